@@ -1,7 +1,22 @@
+using Portal.Web.Health;
+using Portal.Web.Hosting;
+
 var builder = WebApplication.CreateBuilder(args);
+
+builder.AddPortalCore();            // options (validated at start), database, coordination
+builder.AddPortalSandbox();         // the built-in WeChat platform, Development only
+builder.AddPortalDataProtection();  // cookie keys: Redis when shared, else the data folder
+builder.AddPortalHealth();          // /healthz checks
+
 var app = builder.Build();
-app.MapGet("/", () => "Portal");
-app.Run();
+
+await app.MigrateDatabaseAsync();
+
+app.MapPortalHealth();
+app.MapGet("/", () => Results.Text("Portal is running. See /healthz."));
+
+app.AnnounceWhereToOpen();
+await app.RunAsync();
 
 /// <summary>Exposed so functional tests can host the app with WebApplicationFactory.</summary>
 public partial class Program;

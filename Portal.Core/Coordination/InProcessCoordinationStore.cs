@@ -1,0 +1,125 @@
+namespace Portal.Core.Coordination;
+
+/// <summary>
+/// The single-machine store: a dictionary under one lock, each entry with its expiry. One lock is enough
+/// here: every operation is a few dictionary steps, far shorter than the I/O around it.
+/// Expired entries are dropped when touched and swept once a minute.
+/// </summary>
+public sealed class InProcessCoordinationStore : ICoordinationStore, IDisposable
+{
+    private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+    private readonly Lock _gate = new();
+    private readonly TimeProvider _time;
+    private readonly ITimer _sweeper;
+
+    public InProcessCoordinationStore(TimeProvider time)
+    {
+        _time = time;
+        _sweeper = time.CreateTimer(_ => Sweep(), null, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+    }
+
+    public Task<bool> TryClaimAsync(string key, string value, TimeSpan ttl, CancellationToken ct = default)
+    {
+        CheckTtl(ttl);
+        lock (_gate)
+        {
+            if (TryGetLive(key, out _))
+                return Task.FromResult(false);
+            _entries[key] = new Entry(value, _time.GetUtcNow() + ttl);
+            return Task.FromResult(true);
+        }
+    }
+
+    public Task SetAsync(string key, string value, TimeSpan ttl, CancellationToken ct = default)
+    {
+        CheckTtl(ttl);
+        lock (_gate)
+            _entries[key] = new Entry(value, _time.GetUtcNow() + ttl);
+        return Task.CompletedTask;
+    }
+
+    public Task<string?> GetAsync(string key, CancellationToken ct = default)
+    {
+        lock (_gate)
+            return Task.FromResult(TryGetLive(key, out var entry) ? entry.Value : null);
+    }
+
+    public Task<bool> DeleteIfEqualsAsync(string key, string expected, CancellationToken ct = default)
+    {
+        lock (_gate)
+        {
+            if (!Holds(key, expected))
+                return Task.FromResult(false);
+            _entries.Remove(key);
+            return Task.FromResult(true);
+        }
+    }
+
+    public Task<bool> ReplaceIfEqualsAsync(string key, string expected, string value, TimeSpan ttl, CancellationToken ct = default)
+    {
+        CheckTtl(ttl);
+        lock (_gate)
+        {
+            if (!Holds(key, expected))
+                return Task.FromResult(false);
+            _entries[key] = new Entry(value, _time.GetUtcNow() + ttl);
+            return Task.FromResult(true);
+        }
+    }
+
+    public Task<bool> ExpireIfEqualsAsync(string key, string expected, TimeSpan ttl, CancellationToken ct = default)
+    {
+        CheckTtl(ttl);
+        lock (_gate)
+        {
+            if (!Holds(key, expected))
+                return Task.FromResult(false);
+            _entries[key] = new Entry(expected, _time.GetUtcNow() + ttl);
+            return Task.FromResult(true);
+        }
+    }
+
+    /// <summary>Entries held now, expired ones included until swept; for tests of the sweeper.</summary>
+    internal int Count
+    {
+        get
+        {
+            lock (_gate)
+                return _entries.Count;
+        }
+    }
+
+    internal void Sweep()
+    {
+        var now = _time.GetUtcNow();
+        lock (_gate)
+        {
+            foreach (var (key, entry) in _entries)
+            {
+                if (entry.ExpiresAt <= now)
+                    _entries.Remove(key);
+            }
+        }
+    }
+
+    private bool Holds(string key, string expected) =>
+        TryGetLive(key, out var entry) && string.Equals(entry.Value, expected, StringComparison.Ordinal);
+
+    private bool TryGetLive(string key, out Entry entry)
+    {
+        if (_entries.TryGetValue(key, out entry) && entry.ExpiresAt > _time.GetUtcNow())
+            return true;
+        _entries.Remove(key);
+        return false;
+    }
+
+    private static void CheckTtl(TimeSpan ttl)
+    {
+        // The same rule as Redis: a key without a positive lifetime is a bug in the caller.
+        ArgumentOutOfRangeException.ThrowIfLessThan(ttl, TimeSpan.FromMilliseconds(1));
+    }
+
+    public void Dispose() => _sweeper.Dispose();
+
+    private readonly record struct Entry(string Value, DateTimeOffset ExpiresAt);
+}

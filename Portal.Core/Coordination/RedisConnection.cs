@@ -1,0 +1,36 @@
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace Portal.Core.Coordination;
+
+/// <summary>
+/// The process's one Redis multiplexer (it is thread-safe and meant to be shared) and the one place
+/// where key names get their prefix.
+/// </summary>
+public sealed class RedisConnection : IDisposable
+{
+    private readonly Lazy<ConnectionMultiplexer> _multiplexer;
+    private readonly string _prefix;
+
+    public RedisConnection(IOptions<RedisOptions> options)
+    {
+        var o = options.Value;
+        _prefix = o.KeyPrefix;
+        var config = ConfigurationOptions.Parse(o.Configuration ?? throw new InvalidOperationException("Redis:Configuration is empty."));
+        // Start even while Redis is down: /healthz then names Redis instead of the process failing to boot.
+        config.AbortOnConnectFail = false;
+        _multiplexer = new Lazy<ConnectionMultiplexer>(() => ConnectionMultiplexer.Connect(config));
+    }
+
+    public IDatabase Database => _multiplexer.Value.GetDatabase();
+
+    public IConnectionMultiplexer Multiplexer => _multiplexer.Value;
+
+    public RedisKey Key(string name) => _prefix + name;
+
+    public void Dispose()
+    {
+        if (_multiplexer.IsValueCreated)
+            _multiplexer.Value.Dispose();
+    }
+}

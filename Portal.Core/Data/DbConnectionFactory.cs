@@ -1,0 +1,67 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace Portal.Core.Data;
+
+/// <summary>
+/// Opens connections to Portal's database. The only class that knows SQLite from PostgreSQL; stores
+/// ask <see cref="Provider"/> in the rare places where their SQL must differ.
+/// </summary>
+public sealed class DbConnectionFactory : IDisposable
+{
+    private readonly string _connectionString;
+    private readonly NpgsqlDataSource? _npgsql;
+    private readonly int _busyTimeoutMs;
+
+    public DbConnectionFactory(IOptions<DatabaseOptions> options)
+    {
+        var o = options.Value;
+        Provider = o.Provider;
+        _busyTimeoutMs = (int)o.SqliteBusyTimeout.TotalMilliseconds;
+        if (Provider == DatabaseProvider.PostgreSql)
+        {
+            _connectionString = o.ConnectionString!;
+            _npgsql = NpgsqlDataSource.Create(_connectionString);
+        }
+        else
+        {
+            _connectionString = SqliteConnectionString(o);
+        }
+        DapperSetup.EnsureRegistered();
+    }
+
+    public DatabaseProvider Provider { get; }
+
+    /// <summary>Opens a pooled connection; the caller disposes it.</summary>
+    public async Task<DbConnection> OpenAsync(CancellationToken ct = default)
+    {
+        if (_npgsql is not null)
+            return await _npgsql.OpenConnectionAsync(ct).ConfigureAwait(false);
+
+        var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync(ct).ConfigureAwait(false);
+        // busy_timeout and foreign_keys are per connection; WAL is a property of the file, set once by the migrator.
+        using var pragma = connection.CreateCommand();
+        pragma.CommandText = $"PRAGMA busy_timeout = {_busyTimeoutMs}; PRAGMA foreign_keys = ON;";
+        await pragma.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        return connection;
+    }
+
+    private static string SqliteConnectionString(DatabaseOptions o)
+    {
+        if (!string.IsNullOrWhiteSpace(o.ConnectionString))
+            return o.ConnectionString;
+        Directory.CreateDirectory(o.DataFolder);
+        return new SqliteConnectionStringBuilder
+        {
+            DataSource = Path.Combine(o.DataFolder, "portal.db"),
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Cache = SqliteCacheMode.Default,
+            Pooling = true,
+        }.ToString();
+    }
+
+    public void Dispose() => _npgsql?.Dispose();
+}

@@ -1,0 +1,69 @@
+using Dapper;
+using Portal.Core.Data;
+
+namespace Portal.Core.Followers;
+
+/// <summary>Keeps the followers table in step with follow, unfollow and message events.</summary>
+public sealed class FollowerStore(DbConnectionFactory db)
+{
+    private const string SubscribeSql = """
+        INSERT INTO followers (openid, subscribed, subscribed_at, qr_scene, last_interaction_at, created_at, updated_at)
+        VALUES (@OpenId, @Yes, @At, @QrScene, @At, @At, @At)
+        ON CONFLICT (openid) DO UPDATE SET
+            subscribed = @Yes, subscribed_at = @At, unsubscribed_at = NULL,
+            qr_scene = @QrScene, last_interaction_at = @At, updated_at = @At
+        """;
+
+    /// <summary>A follow, plain or through a parameter QR code (a re-follow replaces the old scene).</summary>
+    public async Task SubscribeAsync(string openId, string? qrScene, DateTimeOffset at, CancellationToken ct = default)
+    {
+        await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
+        await connection.ExecuteAsync(new CommandDefinition(SubscribeSql, new { OpenId = openId, Yes = true, At = at, QrScene = qrScene }, cancellationToken: ct)).ConfigureAwait(false);
+    }
+
+    private const string UnsubscribeSql = """
+        INSERT INTO followers (openid, subscribed, unsubscribed_at, created_at, updated_at)
+        VALUES (@OpenId, @No, @At, @At, @At)
+        ON CONFLICT (openid) DO UPDATE SET subscribed = @No, unsubscribed_at = @At, updated_at = @At
+        """;
+
+    public async Task UnsubscribeAsync(string openId, DateTimeOffset at, CancellationToken ct = default)
+    {
+        await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
+        await connection.ExecuteAsync(new CommandDefinition(UnsubscribeSql, new { OpenId = openId, No = false, At = at }, cancellationToken: ct)).ConfigureAwait(false);
+    }
+
+    // Someone who writes to the account follows it, even if they followed before Portal was installed.
+    private const string TouchSql = """
+        INSERT INTO followers (openid, subscribed, last_interaction_at, created_at, updated_at)
+        VALUES (@OpenId, @Yes, @At, @At, @At)
+        ON CONFLICT (openid) DO UPDATE SET last_interaction_at = @At, updated_at = @At
+        """;
+
+    /// <summary>Records a message or menu tap: it opens the 48-hour customer-service window.</summary>
+    public async Task TouchAsync(string openId, DateTimeOffset at, CancellationToken ct = default)
+    {
+        await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
+        await connection.ExecuteAsync(new CommandDefinition(TouchSql, new { OpenId = openId, Yes = true, At = at }, cancellationToken: ct)).ConfigureAwait(false);
+    }
+
+    private const string GetSql = """
+        SELECT openid AS OpenId, subscribed, subscribed_at, unsubscribed_at, qr_scene, unionid AS UnionId, remark,
+               last_interaction_at, created_at, updated_at
+        FROM followers WHERE openid = @OpenId
+        """;
+
+    public async Task<Follower?> GetAsync(string openId, CancellationToken ct = default)
+    {
+        await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
+        return await connection.QuerySingleOrDefaultAsync<Follower>(new CommandDefinition(GetSql, new { OpenId = openId }, cancellationToken: ct)).ConfigureAwait(false);
+    }
+
+    private const string CountSql = "SELECT COUNT(*) FROM followers WHERE subscribed = @Yes";
+
+    public async Task<long> CountSubscribedAsync(CancellationToken ct = default)
+    {
+        await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(CountSql, new { Yes = true }, cancellationToken: ct)).ConfigureAwait(false);
+    }
+}

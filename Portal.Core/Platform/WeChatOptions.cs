@@ -1,0 +1,36 @@
+namespace Portal.Core.Platform;
+
+/// <summary>
+/// The Official Account Portal serves, bound from the <c>WeChat</c> section. AppSecret and EncodingAESKey
+/// are secrets: set them as environment variables (<c>WeChat__AppSecret</c>) or user-secrets, never in a
+/// committed file; they are never logged.
+/// </summary>
+public sealed class WeChatOptions
+{
+    public const string SectionName = "WeChat";
+
+    /// <summary>The account's AppID, <c>wx</c> followed by 16 hexadecimal characters.</summary>
+    public string AppId { get; set; } = "";
+
+    public string AppSecret { get; set; } = "";
+
+    /// <summary>The server-configuration Token from the WeChat console (3–32 letters and digits).</summary>
+    public string Token { get; set; } = "";
+
+    /// <summary>43 base64 characters; empty when the account runs in plaintext mode.</summary>
+    public string EncodingAESKey { get; set; } = "";
+
+    /// <summary>The platform API (<c>/cgi-bin/…</c>, <c>/sns/…</c>).</summary>
+    public Uri ApiBaseUrl { get; set; } = new("https://api.weixin.qq.com/");
+
+    /// <summary>The OAuth authorize page's host.</summary>
+    public Uri OpenBaseUrl { get; set; } = new("https://open.weixin.qq.com/");
+
+    /// <summary>The host that shows QR-code images (<c>/cgi-bin/showqrcode</c>).</summary>
+    public Uri MpBaseUrl { get; set; } = new("https://mp.weixin.qq.com/");
+
+    /// <summary>WeChat Pay APIv3.</summary>
+    public Uri PayBaseUrl { get; set; } = new("https://api.mch.weixin.qq.com/");
+
+    public override string ToString() => $"WeChat account {AppId}"; // never the secrets
+}

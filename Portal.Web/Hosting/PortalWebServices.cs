@@ -1,0 +1,76 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Options;
+using Portal.Core;
+using Portal.Core.Coordination;
+using Portal.Core.Data;
+using Portal.Core.Platform;
+using Portal.Web.Health;
+using Portal.Web.Sandbox;
+
+namespace Portal.Web.Hosting;
+
+/// <summary>The host's registrations, called from Program.cs in the order they read best.</summary>
+public static class PortalWebServices
+{
+    /// <summary>Core services, options validated at start, the data folder resolved against the content root.</summary>
+    public static WebApplicationBuilder AddPortalCore(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddPortalCore(builder.Configuration);
+        var contentRoot = builder.Environment.ContentRootPath;
+        builder.Services.PostConfigure<DatabaseOptions>(o => o.DataFolder = Path.GetFullPath(o.DataFolder, contentRoot));
+        return builder;
+    }
+
+    /// <summary>The built-in WeChat stand-in; refused outside Development-like environments' opt-in and always in Production.</summary>
+    public static WebApplicationBuilder AddPortalSandbox(this WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(SandboxOptions.SectionName).Get<SandboxOptions>() ?? new SandboxOptions();
+        if (options.Enabled && builder.Environment.IsProduction())
+            throw new OptionsValidationException(SandboxOptions.SectionName, typeof(SandboxOptions),
+                ["Sandbox:Enabled is true in Production. The sandbox is a fake WeChat platform for development and tests; set Sandbox__Enabled=false and configure a real account."]);
+        builder.Services.Configure<SandboxOptions>(builder.Configuration.GetSection(SandboxOptions.SectionName));
+        if (!options.Enabled)
+            return builder;
+
+        builder.Services.AddSingleton<IPostConfigureOptions<WeChatOptions>>(sp => new PostConfigureOptions<WeChatOptions>(
+            Options.DefaultName,
+            o => SandboxAccount.LoadOrCreate(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.DataFolder).ApplyTo(o)));
+        return builder;
+    }
+
+    /// <summary>Cookie-protection keys: shared through Redis when several instances run, else in the data folder.</summary>
+    public static WebApplicationBuilder AddPortalDataProtection(this WebApplicationBuilder builder)
+    {
+        var redis = builder.Configuration.GetSection(RedisOptions.SectionName).Get<RedisOptions>() ?? new RedisOptions();
+        var protection = builder.Services.AddDataProtection().SetApplicationName("Portal");
+        if (redis.Enabled)
+        {
+            builder.Services.AddSingleton<IConfigureOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>>(sp =>
+            {
+                var connection = sp.GetRequiredService<RedisConnection>();
+                return new ConfigureOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>(o =>
+                    o.XmlRepository = new Microsoft.AspNetCore.DataProtection.StackExchangeRedis.RedisXmlRepository(
+                        () => connection.Database, connection.Key("data-protection-keys")));
+            });
+        }
+        else
+        {
+            var dataFolder = Path.GetFullPath(builder.Configuration["Database:DataFolder"] ?? "App_Data", builder.Environment.ContentRootPath);
+            protection.PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataFolder, "keys")));
+        }
+        return builder;
+    }
+
+    public static WebApplicationBuilder AddPortalHealth(this WebApplicationBuilder builder)
+    {
+        var redis = builder.Configuration.GetSection(RedisOptions.SectionName).Get<RedisOptions>() ?? new RedisOptions();
+        builder.Services.AddPortalHealth(redis);
+        return builder;
+    }
+
+    /// <summary>Applies the numbered migrations before the first request is served.</summary>
+    public static async Task MigrateDatabaseAsync(this WebApplication app)
+    {
+        await app.Services.GetRequiredService<MigrationRunner>().ApplyAsync(app.Lifetime.ApplicationStopping);
+    }
+}
