@@ -28,7 +28,9 @@ internal static class DapperSetup
     {
         public override void SetValue(IDbDataParameter parameter, DateTimeOffset value)
         {
+            // PostgreSQL keeps microseconds; cut the last tick digit everywhere so a value reads back equal on both databases.
             var utc = value.ToUniversalTime();
+            utc = utc.AddTicks(-(utc.Ticks % 10));
             if (parameter is SqliteParameter)
             {
                 parameter.DbType = DbType.String;

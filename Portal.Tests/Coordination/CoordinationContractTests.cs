@@ -1,0 +1,174 @@
+using Portal.Core.Coordination;
+
+namespace Portal.Tests.Coordination;
+
+/// <summary>
+/// What every coordination store must do. The same tests run against Redis and the in-process store,
+/// so the single-machine default and a cluster behave alike.
+/// </summary>
+public abstract class CoordinationContractTests
+{
+    private static readonly TimeSpan Long = TimeSpan.FromMinutes(1);
+    private static readonly TimeSpan Short = TimeSpan.FromMilliseconds(300);
+    private static readonly TimeSpan PastShort = TimeSpan.FromMilliseconds(700);
+
+    /// <summary>The store as one instance sees it.</summary>
+    protected abstract ICoordinationStore Store { get; }
+
+    /// <summary>The same store as seen from another instance (another connection where there is one).</summary>
+    protected abstract ICoordinationStore OtherInstance { get; }
+
+    private static string Key() => "k:" + Guid.NewGuid().ToString("N");
+
+    [Fact]
+    public async Task Only_the_first_claim_of_a_key_wins()
+    {
+        var key = Key();
+        Assert.True(await Store.TryClaimAsync(key, "first", Long));
+        Assert.False(await Store.TryClaimAsync(key, "second", Long));
+        Assert.False(await OtherInstance.TryClaimAsync(key, "third", Long));
+        Assert.Equal("first", await OtherInstance.GetAsync(key));
+    }
+
+    [Fact]
+    public async Task A_claim_can_be_made_again_once_it_expires()
+    {
+        var key = Key();
+        Assert.True(await Store.TryClaimAsync(key, "first", Short));
+        await Task.Delay(PastShort);
+        Assert.Null(await Store.GetAsync(key));
+        Assert.True(await OtherInstance.TryClaimAsync(key, "second", Long));
+        Assert.Equal("second", await Store.GetAsync(key));
+    }
+
+    [Fact]
+    public async Task Many_concurrent_claimers_of_one_key_produce_exactly_one_winner()
+    {
+        var key = Key();
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var claims = Enumerable.Range(0, 64).Select(i => Task.Run(async () =>
+        {
+            await start.Task;
+            var store = i % 2 == 0 ? Store : OtherInstance;
+            return await store.TryClaimAsync(key, $"claimer-{i}", Long) ? i : -1;
+        })).ToArray();
+        start.SetResult();
+        var winners = (await Task.WhenAll(claims)).Where(i => i >= 0).ToArray();
+
+        var winner = Assert.Single(winners);
+        Assert.Equal($"claimer-{winner}", await Store.GetAsync(key));
+    }
+
+    [Fact]
+    public async Task A_stored_value_is_read_back_until_it_expires()
+    {
+        var key = Key();
+        await Store.SetAsync(key, "one", Short);
+        Assert.Equal("one", await OtherInstance.GetAsync(key));
+        await Store.SetAsync(key, "two", Short); // set overwrites
+        Assert.Equal("two", await OtherInstance.GetAsync(key));
+        await Task.Delay(PastShort);
+        Assert.Null(await OtherInstance.GetAsync(key));
+    }
+
+    [Fact]
+    public async Task Compare_and_delete_removes_only_the_expected_value()
+    {
+        var key = Key();
+        await Store.SetAsync(key, "mine", Long);
+        Assert.False(await OtherInstance.DeleteIfEqualsAsync(key, "theirs"));
+        Assert.Equal("mine", await Store.GetAsync(key));
+        Assert.True(await OtherInstance.DeleteIfEqualsAsync(key, "mine"));
+        Assert.Null(await Store.GetAsync(key));
+        Assert.False(await Store.DeleteIfEqualsAsync(key, "mine"));
+    }
+
+    [Fact]
+    public async Task Compare_and_replace_changes_only_the_expected_value()
+    {
+        var key = Key();
+        await Store.SetAsync(key, "processing", Long);
+        Assert.False(await OtherInstance.ReplaceIfEqualsAsync(key, "other", "done", Long));
+        Assert.True(await OtherInstance.ReplaceIfEqualsAsync(key, "processing", "done", Short));
+        Assert.Equal("done", await Store.GetAsync(key));
+        await Task.Delay(PastShort); // the replacement carries its own lifetime
+        Assert.Null(await Store.GetAsync(key));
+    }
+
+    [Fact]
+    public async Task Leases_exclude_other_holders_until_released()
+    {
+        var key = Key();
+        var lease = await Store.TryAcquireLeaseAsync(key, Long, TimeProvider.System);
+        Assert.NotNull(lease);
+        Assert.Null(await OtherInstance.TryAcquireLeaseAsync(key, Long, TimeProvider.System));
+
+        Assert.True(await Store.ReleaseAsync(lease));
+        Assert.NotNull(await OtherInstance.TryAcquireLeaseAsync(key, Long, TimeProvider.System));
+    }
+
+    [Fact]
+    public async Task Only_the_owner_can_release_or_extend_a_lease()
+    {
+        var key = Key();
+        var lease = (await Store.TryAcquireLeaseAsync(key, Long, TimeProvider.System))!;
+        var forged = lease with { OwnerToken = "someone-else" };
+
+        Assert.False(await OtherInstance.ReleaseAsync(forged));
+        Assert.Null(await OtherInstance.ExtendAsync(forged, Long, TimeProvider.System));
+        Assert.Null(await OtherInstance.TryAcquireLeaseAsync(key, Long, TimeProvider.System));
+        Assert.NotNull(await Store.ExtendAsync(lease, Long, TimeProvider.System));
+    }
+
+    [Fact]
+    public async Task An_extended_lease_outlives_its_first_lifetime()
+    {
+        var key = Key();
+        var lease = (await Store.TryAcquireLeaseAsync(key, Short, TimeProvider.System))!;
+        Assert.NotNull(await Store.ExtendAsync(lease, Long, TimeProvider.System));
+        await Task.Delay(PastShort);
+        Assert.Null(await OtherInstance.TryAcquireLeaseAsync(key, Long, TimeProvider.System));
+    }
+
+    [Fact]
+    public async Task A_holder_whose_lease_expired_cannot_release_the_next_holders_lease()
+    {
+        var key = Key();
+        var stale = (await Store.TryAcquireLeaseAsync(key, Short, TimeProvider.System))!;
+        await Task.Delay(PastShort);
+        var next = await OtherInstance.TryAcquireLeaseAsync(key, Long, TimeProvider.System);
+        Assert.NotNull(next);
+
+        Assert.False(await Store.ReleaseAsync(stale));
+        Assert.Null(await Store.ExtendAsync(stale, Long, TimeProvider.System));
+        Assert.Null(await Store.TryAcquireLeaseAsync(key, Long, TimeProvider.System));
+    }
+
+    [Fact]
+    public async Task A_waiting_acquirer_gets_the_lease_when_the_holder_releases_it()
+    {
+        var key = Key();
+        var held = (await Store.TryAcquireLeaseAsync(key, Long, TimeProvider.System))!;
+        var waiting = OtherInstance.AcquireLeaseAsync(key, Long, TimeSpan.FromSeconds(10), TimeProvider.System);
+        await Task.Delay(100);
+        Assert.False(waiting.IsCompleted);
+
+        await Store.ReleaseAsync(held);
+        Assert.NotNull(await waiting.WaitAsync(TimeSpan.FromSeconds(10)));
+    }
+
+    [Fact]
+    public async Task A_waiting_acquirer_gives_up_when_its_wait_runs_out()
+    {
+        var key = Key();
+        await Store.TryAcquireLeaseAsync(key, Long, TimeProvider.System);
+        Assert.Null(await OtherInstance.AcquireLeaseAsync(key, Long, TimeSpan.FromMilliseconds(150), TimeProvider.System));
+    }
+
+    [Fact]
+    public async Task A_key_without_a_lifetime_is_refused()
+    {
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => Store.SetAsync(Key(), "v", TimeSpan.Zero));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => Store.TryClaimAsync(Key(), "v", TimeSpan.FromTicks(1)));
+    }
+}

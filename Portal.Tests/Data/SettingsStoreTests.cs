@@ -1,0 +1,30 @@
+using Microsoft.Extensions.Time.Testing;
+using Portal.Core.Settings;
+using Portal.Tests.Infrastructure;
+
+namespace Portal.Tests.Data;
+
+public abstract class SettingsStoreTests(TestDatabase database)
+{
+    private readonly SettingsStore _store = new(database.Factory, new FakeTimeProvider(DateTimeOffset.UnixEpoch.AddYears(56)));
+
+    [Fact]
+    public async Task A_setting_is_stored_overwritten_and_deleted()
+    {
+        var key = "greeting." + Guid.NewGuid().ToString("N");
+        Assert.Null(await _store.GetAsync(key));
+
+        await _store.SetAsync(key, "你好 👋");
+        Assert.Equal("你好 👋", await _store.GetAsync(key));
+        await _store.SetAsync(key, "hello");
+        Assert.Equal("hello", await _store.GetAsync(key));
+
+        Assert.True(await _store.DeleteAsync(key));
+        Assert.Null(await _store.GetAsync(key));
+        Assert.False(await _store.DeleteAsync(key));
+    }
+}
+
+public sealed class SqliteSettingsStoreTests(SqliteTestDatabase database) : SettingsStoreTests(database), IClassFixture<SqliteTestDatabase>;
+
+public sealed class PostgresSettingsStoreTests(PostgresTestDatabase database) : SettingsStoreTests(database), IClassFixture<PostgresTestDatabase>;

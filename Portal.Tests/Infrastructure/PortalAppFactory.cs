@@ -1,0 +1,51 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Portal.Tests.Infrastructure;
+
+/// <summary>
+/// Portal hosted in-process over real HTTP handlers, with its own data folder and the account settings a
+/// test chooses. Settings go in through <see cref="Settings"/> before the first request.
+/// </summary>
+public class PortalAppFactory : WebApplicationFactory<Program>
+{
+    public const string AppId = "wx5823bf96d3bd56c7";
+    public const string Token = "portaltesttoken";
+    public const string EncodingAesKey = "jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2C";
+
+    public string DataFolder { get; } = Path.Combine(Path.GetTempPath(), TestServers.UniqueName("portal-app"));
+
+    public string Environment { get; init; } = "Testing";
+
+    /// <summary>Configuration keys as in appsettings.json (<c>WeChat:AppId</c>); null removes a default.</summary>
+    public Dictionary<string, string?> Settings { get; } = new()
+    {
+        ["WeChat:AppId"] = AppId,
+        ["WeChat:AppSecret"] = "test-app-secret",
+        ["WeChat:Token"] = Token,
+        ["WeChat:EncodingAESKey"] = EncodingAesKey,
+    };
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(Environment);
+        builder.UseSetting("Database:DataFolder", DataFolder);
+        foreach (var (key, value) in Settings)
+            builder.UseSetting(key, value);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            if (Directory.Exists(DataFolder))
+                Directory.Delete(DataFolder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held by a closing handle; the temp folder is cleaned by the OS later.
+        }
+    }
+}
