@@ -1,0 +1,220 @@
+using System.Buffers;
+using System.Buffers.Binary;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Portal.Core.WeChat;
+
+/// <summary>
+/// Encrypts and decrypts message bodies for one account in safe or compatible mode: AES-256-CBC with the key
+/// from the EncodingAESKey, IV = the key's first 16 bytes, plaintext
+/// <c>random(16) || uint32 big-endian length || message UTF-8 || AppId UTF-8</c> padded PKCS#7 to 32-byte blocks.
+/// See https://developers.weixin.qq.com/doc/offiaccount/Message_Management/Message_encryption_and_decryption_instructions.html
+/// </summary>
+/// <remarks>
+/// The padding block is 32 bytes, not AES's 16, so pad bytes run up to 32 and .NET's PKCS7 mode rejects real
+/// messages: both directions use <see cref="PaddingMode.None"/> and pad by hand. CBC carries no integrity check:
+/// verify msg_signature (<see cref="Signature"/>) before decrypting. Safe to share between threads.
+/// </remarks>
+public sealed class MessageCrypto
+{
+    private const int KeyChars = 43;
+    private const int KeyBytes = 32;
+    private const int RandomBytes = 16;
+    private const int LengthBytes = 4;
+    private const int HeaderBytes = RandomBytes + LengthBytes;
+    private const int PadBlock = 32;
+
+    private readonly byte[] _key;
+    private readonly byte[] _iv;
+    private readonly byte[] _appId;
+
+    // Aes instance methods are not guaranteed thread-safe (dotnet/runtime#53320), and creating one per call
+    // costs an allocation and a key copy on every message. One idle instance is kept: a caller takes it or,
+    // under contention, creates its own, and hands it back if the slot is empty.
+    private Aes? _idle;
+
+    /// <param name="encodingAesKey">The 43-character EncodingAESKey from the console.</param>
+    /// <param name="appId">The account's AppId, which ends every plaintext.</param>
+    /// <exception cref="ArgumentException">The key is not 43 base64 characters decoding to 32 bytes, or the AppId is empty.</exception>
+    public MessageCrypto(string encodingAesKey, string appId)
+    {
+        ArgumentNullException.ThrowIfNull(encodingAesKey);
+        ArgumentException.ThrowIfNullOrEmpty(appId);
+        if (encodingAesKey.Length != KeyChars)
+        {
+            throw new ArgumentException(
+                $"The EncodingAESKey must be {KeyChars} characters; this one has {encodingAesKey.Length}.",
+                nameof(encodingAesKey));
+        }
+
+        // The console shows base64 without its one '=' of padding.
+        Span<byte> key = stackalloc byte[KeyBytes + 1];
+        if (!Convert.TryFromBase64String(encodingAesKey + "=", key, out var keyLength) || keyLength != KeyBytes)
+        {
+            throw new ArgumentException(
+                $"The EncodingAESKey must be base64 that decodes to {KeyBytes} bytes.",
+                nameof(encodingAesKey));
+        }
+
+        _key = key[..KeyBytes].ToArray();
+        _iv = _key[..16];
+        _appId = Encoding.UTF8.GetBytes(appId);
+    }
+
+    /// <summary>Decrypts an <c>Encrypt</c> value to the inner XML, checking that it was meant for this AppId.</summary>
+    /// <exception cref="MessageCryptoException">Anything is wrong with the ciphertext; see <see cref="MessageCryptoException.Error"/>.</exception>
+    public string Decrypt(string encryptBase64)
+    {
+        ArgumentNullException.ThrowIfNull(encryptBase64);
+        var buffer = ArrayPool<byte>.Shared.Rent((encryptBase64.Length / 4 * 3) + 3);
+        var length = 0;
+        try
+        {
+            if (!Convert.TryFromBase64String(encryptBase64, buffer, out length))
+            {
+                throw new MessageCryptoException(MessageCryptoError.Base64DecodeFailed, "The Encrypt value is not valid base64.");
+            }
+
+            var plaintext = DecryptInPlace(buffer.AsSpan(0, length));
+            return Encoding.UTF8.GetString(Unwrap(plaintext));
+        }
+        finally
+        {
+            // The buffer held a follower's message; it goes back to a shared pool.
+            CryptographicOperations.ZeroMemory(buffer.AsSpan(0, length));
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>Encrypts a message (usually reply XML) with a fresh random prefix.</summary>
+    public string Encrypt(string plaintext)
+    {
+        Span<byte> random = stackalloc byte[RandomBytes];
+        RandomNumberGenerator.Fill(random);
+        return Encrypt(plaintext, random);
+    }
+
+    /// <summary>
+    /// Encrypts a message with the given 16-byte random prefix. The official samples publish ciphertexts made with
+    /// a fixed prefix; this overload reproduces them byte for byte. Production code wants <see cref="Encrypt(string)"/>.
+    /// </summary>
+    public string Encrypt(string plaintext, ReadOnlySpan<byte> random16)
+    {
+        ArgumentNullException.ThrowIfNull(plaintext);
+        if (random16.Length != RandomBytes)
+        {
+            throw new ArgumentException($"The random prefix must be {RandomBytes} bytes.", nameof(random16));
+        }
+
+        var messageLength = Encoding.UTF8.GetByteCount(plaintext);
+        var unpadded = HeaderBytes + messageLength + _appId.Length;
+        var pad = PadBlock - (unpadded % PadBlock);
+        var total = unpadded + pad;
+        var buffer = ArrayPool<byte>.Shared.Rent(total);
+        try
+        {
+            var block = buffer.AsSpan(0, total);
+            random16.CopyTo(block);
+            BinaryPrimitives.WriteInt32BigEndian(block[RandomBytes..], messageLength);
+            Encoding.UTF8.GetBytes(plaintext, block[HeaderBytes..]);
+            _appId.CopyTo(block[(HeaderBytes + messageLength)..]);
+            block[unpadded..].Fill((byte)pad);
+
+            var aes = Rent();
+            try
+            {
+                aes.EncryptCbc(block, _iv, block, PaddingMode.None);
+            }
+            finally
+            {
+                Return(aes);
+            }
+
+            return Convert.ToBase64String(block);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(buffer.AsSpan(0, total));
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private Span<byte> DecryptInPlace(Span<byte> data)
+    {
+        if (data.Length == 0 || data.Length % 16 != 0)
+        {
+            throw new MessageCryptoException(
+                MessageCryptoError.DecryptFailed, "The ciphertext is not a whole number of AES blocks.");
+        }
+
+        var aes = Rent();
+        try
+        {
+            aes.DecryptCbc(data, _iv, data, PaddingMode.None);
+        }
+        catch (CryptographicException e)
+        {
+            throw new MessageCryptoException(MessageCryptoError.DecryptFailed, "AES decryption failed.", e);
+        }
+        finally
+        {
+            Return(aes);
+        }
+
+        int pad = data[^1];
+        if (pad is < 1 or > PadBlock || pad > data.Length)
+        {
+            throw new MessageCryptoException(
+                MessageCryptoError.DecryptFailed, "The decrypted padding is invalid: wrong key or damaged ciphertext.");
+        }
+
+        return data[..^pad];
+    }
+
+    private ReadOnlySpan<byte> Unwrap(ReadOnlySpan<byte> content)
+    {
+        if (content.Length < HeaderBytes)
+        {
+            throw new MessageCryptoException(MessageCryptoError.IllegalBuffer, "The plaintext is shorter than its header.");
+        }
+
+        var messageLength = BinaryPrimitives.ReadUInt32BigEndian(content[RandomBytes..]);
+        if (messageLength > (uint)(content.Length - HeaderBytes))
+        {
+            throw new MessageCryptoException(
+                MessageCryptoError.IllegalBuffer, "The plaintext's length field points past its end.");
+        }
+
+        var message = content.Slice(HeaderBytes, (int)messageLength);
+        var appId = content[(HeaderBytes + (int)messageLength)..];
+        if (!appId.SequenceEqual(_appId))
+        {
+            throw new MessageCryptoException(
+                MessageCryptoError.AppIdMismatch, "The message was encrypted for a different AppId.");
+        }
+
+        return message;
+    }
+
+    private Aes Rent()
+    {
+        var aes = Interlocked.Exchange(ref _idle, null);
+        if (aes is not null)
+        {
+            return aes;
+        }
+
+        aes = Aes.Create();
+        aes.Key = _key;
+        return aes;
+    }
+
+    private void Return(Aes aes)
+    {
+        if (Interlocked.CompareExchange(ref _idle, aes, null) is not null)
+        {
+            aes.Dispose();
+        }
+    }
+}

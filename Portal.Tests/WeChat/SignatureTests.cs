@@ -1,0 +1,100 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Portal.Core.WeChat;
+
+namespace Portal.Tests.WeChat;
+
+public class SignatureTests
+{
+    /// <summary>The A1 table: the published URL signatures plus those of the real pushes among the decrypt vectors.</summary>
+    public static TheoryData<string, string, string, string> UrlSignatures()
+    {
+        var data = new TheoryData<string, string, string, string>();
+        foreach (var v in Vectors.UrlSignatures)
+        {
+            data.Add(v.Token, v.Timestamp, v.Nonce, v.Signature);
+        }
+
+        foreach (var v in Vectors.Decrypt.Where(v => v.Signature is not null))
+        {
+            data.Add(v.Token, v.Timestamp, v.Nonce, v.Signature!);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(UrlSignatures))]
+    public void Url_signature_matches_the_published_vector(string token, string timestamp, string nonce, string expected)
+    {
+        var computed = Signature.Compute(token, timestamp, nonce);
+
+        Assert.Equal(expected, computed);
+        Assert.True(Signature.Matches(expected, computed));
+    }
+
+    [Theory]
+    [MemberData(nameof(UrlSignatures))]
+    public void Url_signature_does_not_depend_on_argument_order(string token, string timestamp, string nonce, string expected)
+    {
+        Assert.Equal(expected, Signature.Compute(nonce, token, timestamp));
+        Assert.Equal(expected, Signature.Compute(timestamp, nonce, token));
+    }
+
+    [Fact]
+    public void Parts_are_sorted_by_bytes_not_by_culture()
+    {
+        string[] parts = ["abc", "ABD", "_x"];
+
+        // Guard: these parts only test anything because a culture-aware sort orders them differently.
+        var cultural = parts.OrderBy(p => p, StringComparer.Create(CultureInfo.GetCultureInfo("en-US"), false)).ToArray();
+        var bytewise = parts.OrderBy(p => Encoding.UTF8.GetBytes(p), ByteOrder.Instance).ToArray();
+        Assert.NotEqual(cultural, bytewise);
+
+        var expected = Convert.ToHexStringLower(SHA1.HashData(Encoding.UTF8.GetBytes(string.Concat(bytewise))));
+        Assert.Equal(expected, Signature.Compute(parts[0], parts[1], parts[2]));
+        Assert.Equal(expected, Signature.Compute(parts[2], parts[0], parts[1]));
+    }
+
+    [Fact]
+    public void Four_part_signature_is_sorted_by_bytes_too()
+    {
+        string[] parts = ["abc", "ABD", "_x", "Zz"];
+        var bytewise = parts.OrderBy(p => Encoding.UTF8.GetBytes(p), ByteOrder.Instance);
+        var expected = Convert.ToHexStringLower(SHA1.HashData(Encoding.UTF8.GetBytes(string.Concat(bytewise))));
+
+        Assert.Equal(expected, Signature.Compute(parts[0], parts[1], parts[2], parts[3]));
+    }
+
+    [Fact]
+    public void Long_parts_beyond_the_stack_buffer_hash_correctly()
+    {
+        var encrypt = new string('A', 5000);
+        string[] parts = ["token", "1409304348", "nonce", encrypt];
+        var bytewise = parts.OrderBy(p => Encoding.UTF8.GetBytes(p), ByteOrder.Instance);
+        var expected = Convert.ToHexStringLower(SHA1.HashData(Encoding.UTF8.GetBytes(string.Concat(bytewise))));
+
+        Assert.Equal(expected, Signature.Compute("token", "1409304348", "nonce", encrypt));
+    }
+
+    [Fact]
+    public void Matches_accepts_only_the_exact_signature()
+    {
+        var computed = Signature.Compute("weixin", "1357982061", "1358161344");
+
+        Assert.True(Signature.Matches("335b26997f05c82243aad6b10a2d1853637e71a8", computed));
+        Assert.False(Signature.Matches(null, computed));
+        Assert.False(Signature.Matches("", computed));
+        Assert.False(Signature.Matches("335b26997f05c82243aad6b10a2d1853637e71a", computed));
+        Assert.False(Signature.Matches("335b26997f05c82243aad6b10a2d1853637e71a80", computed));
+        Assert.False(Signature.Matches("335b26997f05c82243aad6b10a2d1853637e71a9", computed));
+    }
+
+    private sealed class ByteOrder : IComparer<byte[]>
+    {
+        public static readonly ByteOrder Instance = new();
+
+        public int Compare(byte[]? x, byte[]? y) => x.AsSpan().SequenceCompareTo(y);
+    }
+}
