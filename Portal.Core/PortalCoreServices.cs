@@ -5,6 +5,10 @@ using Microsoft.Extensions.Options;
 using Portal.Core.Coordination;
 using Portal.Core.Data;
 using Portal.Core.Followers;
+using Portal.Core.Messaging;
+using Portal.Core.Messaging.AutoReplies;
+using Portal.Core.Messaging.Handlers;
+using Portal.Core.Outbox;
 using Portal.Core.Platform;
 using Portal.Core.Settings;
 
@@ -20,10 +24,12 @@ public static class PortalCoreServices
         services.AddValidatedOptions<WeChatOptions, WeChatOptionsValidator>(configuration, WeChatOptions.SectionName);
         services.AddValidatedOptions<DatabaseOptions, DatabaseOptionsValidator>(configuration, DatabaseOptions.SectionName)
             .Configure(o => o.ConnectionString ??= configuration.GetConnectionString("Portal"));
+        services.AddValidatedOptions<MessagingOptions, MessagingOptionsValidator>(configuration, MessagingOptions.SectionName);
         services.AddOptions<RedisOptions>().Bind(configuration.GetSection(RedisOptions.SectionName));
 
         services.AddData();
         services.AddCoordination(configuration);
+        services.AddMessaging();
         return services;
     }
 
@@ -43,9 +49,34 @@ public static class PortalCoreServices
         services.AddSingleton<FollowerStore>();
     }
 
+    private static void AddMessaging(this IServiceCollection services)
+    {
+        services.AddSingleton<OutboxStore>();
+        services.AddSingleton<MessageLogStore>();
+        services.AddSingleton<AutoReplyRuleStore>();
+        services.AddSingleton<AutoReplyRuleCache>();
+        services.AddSingleton<AutoReplyHandler>();
+        services.AddSingleton<FollowHandler>();
+        services.AddSingleton<ScanHandler>();
+        services.AddSingleton<MenuClickHandler>();
+        services.AddSingleton(sp => MessageRoutes.Build(
+            sp.GetRequiredService<AutoReplyHandler>(),
+            sp.GetRequiredService<FollowHandler>(),
+            sp.GetRequiredService<ScanHandler>(),
+            sp.GetRequiredService<MenuClickHandler>()));
+        services.AddSingleton<MessageClaims>();
+        services.AddSingleton<LateReplies>();
+        services.AddSingleton<MessageJournal>();
+        services.AddHostedService(sp => sp.GetRequiredService<MessageJournal>());
+        services.AddSingleton<LateReplyRecovery>();
+        services.AddHostedService(sp => sp.GetRequiredService<LateReplyRecovery>());
+        services.AddSingleton<MessageProcessor>();
+    }
+
     private static void AddCoordination(this IServiceCollection services, IConfiguration configuration)
     {
         // Decided once at start: a configured Redis means several instances may share this account.
+        services.AddSingleton<InstanceIdentity>();
         var redis = configuration.GetSection(RedisOptions.SectionName).Get<RedisOptions>() ?? new RedisOptions();
         if (redis.Enabled)
         {

@@ -1,5 +1,6 @@
 using Portal.Web.Health;
 using Portal.Web.Hosting;
+using Portal.Web.Messaging;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -7,12 +8,14 @@ builder.AddPortalCore();            // options (validated at start), database, c
 builder.AddPortalSandbox();         // the built-in WeChat platform, Development only
 builder.AddPortalDataProtection();  // cookie keys: Redis when shared, else the data folder
 builder.AddPortalHealth();          // /healthz checks
+builder.Services.AddPortalWebhook(); // the URL WeChat calls
 
 var app = builder.Build();
 
 await app.MigrateDatabaseAsync();
 
 app.MapPortalHealth();
+app.MapPortalWebhook();
 app.MapGet("/", () => Results.Text("Portal is running. See /healthz."));
 
 app.AnnounceWhereToOpen();

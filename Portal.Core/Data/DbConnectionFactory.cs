@@ -42,9 +42,10 @@ public sealed class DbConnectionFactory : IDisposable
 
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(ct).ConfigureAwait(false);
-        // busy_timeout and foreign_keys are per connection; WAL is a property of the file, set once by the migrator.
+        // These pragmas are per connection; WAL is a property of the file, set once by the migrator.
+        // In WAL mode synchronous=NORMAL keeps every commit through a crash of the process (not of the OS).
         using var pragma = connection.CreateCommand();
-        pragma.CommandText = $"PRAGMA busy_timeout = {_busyTimeoutMs}; PRAGMA foreign_keys = ON;";
+        pragma.CommandText = $"PRAGMA busy_timeout = {_busyTimeoutMs}; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;";
         await pragma.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
         return connection;
     }

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Dapper;
 using Portal.Core.Data;
 
@@ -45,6 +46,21 @@ public sealed class FollowerStore(DbConnectionFactory db)
     {
         await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
         await connection.ExecuteAsync(new CommandDefinition(TouchSql, new { OpenId = openId, Yes = true, At = at }, cancellationToken: ct)).ConfigureAwait(false);
+    }
+
+    /// <summary>Applies changes within the caller's transaction, in order (the journal commits many at once).</summary>
+    public async Task ApplyAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<FollowerChange> changes)
+    {
+        foreach (var change in changes)
+        {
+            var (sql, args) = change.Kind switch
+            {
+                FollowerChangeKind.Subscribe => (SubscribeSql, (object)new { change.OpenId, Yes = true, change.At, change.QrScene }),
+                FollowerChangeKind.Unsubscribe => (UnsubscribeSql, new { change.OpenId, No = false, change.At }),
+                _ => (TouchSql, new { change.OpenId, Yes = true, change.At }),
+            };
+            await connection.ExecuteAsync(sql, args, transaction).ConfigureAwait(false);
+        }
     }
 
     private const string GetSql = """

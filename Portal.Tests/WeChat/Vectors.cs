@@ -81,6 +81,6 @@ internal sealed record EncryptVector(
     string Encrypt,
     string MsgSignatureDerived);
 
-internal sealed record UrlSignatureVector(string Token, string Timestamp, string Nonce, string Signature);
+internal sealed record UrlSignatureVector(string Token, string Timestamp, string Nonce, string Signature, string? Echostr = null);
 
 internal sealed record JsSdkVector(string JsapiTicket, string Noncestr, string Timestamp, string Url, string Signature);

@@ -1,0 +1,22 @@
+using Portal.Core.Messaging.AutoReplies;
+using Portal.Core.WeChat.Inbound;
+using Portal.Core.WeChat.Replies;
+
+namespace Portal.Core.Messaging.Handlers;
+
+/// <summary>Answers follower messages from the operator's keyword rules, else with the default reply.</summary>
+public sealed class AutoReplyHandler(AutoReplyRuleCache rules) : IMessageHandler
+{
+    public async ValueTask<Reply?> HandleAsync(MessageContext context, CancellationToken ct)
+    {
+        var set = await rules.GetAsync(ct).ConfigureAwait(false);
+        var text = context.Message switch
+        {
+            TextMessage t => t.Content,
+            VoiceMessage { Recognition: { Length: > 0 } recognised } => recognised,
+            _ => null,
+        };
+        var rule = (text is null ? null : set.MatchText(text)) ?? set.Default;
+        return rule?.Reply;
+    }
+}

@@ -1,0 +1,64 @@
+using System.Security.Cryptography;
+using Microsoft.Extensions.Options;
+using Portal.Core.Coordination;
+
+namespace Portal.Core.Messaging;
+
+/// <summary>
+/// Exactly-once handling of WeChat's retries. The first delivery of a message claims its key as
+/// "processing"; when it has an answer it replaces the claim with "done" and the reply, which every
+/// retry (on any instance sharing the store) then receives unchanged. A retry that arrives while the
+/// first is still running waits for that reply. A delivery that fails releases its claim, so a later
+/// retry runs the handler again instead of losing the message.
+/// </summary>
+public sealed class MessageClaims(ICoordinationStore store, IOptions<MessagingOptions> options, TimeProvider time)
+{
+    private const string Processing = "p:";
+    private const string Done = "d:";
+
+    // A processing claim outlives the handler deadline by a margin; if its instance dies, the claim
+    // lapses in time for WeChat's later retries to run the message again.
+    private TimeSpan ProcessingTtl => options.Value.HandlerDeadline + TimeSpan.FromSeconds(6);
+
+    public async Task<ClaimOutcome> ClaimAsync(string key, CancellationToken ct = default)
+    {
+        var token = Processing + Convert.ToHexString(RandomNumberGenerator.GetBytes(12));
+        if (await store.TryClaimAsync(Key(key), token, ProcessingTtl, ct).ConfigureAwait(false))
+            return ClaimOutcome.Won(token);
+        var value = await store.GetAsync(Key(key), ct).ConfigureAwait(false);
+        return Read(value) ?? ClaimOutcome.InProgress;
+    }
+
+    /// <summary>Waits up to <paramref name="budget"/> for the first delivery's reply; null if it has none yet.</summary>
+    public async Task<string?> WaitForReplyAsync(string key, TimeSpan budget, CancellationToken ct = default)
+    {
+        var deadline = time.GetUtcNow() + budget;
+        var pause = TimeSpan.FromMilliseconds(20);
+        while (true)
+        {
+            var value = await store.GetAsync(Key(key), ct).ConfigureAwait(false);
+            if (Read(value) is { State: ClaimState.Done } done)
+                return done.ReplyXml;
+            if (value is null)
+                return null; // the first delivery failed and released its claim: nothing to replay
+            var left = deadline - time.GetUtcNow();
+            if (left <= TimeSpan.Zero)
+                return null;
+            await Task.Delay(pause < left ? pause : left, time, ct).ConfigureAwait(false);
+            pause = TimeSpan.FromMilliseconds(Math.Min(pause.TotalMilliseconds * 1.5, 200));
+        }
+    }
+
+    /// <summary>Records the answer for replay. Empty means WeChat was answered <c>success</c>.</summary>
+    public Task<bool> CompleteAsync(string key, string ownerToken, string replyXml, CancellationToken ct = default) =>
+        store.ReplaceIfEqualsAsync(Key(key), ownerToken, Done + replyXml, options.Value.ReplyRetention, ct);
+
+    /// <summary>Gives the message back, so that WeChat's next retry runs it again.</summary>
+    public Task<bool> ReleaseAsync(string key, string ownerToken, CancellationToken ct = default) =>
+        store.DeleteIfEqualsAsync(Key(key), ownerToken, ct);
+
+    private static string Key(string key) => "msg:" + key;
+
+    private static ClaimOutcome? Read(string? value) =>
+        value is not null && value.StartsWith(Done, StringComparison.Ordinal) ? ClaimOutcome.Done(value[Done.Length..]) : null;
+}

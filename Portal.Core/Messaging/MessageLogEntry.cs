@@ -1,0 +1,27 @@
+namespace Portal.Core.Messaging;
+
+/// <summary>One row of the message log: a message or event in, with the reply it got, or a message out.</summary>
+public sealed record MessageLogEntry
+{
+    public long Id { get; init; }
+    public required string Direction { get; init; }
+    public required string OpenId { get; init; }
+    public required string MsgType { get; init; }
+    public string? Event { get; init; }
+    public string? EventKey { get; init; }
+    public string? MsgId { get; init; }
+    public string? DedupKey { get; init; }
+
+    /// <summary>What the follower sent, in short: the text, a URL, a place, a file name.</summary>
+    public string? Content { get; init; }
+
+    /// <summary>The reply's type (<c>text</c>, <c>news</c>…), <c>deferred</c> when it went to the outbox, null for none.</summary>
+    public string? ReplyType { get; init; }
+
+    /// <summary>The reply in its stored JSON form.</summary>
+    public string? ReplyBody { get; init; }
+    public DateTimeOffset CreatedAt { get; init; }
+
+    public const string In = "in";
+    public const string Out = "out";
+}

@@ -1,0 +1,153 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Portal.Core.Platform;
+using Portal.Core.WeChat.Inbound;
+using Portal.Core.WeChat.Replies;
+
+namespace Portal.Core.Messaging;
+
+/// <summary>
+/// Everything that happens to a verified, parsed message: claim it (or replay the answer a retry is
+/// owed), route it, run the handler under the deadline, commit the log, and record the answer for
+/// retries. The webhook around it deals with HTTP, signatures and encryption.
+/// </summary>
+public sealed partial class MessageProcessor(
+    MessageRouter router,
+    MessageClaims claims,
+    MessageJournal journal,
+    LateReplies lateReplies,
+    IOptions<MessagingOptions> options,
+    IOptions<WeChatOptions> account,
+    IHostApplicationLifetime lifetime,
+    TimeProvider time,
+    ILogger<MessageProcessor> logger)
+{
+    /// <param name="message">The parsed message.</param>
+    /// <param name="messageXml">Its plaintext XML, asked for only when the reply is deferred (it is stored to survive a crash).</param>
+    public async Task<MessageResult> ProcessAsync(InboundMessage message, Func<string> messageXml, CancellationToken ct = default)
+    {
+        var received = time.GetUtcNow();
+        var appId = account.Value.AppId;
+        var key = appId + ":" + message.DeduplicationKey;
+
+        var claim = await claims.ClaimAsync(key, ct).ConfigureAwait(false);
+        if (claim.State == ClaimState.Done)
+        {
+            LogReplayed(logger, key);
+            return new MessageResult(claim.ReplyXml, MessageOutcome.Replayed);
+        }
+        if (claim.State == ClaimState.InProgress)
+        {
+            var replay = await claims.WaitForReplyAsync(key, options.Value.HandlerDeadline, ct).ConfigureAwait(false);
+            LogRetryWhileRunning(logger, key, replay is not null);
+            return replay is null ? new MessageResult(null, MessageOutcome.StillRunning) : new MessageResult(replay, MessageOutcome.Replayed);
+        }
+
+        var token = claim.OwnerToken!;
+        try
+        {
+            var (reply, outcome) = await HandleAsync(new MessageContext(message, appId, received), key, messageXml).ConfigureAwait(false);
+            var replyXml = reply is null ? "" : ReplyWriter.Write(reply, message.FromUserName, message.ToUserName, received.ToUnixTimeSeconds());
+            await journal.AppendAsync(LogEntry(message, key, reply, outcome, received), MessageSummary.FollowerChange(message, received), ct).ConfigureAwait(false);
+            await claims.CompleteAsync(key, token, replyXml, CancellationToken.None).ConfigureAwait(false);
+            return new MessageResult(replyXml, outcome);
+        }
+        catch
+        {
+            // Nothing was promised to WeChat: give the message back so its retry runs it again.
+            await claims.ReleaseAsync(key, token, CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private async Task<(Reply? Reply, MessageOutcome Outcome)> HandleAsync(MessageContext context, string key, Func<string> messageXml)
+    {
+        var handler = router.Resolve(context.Message);
+        if (handler is null)
+            return (null, MessageOutcome.Handled);
+
+        var run = RunAsync(handler, context);
+        if (!run.IsCompleted)
+        {
+            var left = options.Value.HandlerDeadline - (time.GetUtcNow() - context.ReceivedAt);
+            using var stopDelay = new CancellationTokenSource();
+            var first = await Task.WhenAny(run, Task.Delay(left > TimeSpan.Zero ? left : TimeSpan.Zero, time, stopDelay.Token)).ConfigureAwait(false);
+            await stopDelay.CancelAsync().ConfigureAwait(false);
+            if (first != run)
+            {
+                var deferred = new LateReply(context.AppId, messageXml());
+                await lateReplies.DeferAsync(key, context.Message.FromUserName, deferred).ConfigureAwait(false);
+                LogDeferred(logger, key);
+                _ = FinishLateAsync(run, key, deferred);
+                return (null, MessageOutcome.Deferred);
+            }
+        }
+        try
+        {
+            return (await run.ConfigureAwait(false), MessageOutcome.Handled);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !lifetime.ApplicationStopping.IsCancellationRequested)
+        {
+            LogHandlerFailed(logger, key, e);
+            return (null, MessageOutcome.HandlerFailed);
+        }
+    }
+
+    private async Task<Reply?> RunAsync(IMessageHandler handler, MessageContext context) =>
+        await handler.HandleAsync(context, lifetime.ApplicationStopping).ConfigureAwait(false);
+
+    private async Task FinishLateAsync(Task<Reply?> run, string key, LateReply deferred)
+    {
+        try
+        {
+            Reply? reply;
+            try
+            {
+                reply = await run.ConfigureAwait(false);
+            }
+            catch (Exception e)
+            {
+                LogHandlerFailed(logger, key, e);
+                await lateReplies.FailAsync(key, deferred, "The handler failed: " + e.GetType().Name).ConfigureAwait(false);
+                return;
+            }
+            await lateReplies.CompleteAsync(key, deferred, reply).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            // The row stays awaiting its handler; recovery runs the message again once its lease lapses.
+            LogLateReplyNotStored(logger, key, e);
+        }
+    }
+
+    private static MessageLogEntry LogEntry(InboundMessage message, string key, Reply? reply, MessageOutcome outcome, DateTimeOffset at) => new()
+    {
+        Direction = MessageLogEntry.In,
+        OpenId = message.FromUserName,
+        MsgType = message.MsgType,
+        Event = (message as EventMessage)?.Event ?? (message as UnknownMessage)?.Event,
+        EventKey = (message as EventMessage)?.EventKey,
+        MsgId = MessageSummary.MsgId(message),
+        DedupKey = key,
+        Content = MessageSummary.Content(message),
+        ReplyType = outcome == MessageOutcome.Deferred ? "deferred" : reply is null ? null : ReplyJson.TypeName(reply),
+        ReplyBody = reply is null ? null : ReplyJson.Serialize(reply),
+        CreatedAt = at,
+    };
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Replayed the stored reply of {MessageKey}")]
+    private static partial void LogReplayed(ILogger logger, string messageKey);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Retry of {MessageKey} arrived while it was being handled; reply available: {Available}")]
+    private static partial void LogRetryWhileRunning(ILogger logger, string messageKey, bool available);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Handler of {MessageKey} missed the deadline; answered success, the reply goes through the outbox")]
+    private static partial void LogDeferred(ILogger logger, string messageKey);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Handler of {MessageKey} failed; WeChat was answered success")]
+    private static partial void LogHandlerFailed(ILogger logger, string messageKey, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not store the late reply of {MessageKey}; recovery will run it again")]
+    private static partial void LogLateReplyNotStored(ILogger logger, string messageKey, Exception exception);
+}

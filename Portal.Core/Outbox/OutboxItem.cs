@@ -1,0 +1,21 @@
+namespace Portal.Core.Outbox;
+
+/// <summary>One piece of outbound work, kept until it is delivered or given up with a reason.</summary>
+public sealed record OutboxItem
+{
+    public long Id { get; init; }
+    public required string Kind { get; init; }
+
+    /// <summary>Unique per piece of work: enqueuing the same work twice keeps one row.</summary>
+    public required string IdempotencyKey { get; init; }
+    public string? OpenId { get; init; }
+    public required string Status { get; init; }
+    public required string Payload { get; init; }
+    public int Attempts { get; init; }
+    public DateTimeOffset NextAttemptAt { get; init; }
+    public string? LeaseOwner { get; init; }
+    public DateTimeOffset? LeaseUntil { get; init; }
+    public string? LastError { get; init; }
+    public DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset UpdatedAt { get; init; }
+}

@@ -1,0 +1,89 @@
+using Dapper;
+using Portal.Core.Data;
+
+namespace Portal.Core.Outbox;
+
+/// <summary>The outbox table. Every state change is one conditional statement, safe under any concurrency.</summary>
+public sealed class OutboxStore(DbConnectionFactory db, TimeProvider time)
+{
+    private const string Columns = """
+        id, kind, idempotency_key, openid AS OpenId, status, payload, attempts, next_attempt_at, lease_owner, lease_until,
+        last_error, created_at, updated_at
+        """;
+
+    private const string EnqueueSql = """
+        INSERT INTO outbox (kind, idempotency_key, openid, status, payload, attempts, next_attempt_at, lease_owner, lease_until, created_at, updated_at)
+        VALUES (@Kind, @IdempotencyKey, @OpenId, @Status, @Payload, 0, @At, @LeaseOwner, @LeaseUntil, @At, @At)
+        ON CONFLICT (idempotency_key) DO NOTHING
+        """;
+
+    /// <summary>Adds the work unless a row with its idempotency key exists. True when added.</summary>
+    public async Task<bool> EnqueueAsync(string kind, string idempotencyKey, string? openId, string status, string payload,
+        string? leaseOwner = null, TimeSpan? leaseFor = null, CancellationToken ct = default)
+    {
+        var at = time.GetUtcNow();
+        await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
+        var args = new { Kind = kind, IdempotencyKey = idempotencyKey, OpenId = openId, Status = status, Payload = payload, At = at, LeaseOwner = leaseOwner, LeaseUntil = at + leaseFor };
+        return await connection.ExecuteAsync(new CommandDefinition(EnqueueSql, args, cancellationToken: ct)).ConfigureAwait(false) == 1;
+    }
+
+    private const string ResolveSql = """
+        UPDATE outbox SET status = @Status, payload = @Payload, lease_owner = NULL, lease_until = NULL,
+            next_attempt_at = @At, last_error = @Error, updated_at = @At
+        WHERE idempotency_key = @IdempotencyKey AND status = @From
+        """;
+
+    /// <summary>Moves a row on from <paramref name="from"/>; false when it is no longer in that state.</summary>
+    public async Task<bool> TransitionAsync(string idempotencyKey, string from, string to, string payload, string? error = null, CancellationToken ct = default)
+    {
+        await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
+        var args = new { IdempotencyKey = idempotencyKey, From = from, Status = to, Payload = payload, Error = error, At = time.GetUtcNow() };
+        return await connection.ExecuteAsync(new CommandDefinition(ResolveSql, args, cancellationToken: ct)).ConfigureAwait(false) == 1;
+    }
+
+    private const string GetSql = $"SELECT {Columns} FROM outbox WHERE idempotency_key = @IdempotencyKey";
+
+    public async Task<OutboxItem?> GetAsync(string idempotencyKey, CancellationToken ct = default)
+    {
+        await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
+        return await connection.QuerySingleOrDefaultAsync<OutboxItem>(new CommandDefinition(GetSql, new { IdempotencyKey = idempotencyKey }, cancellationToken: ct)).ConfigureAwait(false);
+    }
+
+    private const string CandidatesSql = $"""
+        SELECT {Columns} FROM outbox
+        WHERE status = @Status AND (lease_until IS NULL OR lease_until < @Now)
+        ORDER BY id LIMIT @Limit
+        """;
+
+    private const string LeaseSql = """
+        UPDATE outbox SET lease_owner = @Owner, lease_until = @Until, attempts = attempts + 1, updated_at = @Now
+        WHERE id = @Id AND status = @Status AND (lease_until IS NULL OR lease_until < @Now)
+        """;
+
+    /// <summary>
+    /// Leases up to <paramref name="limit"/> rows in <paramref name="status"/> whose lease has lapsed. Each row
+    /// is taken with a conditional update, so when two instances reach for one row only one gets it.
+    /// </summary>
+    public async Task<IReadOnlyList<OutboxItem>> LeaseAsync(string status, string owner, TimeSpan leaseFor, int limit, CancellationToken ct = default)
+    {
+        var now = time.GetUtcNow();
+        await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
+        var candidates = await connection.QueryAsync<OutboxItem>(new CommandDefinition(CandidatesSql, new { Status = status, Now = now, Limit = limit }, cancellationToken: ct)).ConfigureAwait(false);
+        var leased = new List<OutboxItem>();
+        foreach (var item in candidates)
+        {
+            var args = new { item.Id, Status = status, Owner = owner, Until = now + leaseFor, Now = now };
+            if (await connection.ExecuteAsync(new CommandDefinition(LeaseSql, args, cancellationToken: ct)).ConfigureAwait(false) == 1)
+                leased.Add(item with { LeaseOwner = owner, LeaseUntil = now + leaseFor, Attempts = item.Attempts + 1 });
+        }
+        return leased;
+    }
+
+    private const string DeleteSql = "DELETE FROM outbox WHERE idempotency_key = @IdempotencyKey AND status = @Status";
+
+    public async Task<bool> DeleteAsync(string idempotencyKey, string status, CancellationToken ct = default)
+    {
+        await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
+        return await connection.ExecuteAsync(new CommandDefinition(DeleteSql, new { IdempotencyKey = idempotencyKey, Status = status }, cancellationToken: ct)).ConfigureAwait(false) == 1;
+    }
+}

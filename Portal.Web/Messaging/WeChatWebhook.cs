@@ -1,0 +1,171 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Options;
+using Portal.Core.Messaging;
+using Portal.Core.Platform;
+using Portal.Core.WeChat;
+using Portal.Core.WeChat.Inbound;
+using Portal.Core.WeChat.Replies;
+
+namespace Portal.Web.Messaging;
+
+/// <summary>
+/// The URL WeChat calls. GET proves we hold the Token; POST delivers a message or event:
+/// size limit, signature, timestamp window, AES (msg_signature, decrypt, AppId), parse, then the
+/// <see cref="MessageProcessor"/>, then the reply, encrypted when the request was. A refused request
+/// gets a status code and an empty body: WeChat shows a follower "this account cannot serve you" for
+/// any text it does not understand.
+/// </summary>
+internal sealed partial class WeChatWebhook
+{
+    private static readonly byte[] Success = "success"u8.ToArray();
+
+    private readonly MessageProcessor _processor;
+    private readonly WeChatOptions _account;
+    private readonly MessagingOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger<WeChatWebhook> _logger;
+    private readonly MessageCrypto? _crypto;
+
+    public WeChatWebhook(MessageProcessor processor, IOptions<WeChatOptions> account, IOptions<MessagingOptions> options, TimeProvider time, ILogger<WeChatWebhook> logger)
+    {
+        _processor = processor;
+        _account = account.Value;
+        _options = options.Value;
+        _time = time;
+        _logger = logger;
+        _crypto = _account.EncodingAESKey.Length > 0 ? new MessageCrypto(_account.EncodingAESKey, _account.AppId) : null;
+    }
+
+    /// <summary>GET: the console's "verify server URL". Echoes <c>echostr</c> (plaintext in every mode on an Official Account).</summary>
+    public Task VerifyAsync(HttpContext http)
+    {
+        var query = http.Request.Query;
+        string? echo = query["echostr"];
+        var refusal = CheckSignature(query, checkFreshness: false);
+        if (refusal is null && string.IsNullOrEmpty(echo))
+            refusal = WebhookRefusal.Malformed;
+        if (refusal is { } r)
+            return RefuseAsync(http, r);
+        http.Response.ContentType = "text/plain; charset=utf-8";
+        return http.Response.WriteAsync(echo!, http.RequestAborted);
+    }
+
+    /// <summary>POST: one message or event.</summary>
+    public async Task ReceiveAsync(HttpContext http)
+    {
+        var query = http.Request.Query;
+        if (CheckSignature(query, checkFreshness: true) is { } refusal)
+        {
+            await RefuseAsync(http, refusal);
+            return;
+        }
+
+        using var body = await WebhookBody.ReadAsync(http.Request, _options.MaxBodyBytes, http.RequestAborted);
+        if (body is null)
+        {
+            await RefuseAsync(http, WebhookRefusal.TooLarge);
+            return;
+        }
+
+        var encrypted = string.Equals(query["encrypt_type"], "aes", StringComparison.OrdinalIgnoreCase);
+        InboundMessage message;
+        string? decryptedXml = null;
+        try
+        {
+            if (encrypted)
+            {
+                var (xml, aesRefusal) = Decrypt(query, body.Span);
+                if (aesRefusal is { } r)
+                {
+                    await RefuseAsync(http, r);
+                    return;
+                }
+                decryptedXml = xml!;
+                message = InboundParser.Parse(decryptedXml);
+            }
+            else
+            {
+                message = InboundParser.Parse(body.Span);
+            }
+        }
+        catch (InboundMessageFormatException)
+        {
+            await RefuseAsync(http, WebhookRefusal.Malformed);
+            return;
+        }
+
+        // Only a deferred reply needs the XML as text; the body buffer lives until this method returns.
+        var plainXml = decryptedXml;
+        var result = await _processor.ProcessAsync(message, () => plainXml ?? Encoding.UTF8.GetString(body.Span), http.RequestAborted);
+        await WriteReplyAsync(http, result, encrypted);
+    }
+
+    private WebhookRefusal? CheckSignature(IQueryCollection query, bool checkFreshness)
+    {
+        string? signature = query["signature"], timestamp = query["timestamp"], nonce = query["nonce"];
+        if (string.IsNullOrEmpty(signature) || string.IsNullOrEmpty(timestamp) || string.IsNullOrEmpty(nonce))
+            return WebhookRefusal.MissingSignature;
+        if (!Signature.Matches(signature, Signature.Compute(_account.Token, timestamp, nonce)))
+            return WebhookRefusal.BadSignature;
+        if (checkFreshness)
+        {
+            if (!long.TryParse(timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
+                return WebhookRefusal.StaleTimestamp;
+            var skew = (_time.GetUtcNow().ToUnixTimeSeconds() - seconds) * TimeSpan.TicksPerSecond;
+            if (Math.Abs(skew) > _options.TimestampTolerance.Ticks)
+                return WebhookRefusal.StaleTimestamp;
+        }
+        return null;
+    }
+
+    private (string? Xml, WebhookRefusal? Refusal) Decrypt(IQueryCollection query, ReadOnlySpan<byte> body)
+    {
+        string? msgSignature = query["msg_signature"];
+        if (string.IsNullOrEmpty(msgSignature))
+            return (null, WebhookRefusal.MissingMessageSignature);
+        if (_crypto is null)
+            return (null, WebhookRefusal.EncryptionNotConfigured);
+        var envelope = EncryptedEnvelope.Parse(body);
+        if (!Signature.Matches(msgSignature, Signature.Compute(_account.Token, query["timestamp"]!, query["nonce"]!, envelope.Encrypt)))
+            return (null, WebhookRefusal.BadMessageSignature);
+        try
+        {
+            return (_crypto.Decrypt(envelope.Encrypt), null);
+        }
+        catch (MessageCryptoException)
+        {
+            return (null, WebhookRefusal.NotDecryptable);
+        }
+    }
+
+    private Task WriteReplyAsync(HttpContext http, MessageResult result, bool encrypted)
+    {
+        if (!result.HasReply)
+        {
+            http.Response.ContentType = "text/plain; charset=utf-8";
+            return http.Response.Body.WriteAsync(Success, http.RequestAborted).AsTask();
+        }
+        var xml = result.ReplyXml!;
+        if (encrypted)
+        {
+            // Our own timestamp and nonce, signed with the reply.
+            var timestamp = _time.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+            var nonce = RandomNumberGenerator.GetInt32(100_000_000, int.MaxValue).ToString(CultureInfo.InvariantCulture);
+            xml = EncryptedReplyWriter.Write(xml, _crypto!, _account.Token, timestamp, nonce);
+        }
+        http.Response.ContentType = "application/xml; charset=utf-8";
+        return http.Response.WriteAsync(xml, http.RequestAborted);
+    }
+
+    private Task RefuseAsync(HttpContext http, WebhookRefusal refusal)
+    {
+        LogRefused(_logger, refusal, http.Request.Method);
+        http.Response.StatusCode = refusal.StatusCode();
+        return Task.CompletedTask;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a webhook {Method}: {Refusal}")]
+    private static partial void LogRefused(ILogger logger, WebhookRefusal refusal, string method);
+}
