@@ -12,6 +12,7 @@ public sealed class WeChatOptions
     /// <summary>The account's AppID, <c>wx</c> followed by 16 hexadecimal characters.</summary>
     public string AppId { get; set; } = "";
 
+    /// <summary>Needed for the platform API (tokens, menus, customer-service messages); the webhook runs without it.</summary>
     public string AppSecret { get; set; } = "";
 
     /// <summary>The server-configuration Token from the WeChat console (3–32 letters and digits).</summary>

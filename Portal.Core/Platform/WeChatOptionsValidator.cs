@@ -15,8 +15,7 @@ public sealed class WeChatOptionsValidator : IValidateOptions<WeChatOptions>
         var failures = new List<string>();
         if (!IsAppId(options.AppId))
             failures.Add("WeChat:AppId (env WeChat__AppId) must be 'wx' followed by 16 hexadecimal characters.");
-        if (string.IsNullOrWhiteSpace(options.AppSecret))
-            failures.Add("WeChat:AppSecret (env WeChat__AppSecret) is required.");
+        // AppSecret is not checked here: the webhook runs without it; the platform client refuses to call the API without it.
         if (!IsToken(options.Token))
             failures.Add("WeChat:Token (env WeChat__Token) must be 3 to 32 letters or digits, as the WeChat console requires.");
         if (options.EncodingAESKey.Length > 0 && !IsEncodingAesKey(options.EncodingAESKey))

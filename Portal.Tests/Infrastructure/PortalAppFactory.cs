@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Portal.Tests.Infrastructure;
 
@@ -26,8 +28,23 @@ public class PortalAppFactory : WebApplicationFactory<Program>
         ["WeChat:EncodingAESKey"] = EncodingAesKey,
     };
 
+    /// <summary>Changes to the app's services, e.g. a fixed clock or an extra message handler.</summary>
+    public List<Action<IServiceCollection>> TestServices { get; } = [];
+
+    /// <summary>Runs the app on a fixed clock (WeChat's recorded pushes carry their own old timestamps).</summary>
+    public PortalAppFactory WithClock(TimeProvider time)
+    {
+        TestServices.Add(services => services.AddSingleton(time));
+        return this;
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        builder.ConfigureTestServices(services =>
+        {
+            foreach (var change in TestServices)
+                change(services);
+        });
         builder.UseEnvironment(Environment);
         builder.UseSetting("Database:DataFolder", DataFolder);
         foreach (var (key, value) in Settings)

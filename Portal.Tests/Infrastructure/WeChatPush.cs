@@ -98,9 +98,13 @@ public sealed class WeChatPush(HttpClient http, string token, string appId, stri
         return xml;
     }
 
-    private static string OpenIdOf(string xml) => XElement.Parse(xml).Element("FromUserName")?.Value ?? "";
+    // Read without an XML parser: tests also push bodies that are not well-formed.
+    private static string OpenIdOf(string xml) => Field(xml, "FromUserName");
 
-    private static string ToUserOf(string xml) => XElement.Parse(xml).Element("ToUserName")?.Value ?? "";
+    private static string ToUserOf(string xml) => Field(xml, "ToUserName");
+
+    private static string Field(string xml, string name) =>
+        System.Text.RegularExpressions.Regex.Match(xml, $"<{name}>(?:<!\\[CDATA\\[)?(.*?)(?:\\]\\]>)?</{name}>") is { Success: true } m ? m.Groups[1].Value : "";
 
     private static string NewNonce() => RandomNumberGenerator.GetInt32(100_000_000, int.MaxValue).ToString(CultureInfo.InvariantCulture);
 }

@@ -1,0 +1,81 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Core.Messaging;
+using Portal.Tests.Infrastructure;
+
+namespace Portal.Tests.Messaging;
+
+/// <summary>
+/// WeChat retries a message it got no answer for. Two instances sharing Redis and PostgreSQL receive the
+/// same message many times at once: the handler runs once and every delivery gets the same reply.
+/// </summary>
+public sealed class RetryStormTests : IAsyncLifetime
+{
+    private readonly PostgresTestDatabase _database = new();
+    private readonly string _redisPrefix = TestServers.UniqueName("storm") + ":";
+
+    public Task InitializeAsync() => _database.InitializeAsync();
+
+    public Task DisposeAsync() => _database.DisposeAsync();
+
+    private PortalAppFactory Instance()
+    {
+        var app = new PortalAppFactory();
+        app.Settings["Database:Provider"] = "PostgreSql";
+        app.Settings["ConnectionStrings:Portal"] = _database.ConnectionString;
+        app.Settings["Redis:Configuration"] = TestServers.RedisConfiguration;
+        app.Settings["Redis:KeyPrefix"] = _redisPrefix;
+        return app;
+    }
+
+    [Theory]
+    [InlineData(PushMode.Plaintext)]
+    [InlineData(PushMode.Safe)]
+    public async Task The_same_message_sent_many_times_to_two_instances_runs_its_handler_once(PushMode mode)
+    {
+        var handler = new CountingHandler(TimeSpan.FromMilliseconds(300));
+        await using var one = Instance();
+        await using var two = Instance();
+        handler.InstallIn(one);
+        handler.InstallIn(two);
+        var (pushOne, pushTwo) = (WeChatPush.For(one), WeChatPush.For(two));
+        var openId = InboundXml.NewOpenId();
+        var message = InboundXml.Text(openId, "where is my parcel?");
+
+        var deliveries = Enumerable.Range(0, 40).Select(i => (i % 2 == 0 ? pushOne : pushTwo).PostAsync(message, mode)).ToArray();
+        var responses = await Task.WhenAll(deliveries);
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        var replies = await Task.WhenAll(responses.Select(async r => pushOne.ReadReply(await r.Content.ReadAsStringAsync())));
+        Assert.Equal(1, handler.Runs);
+        Assert.Single(replies.Distinct());
+        Assert.Contains("answer from run 1", replies[0]);
+        var logged = await one.Services.GetRequiredService<MessageLogStore>().ForFollowerAsync(openId);
+        Assert.Single(logged);
+
+        // A late retry, after the storm, still gets the stored reply and runs nothing.
+        using var late = await pushTwo.PostAsync(message, mode);
+        Assert.Equal(replies[0], pushTwo.ReadReply(await late.Content.ReadAsStringAsync()));
+        Assert.Equal(1, handler.Runs);
+        foreach (var response in responses)
+            response.Dispose();
+    }
+
+    [Fact]
+    public async Task Different_messages_from_the_same_follower_are_each_handled()
+    {
+        var handler = new CountingHandler(TimeSpan.Zero);
+        await using var one = Instance();
+        handler.InstallIn(one);
+        var push = WeChatPush.For(one);
+        var openId = InboundXml.NewOpenId();
+
+        for (var i = 0; i < 3; i++)
+        {
+            using var response = await push.PostAsync(InboundXml.Text(openId, "same words, new message"));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        Assert.Equal(3, handler.Runs);
+    }
+}
