@@ -64,6 +64,10 @@ internal static class InboundXml
     public static FieldMap Read(string xml)
     {
         ArgumentNullException.ThrowIfNull(xml);
+        if (xml.Length > MaxCharacters)
+        {
+            throw new InboundMessageFormatException($"The body is longer than {MaxCharacters} characters.");
+        }
 
         // The reader sizes its buffers to a seekable stream but gives a TextReader a fixed 4K-character buffer,
         // so UTF-8 bytes cost less than half as much. Decrypted bodies never carry an XML declaration; one that
