@@ -65,6 +65,14 @@ public class InboundParserMessageTests
     }
 
     [Fact]
+    public void String_with_an_encoding_declaration_is_read_as_the_text_it_is()
+    {
+        var xml = "<?xml version=\"1.0\" encoding=\"gb2312\"?>" + Message("text", "<Content><![CDATA[中文]]></Content><MsgId>1</MsgId>");
+
+        Assert.Equal("中文", Assert.IsType<TextMessage>(InboundParser.Parse(xml)).Content);
+    }
+
+    [Fact]
     public void Text_from_an_article_or_menu_message_keeps_its_extra_fields()
     {
         var text = Assert.IsType<TextMessage>(InboundParser.Parse(Message("text", """

@@ -165,6 +165,7 @@ public sealed class InboundParserSafetyTests : IDisposable
         var body = Message("text", $"<Content>{new string('a', 2_000_000)}</Content>\n<MsgId>1</MsgId>");
 
         Assert.Throws<InboundMessageFormatException>(() => InboundParser.Parse(body));
+        Assert.Throws<InboundMessageFormatException>(() => InboundParser.Parse(Encoding.UTF8.GetBytes(body)));
     }
 
     [Fact]

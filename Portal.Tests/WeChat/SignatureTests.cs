@@ -58,13 +58,21 @@ public class SignatureTests
     }
 
     [Fact]
-    public void Four_part_signature_is_sorted_by_bytes_too()
+    public void Every_order_of_three_or_four_parts_gives_the_byte_sorted_signature()
     {
         string[] parts = ["abc", "ABD", "_x", "Zz"];
-        var bytewise = parts.OrderBy(p => Encoding.UTF8.GetBytes(p), ByteOrder.Instance);
-        var expected = Convert.ToHexStringLower(SHA1.HashData(Encoding.UTF8.GetBytes(string.Concat(bytewise))));
+        var three = Expected(parts[..3]);
+        var four = Expected(parts);
 
-        Assert.Equal(expected, Signature.Compute(parts[0], parts[1], parts[2], parts[3]));
+        foreach (var p in Permutations(parts[..3]))
+        {
+            Assert.Equal(three, Signature.Compute(p[0], p[1], p[2]));
+        }
+
+        foreach (var p in Permutations(parts))
+        {
+            Assert.Equal(four, Signature.Compute(p[0], p[1], p[2], p[3]));
+        }
     }
 
     [Fact]
@@ -90,6 +98,17 @@ public class SignatureTests
         Assert.False(Signature.Matches("335b26997f05c82243aad6b10a2d1853637e71a80", computed));
         Assert.False(Signature.Matches("335b26997f05c82243aad6b10a2d1853637e71a9", computed));
     }
+
+    private static string Expected(string[] parts)
+    {
+        var bytewise = parts.OrderBy(p => Encoding.UTF8.GetBytes(p), ByteOrder.Instance);
+        return Convert.ToHexStringLower(SHA1.HashData(Encoding.UTF8.GetBytes(string.Concat(bytewise))));
+    }
+
+    private static IEnumerable<string[]> Permutations(string[] items) =>
+        items.Length <= 1
+            ? [items]
+            : items.SelectMany((item, i) => Permutations([.. items[..i], .. items[(i + 1)..]]).Select(rest => (string[])[item, .. rest]));
 
     private sealed class ByteOrder : IComparer<byte[]>
     {

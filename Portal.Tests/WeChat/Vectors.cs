@@ -5,21 +5,23 @@ namespace Portal.Tests.WeChat;
 
 /// <summary>
 /// The shared protocol vectors (shared/fixtures/wechat-vectors.json), found by walking up from the test binaries to
-/// the folder that holds both the repository and <c>shared/</c>.
+/// the folder that holds both the repository and <c>shared/</c>. A copy in the output's Fixtures/ folder (which the
+/// test project copies there) is used when the shared folder is absent, as in a lone clone.
 /// </summary>
 internal static class Vectors
 {
     private const string RelativePath = "shared/fixtures/wechat-vectors.json";
+    private const string FallbackPath = "Fixtures/wechat-vectors.json";
 
-    private static readonly Lazy<VectorFile> File = new(Load);
+    private static readonly Lazy<VectorFile> Loaded = new(Load);
 
-    public static IReadOnlyList<DecryptVector> Decrypt => File.Value.DecryptVectors;
+    public static IReadOnlyList<DecryptVector> Decrypt => Loaded.Value.DecryptVectors;
 
-    public static IReadOnlyList<EncryptVector> Encrypt => File.Value.EncryptVectors;
+    public static IReadOnlyList<EncryptVector> Encrypt => Loaded.Value.EncryptVectors;
 
-    public static IReadOnlyList<UrlSignatureVector> UrlSignatures => File.Value.UrlSignatureVectors;
+    public static IReadOnlyList<UrlSignatureVector> UrlSignatures => Loaded.Value.UrlSignatureVectors;
 
-    public static IReadOnlyList<JsSdkVector> JsSdk => File.Value.JssdkSignatureVectors;
+    public static IReadOnlyList<JsSdkVector> JsSdk => Loaded.Value.JssdkSignatureVectors;
 
     public static DecryptVector DecryptById(string id) => Decrypt.Single(v => v.Id == id);
 
@@ -29,7 +31,7 @@ internal static class Vectors
     {
         var path = Find();
         var options = new JsonSerializerOptions { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
-        return JsonSerializer.Deserialize<VectorFile>(System.IO.File.ReadAllText(path), options)
+        return JsonSerializer.Deserialize<VectorFile>(File.ReadAllText(path), options)
             ?? throw new InvalidOperationException($"{path} is empty.");
     }
 
@@ -38,15 +40,22 @@ internal static class Vectors
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
             var candidate = Path.Combine(dir.FullName, RelativePath);
-            if (System.IO.File.Exists(candidate))
+            if (File.Exists(candidate))
             {
                 return candidate;
             }
         }
 
+        var fallback = Path.Combine(AppContext.BaseDirectory, FallbackPath);
+        if (File.Exists(fallback))
+        {
+            return fallback;
+        }
+
         throw new FileNotFoundException(
             $"The WeChat test vectors were not found: no folder above {AppContext.BaseDirectory} contains " +
-            $"{RelativePath}. Check out the shared folder beside the repository.");
+            $"{RelativePath}, and there is no {FallbackPath} beside the tests. Check out the shared folder beside " +
+            "the repository.");
     }
 }
 

@@ -1,6 +1,6 @@
 namespace Portal.Core.WeChat.Inbound;
 
-/// <summary>The events: the common event fields, then each event's own fields and blocks.</summary>
+// The events: the common event fields, then each event's own fields and blocks.
 public static partial class InboundParser
 {
     private static InboundMessage BuildEvent(MessageHeader header, FieldMap fields)

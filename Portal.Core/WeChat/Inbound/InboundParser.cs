@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Numerics;
 
 namespace Portal.Core.WeChat.Inbound;
 
@@ -39,7 +40,7 @@ public static partial class InboundParser
                 MsgId = RequiredInt64(fields, "MsgId"),
                 Content = Text(fields, "Content"),
                 MsgDataId = fields.Find("MsgDataId"),
-                Idx = OptionalInt32(fields, "Idx"),
+                Idx = OptionalNumber<int>(fields, "Idx"),
                 BizMsgMenuId = fields.Find("bizmsgmenuid"),
             },
             MessageKind.Image => new ImageMessage
@@ -119,35 +120,18 @@ public static partial class InboundParser
     }
 
     /// <summary>Required numbers: CreateTime and MsgId, which de-duplication depends on.</summary>
-    private static long RequiredInt64(FieldMap fields, string name)
-    {
-        var value = fields.Find(name);
-        if (string.IsNullOrEmpty(value))
-        {
-            throw new InboundMessageFormatException($"The body has no {name}.");
-        }
+    private static long RequiredInt64(FieldMap fields, string name) =>
+        OptionalNumber<long>(fields, name) ?? throw new InboundMessageFormatException($"The body has no {name}.");
 
-        return long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number)
-            ? number
-            : throw NotANumber(name);
-    }
+    private static long Int64(FieldMap fields, string name) => OptionalNumber<long>(fields, name) ?? 0;
 
-    private static long Int64(FieldMap fields, string name)
-    {
-        var value = fields.Find(name);
-        if (string.IsNullOrEmpty(value))
-        {
-            return 0;
-        }
+    private static int Int32(FieldMap fields, string name) => OptionalNumber<int>(fields, name) ?? 0;
 
-        return long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number)
-            ? number
-            : throw NotANumber(name);
-    }
+    private static double Double(FieldMap fields, string name) => OptionalNumber<double>(fields, name) ?? 0;
 
-    private static int Int32(FieldMap fields, string name) => OptionalInt32(fields, name) ?? 0;
-
-    private static int? OptionalInt32(FieldMap fields, string name)
+    /// <summary>Absent or empty reads as null; present and not a number is a malformed body.</summary>
+    private static T? OptionalNumber<T>(FieldMap fields, string name)
+        where T : struct, INumber<T>
     {
         var value = fields.Find(name);
         if (string.IsNullOrEmpty(value))
@@ -155,20 +139,7 @@ public static partial class InboundParser
             return null;
         }
 
-        return int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number)
-            ? number
-            : throw NotANumber(name);
-    }
-
-    private static double Double(FieldMap fields, string name)
-    {
-        var value = fields.Find(name);
-        if (string.IsNullOrEmpty(value))
-        {
-            return 0;
-        }
-
-        return double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
+        return T.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
             ? number
             : throw NotANumber(name);
     }

@@ -39,8 +39,7 @@ internal static class InboundXml
         try
         {
             xml.CopyTo(buffer);
-            using var stream = new MemoryStream(buffer, 0, xml.Length, writable: false);
-            return Read(stream);
+            return ReadPooled(buffer, xml.Length);
         }
         finally
         {
@@ -65,6 +64,27 @@ internal static class InboundXml
     public static FieldMap Read(string xml)
     {
         ArgumentNullException.ThrowIfNull(xml);
+        if (xml.Length > MaxCharacters)
+        {
+            throw new InboundMessageFormatException($"The body is longer than {MaxCharacters} characters.");
+        }
+
+        // The reader sizes its buffers to a seekable stream but gives a TextReader a fixed 4K-character buffer,
+        // so UTF-8 bytes cost less than half as much. Decrypted bodies never carry an XML declaration; one that
+        // does keeps the TextReader, as its encoding name would no longer describe re-encoded bytes.
+        if (!xml.AsSpan().TrimStart('\uFEFF').StartsWith("<?xml", StringComparison.Ordinal))
+        {
+            var buffer = ArrayPool<byte>.Shared.Rent(Math.Max(Encoding.UTF8.GetMaxByteCount(xml.Length), 1));
+            try
+            {
+                return ReadPooled(buffer, Encoding.UTF8.GetBytes(xml, buffer));
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
+        }
+
         try
         {
             using var text = new StringReader(xml);
@@ -75,6 +95,12 @@ internal static class InboundXml
         {
             throw Malformed(e);
         }
+    }
+
+    private static FieldMap ReadPooled(byte[] buffer, int length)
+    {
+        using var stream = new MemoryStream(buffer, 0, length, writable: false);
+        return Read(stream);
     }
 
     private static InboundMessageFormatException Malformed(Exception e) =>
