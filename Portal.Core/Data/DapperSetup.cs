@@ -28,19 +28,9 @@ internal static class DapperSetup
     {
         public override void SetValue(IDbDataParameter parameter, DateTimeOffset value)
         {
-            // PostgreSQL keeps microseconds; cut the last tick digit everywhere so a value reads back equal on both databases.
-            var utc = value.ToUniversalTime();
-            utc = utc.AddTicks(-(utc.Ticks % 10));
-            if (parameter is SqliteParameter)
-            {
-                parameter.DbType = DbType.String;
-                parameter.Value = Format(utc);
-            }
-            else
-            {
-                parameter.DbType = DbType.DateTimeOffset;
-                parameter.Value = utc;
-            }
+            var sqlite = parameter is SqliteParameter;
+            parameter.DbType = sqlite ? DbType.String : DbType.DateTimeOffset;
+            parameter.Value = TimestampValue(value, sqlite ? DatabaseProvider.Sqlite : DatabaseProvider.PostgreSql);
         }
 
         public override DateTimeOffset Parse(object value) => value switch
@@ -50,6 +40,17 @@ internal static class DapperSetup
             DateTimeOffset dto => dto.ToUniversalTime(),
             _ => throw new DataException($"Cannot read a timestamp from a {value.GetType().Name}."),
         };
+    }
+
+    /// <summary>
+    /// A timestamp as the database stores it. PostgreSQL keeps microseconds, so the last tick digit is cut
+    /// everywhere: a value then reads back equal on both databases.
+    /// </summary>
+    public static object TimestampValue(DateTimeOffset value, DatabaseProvider provider)
+    {
+        var utc = value.ToUniversalTime();
+        utc = utc.AddTicks(-(utc.Ticks % 10));
+        return provider == DatabaseProvider.Sqlite ? Format(utc) : utc;
     }
 
     /// <summary>The text form SQLite stores: always UTC, always the same width.</summary>

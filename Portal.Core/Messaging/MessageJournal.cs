@@ -16,6 +16,10 @@ public sealed partial class MessageJournal(DbConnectionFactory db, MessageLogSto
     : BackgroundService
 {
     private const int MaxBatch = 256;
+    private static readonly TimeSpan TouchResolution = TimeSpan.FromMinutes(1);
+
+    // Only the single writer loop touches this.
+    private readonly Dictionary<string, DateTimeOffset> _recentTouches = new(StringComparer.Ordinal);
 
     private readonly Channel<Pending> _queue = Channel.CreateBounded<Pending>(new BoundedChannelOptions(10_000)
     {
@@ -57,7 +61,7 @@ public sealed partial class MessageJournal(DbConnectionFactory db, MessageLogSto
             await using var connection = await db.OpenAsync().ConfigureAwait(false);
             await using var transaction = await connection.BeginTransactionAsync().ConfigureAwait(false);
             await log.InsertAsync(connection, transaction, batch.ConvertAll(p => p.Entry)).ConfigureAwait(false);
-            var changes = batch.Where(p => p.Change is not null).Select(p => p.Change!.Value).ToList();
+            var changes = FollowerChanges(batch);
             if (changes.Count > 0)
                 await followers.ApplyAsync(connection, transaction, changes).ConfigureAwait(false);
             await transaction.CommitAsync().ConfigureAwait(false);
@@ -70,6 +74,29 @@ public sealed partial class MessageJournal(DbConnectionFactory db, MessageLogSto
             foreach (var pending in batch)
                 pending.Committed.TrySetException(e);
         }
+    }
+
+    /// <summary>
+    /// Follows and unfollows, in order; an interaction only when the follower's window was not touched in
+    /// the last minute (the 48-hour window does not need finer time, and a chatty follower would otherwise
+    /// cost a write per message).
+    /// </summary>
+    private List<FollowerChange> FollowerChanges(List<Pending> batch)
+    {
+        var changes = new List<FollowerChange>();
+        if (_recentTouches.Count > 100_000)
+            _recentTouches.Clear();
+        foreach (var pending in batch)
+        {
+            if (pending.Change is not { } change)
+                continue;
+            if (change.Kind == FollowerChangeKind.Interaction
+                && _recentTouches.TryGetValue(change.OpenId, out var last) && change.At - last < TouchResolution)
+                continue;
+            _recentTouches[change.OpenId] = change.At;
+            changes.Add(change);
+        }
+        return changes;
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Could not commit {Count} message-log entries; their requests fail so WeChat retries them")]

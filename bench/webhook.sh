@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Load benchmark of the webhook, in one run on one machine: a bare Kestrel endpoint answering "success"
+# (the baseline), then Portal's full pipeline in plaintext and in AES mode, each with fresh, validly
+# signed messages. Prints requests per second, the ratio to the baseline and latency percentiles.
+#   DURATION=10 CONNECTIONS=64 POOL=400000 bench/webhook.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+DURATION="${DURATION:-10}"
+CONNECTIONS="${CONNECTIONS:-64}"
+POOL="${POOL:-400000}"
+PORT="${PORT:-5091}"
+WORK="$(mktemp -d -t portal-bench.XXXXXX)"
+SERVER=""
+trap '[ -n "$SERVER" ] && kill "$SERVER" 2>/dev/null; rm -rf "$WORK"' EXIT
+
+if ! command -v wrk >/dev/null; then
+  echo "installing wrk"; apt-get update -qq && apt-get install -y -qq wrk >/dev/null
+fi
+
+for project in bench/Baseline bench/Portal.Bench Portal.Web; do dotnet build -c Release -v q -nologo "$project" >/dev/null; done
+
+# A throwaway account for this run (no secrets of any real account are involved).
+export WeChat__AppId="wx$(head -c 8 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+export WeChat__Token="bench$(head -c 6 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+export WeChat__EncodingAESKey="$(head -c 32 /dev/urandom | base64 | tr -d '=\n' | tr '+/' 'ab')"
+export WeChat__AppSecret="bench-secret"
+BENCH=bench/Portal.Bench/bin/Release/net10.0/Portal.Bench.dll
+
+start() { # name dll
+  ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning Database__DataFolder="$WORK/data-$1" \
+    dotnet "$2" --urls "http://127.0.0.1:$PORT" >"$WORK/$1.log" 2>&1 &
+  SERVER=$!
+  for _ in $(seq 100); do curl -s -o /dev/null -X POST "http://127.0.0.1:$PORT/wx" && return; sleep 0.1; done
+  echo "$1 did not start"; cat "$WORK/$1.log"; exit 1
+}
+stop() { kill "$SERVER"; wait "$SERVER" 2>/dev/null || true; SERVER=""; }
+
+load() { # requests-file seconds -> RESULT line
+  PORTAL_BENCH_REQUESTS="$1" PORTAL_BENCH_THREADS=2 wrk -t2 -c"$CONNECTIONS" -d"$2s" --latency -s bench/webhook.lua "http://127.0.0.1:$PORT" | grep '^RESULT'
+}
+
+run() { # name dll mode
+  dotnet "$BENCH" requests "$3" 20000 "$WORK/warm.txt"
+  dotnet "$BENCH" requests "$3" "$POOL" "$WORK/load.txt"
+  start "$1" "$2"
+  load "$WORK/warm.txt" 3 >/dev/null
+  local result; result="$(load "$WORK/load.txt" "$DURATION")"
+  stop
+  echo "$1 $result"
+}
+
+echo "webhook load: $CONNECTIONS connections, ${DURATION}s each, $(nproc) cores, $(date -u +%F)"
+base="$(run baseline bench/Baseline/bin/Release/net10.0/Baseline.dll plaintext)"
+plain="$(run portal-plaintext Portal.Web/bin/Release/net10.0/Portal.Web.dll plaintext)"
+aes="$(run portal-aes Portal.Web/bin/Release/net10.0/Portal.Web.dll aes)"
+
+rps() { sed -n 's/.*rps=\([0-9]*\).*/\1/p' <<<"$1"; }
+field() { sed -n "s/.*$2=\([0-9.]*\).*/\1/p" <<<"$1"; }
+printf '\n| run | requests/s | ratio to baseline | p50 ms | p99 ms | errors | requests |\n|---|---|---|---|---|---|---|\n'
+for line in "$base" "$plain" "$aes"; do
+  name="${line%% *}"
+  ratio="$(awk -v a="$(rps "$line")" -v b="$(rps "$base")" 'BEGIN { printf "%.2f", a / b }')"
+  printf '| %s | %s | %s | %s | %s | %s | %s |\n' "$name" "$(rps "$line")" "$ratio" "$(field "$line" p50_ms)" "$(field "$line" p99_ms)" "$(field "$line" errors)" "$(field "$line" requests)"
+  if [ "$name" != baseline ] && [ "$(field "$line" requests)" -gt "$POOL" ]; then
+    echo "warning: $name sent more requests than the pool holds ($POOL); raise POOL so every message is new"
+  fi
+done
