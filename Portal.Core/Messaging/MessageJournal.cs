@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Threading.Channels;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -18,7 +19,8 @@ public sealed partial class MessageJournal(DbConnectionFactory db, MessageLogSto
     private const int MaxBatch = 256;
     private static readonly TimeSpan TouchResolution = TimeSpan.FromMinutes(1);
 
-    // Only the single writer loop touches this.
+    // Only the single writer loop touches these.
+    private Session? _session;
     private readonly Dictionary<string, DateTimeOffset> _recentTouches = new(StringComparer.Ordinal);
 
     private readonly Channel<Pending> _queue = Channel.CreateBounded<Pending>(new BoundedChannelOptions(10_000)
@@ -35,16 +37,38 @@ public sealed partial class MessageJournal(DbConnectionFactory db, MessageLogSto
         await pending.Committed.Task.WaitAsync(ct).ConfigureAwait(false);
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        // The writer gets a thread of its own. On the thread pool its every wake-up would queue behind the
+        // very requests that wait for it, and under load commits would slow down exactly when they matter.
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                WriteUntilCompleted();
+                done.SetResult();
+            }
+            catch (Exception e)
+            {
+                done.SetException(e);
+            }
+        })
+        { IsBackground = true, Name = "Portal message journal" };
+        thread.Start();
+        return done.Task;
+    }
+
+    private void WriteUntilCompleted()
     {
         var batch = new List<Pending>(MaxBatch);
         // Drain to the end even while stopping: every queued request is waiting for its commit.
-        while (await _queue.Reader.WaitToReadAsync(CancellationToken.None).ConfigureAwait(false))
+        while (_queue.Reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
         {
             batch.Clear();
             while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var item))
                 batch.Add(item);
-            await CommitAsync(batch).ConfigureAwait(false);
+            CommitAsync(batch).GetAwaiter().GetResult();
         }
     }
 
@@ -58,12 +82,12 @@ public sealed partial class MessageJournal(DbConnectionFactory db, MessageLogSto
     {
         try
         {
-            await using var connection = await db.OpenAsync().ConfigureAwait(false);
-            await using var transaction = await connection.BeginTransactionAsync().ConfigureAwait(false);
-            await log.InsertAsync(connection, transaction, batch.ConvertAll(p => p.Entry)).ConfigureAwait(false);
+            var session = _session ??= await Session.OpenAsync(db, log).ConfigureAwait(false);
+            await using var transaction = await session.Connection.BeginTransactionAsync().ConfigureAwait(false);
+            await session.Log.InsertAsync(transaction, batch.ConvertAll(p => p.Entry)).ConfigureAwait(false);
             var changes = FollowerChanges(batch);
             if (changes.Count > 0)
-                await followers.ApplyAsync(connection, transaction, changes).ConfigureAwait(false);
+                await followers.ApplyAsync(session.Connection, transaction, changes).ConfigureAwait(false);
             await transaction.CommitAsync().ConfigureAwait(false);
             foreach (var pending in batch)
                 pending.Committed.TrySetResult();
@@ -71,9 +95,19 @@ public sealed partial class MessageJournal(DbConnectionFactory db, MessageLogSto
         catch (Exception e)
         {
             LogCommitFailed(logger, batch.Count, e);
+            // Start the next batch on a fresh connection: this one may be what failed.
+            if (_session is { } broken)
+                await broken.DisposeAsync().ConfigureAwait(false);
+            _session = null;
             foreach (var pending in batch)
                 pending.Committed.TrySetException(e);
         }
+    }
+
+    public override void Dispose()
+    {
+        _session?.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        base.Dispose();
     }
 
     /// <summary>
@@ -101,6 +135,26 @@ public sealed partial class MessageJournal(DbConnectionFactory db, MessageLogSto
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Could not commit {Count} message-log entries; their requests fail so WeChat retries them")]
     private static partial void LogCommitFailed(ILogger logger, int count, Exception exception);
+
+    /// <summary>The writer's own connection, kept open so its prepared statements are reused batch after batch.</summary>
+    private sealed class Session(DbConnection connection, MessageLogStore.Inserter log) : IAsyncDisposable
+    {
+        public DbConnection Connection => connection;
+
+        public MessageLogStore.Inserter Log => log;
+
+        public static async Task<Session> OpenAsync(DbConnectionFactory db, MessageLogStore store)
+        {
+            var connection = await db.OpenAsync().ConfigureAwait(false);
+            return new Session(connection, store.CreateInserter(connection));
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await log.DisposeAsync().ConfigureAwait(false);
+            await connection.DisposeAsync().ConfigureAwait(false);
+        }
+    }
 
     private sealed record Pending(MessageLogEntry Entry, FollowerChange? Change, TaskCompletionSource Committed);
 }

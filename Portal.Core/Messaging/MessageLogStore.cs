@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Dapper;
+using Microsoft.Data.Sqlite;
 using Portal.Core.Data;
 
 namespace Portal.Core.Messaging;
@@ -13,63 +14,84 @@ public sealed class MessageLogStore(DbConnectionFactory db)
         """;
 
     /// <summary>
-    /// Inserts within the caller's transaction (the journal commits many messages at once). This is the
-    /// webhook's hottest write, so it skips Dapper's per-call mapping: one statement is prepared and re-run
-    /// with new values (SQLite), or all rows go in one batch and one round trip (PostgreSQL).
+    /// A writer of log rows for one long-lived connection (the journal's). This is the webhook's hottest
+    /// write, so it skips Dapper's per-call mapping: on SQLite one statement is prepared once and re-run
+    /// with new values; on PostgreSQL all rows of a commit go in one batch and one round trip.
     /// </summary>
-    public async Task InsertAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<MessageLogEntry> entries)
+    public Inserter CreateInserter(DbConnection connection) => new(connection, db.Provider);
+
+    public sealed class Inserter : IAsyncDisposable
     {
-        if (connection.CanCreateBatch)
+        private static readonly string[] Names = ["Direction", "OpenId", "MsgType", "Event", "EventKey", "MsgId", "DedupKey", "Content", "ReplyType", "ReplyBody", "CreatedAt"];
+        private readonly DbConnection _connection;
+        private readonly DatabaseProvider _provider;
+        private readonly SqliteStatement? _sqlite;
+        private readonly object[] _values = new object[Names.Length];
+
+        internal Inserter(DbConnection connection, DatabaseProvider provider)
         {
-            await using var batch = connection.CreateBatch();
-            batch.Transaction = transaction;
+            _connection = connection;
+            _provider = provider;
+            if (connection is SqliteConnection sqlite)
+                _sqlite = new SqliteStatement(sqlite, PositionalInsertSql);
+        }
+
+        public async Task InsertAsync(DbTransaction transaction, IReadOnlyList<MessageLogEntry> entries)
+        {
+            if (_sqlite is null)
+            {
+                await using var batch = _connection.CreateBatch();
+                batch.Transaction = transaction;
+                foreach (var entry in entries)
+                {
+                    var command = batch.CreateBatchCommand();
+                    command.CommandText = InsertSql;
+                    Fill(entry);
+                    for (var i = 0; i < Names.Length; i++)
+                        command.Parameters.Add(Parameter(command.CreateParameter(), Names[i], _values[i]));
+                    batch.BatchCommands.Add(command);
+                }
+                await batch.ExecuteNonQueryAsync().ConfigureAwait(false);
+                return;
+            }
+
+            // The statement runs on the connection inside its open transaction.
             foreach (var entry in entries)
             {
-                var command = batch.CreateBatchCommand();
-                command.CommandText = InsertSql;
-                foreach (var (name, value) in Values(entry))
-                    command.Parameters.Add(Parameter(command.CreateParameter(), name, value));
-                batch.BatchCommands.Add(command);
+                Fill(entry);
+                _sqlite.Run(_values);
             }
-            await batch.ExecuteNonQueryAsync().ConfigureAwait(false);
-            return;
+            await Task.CompletedTask.ConfigureAwait(false);
         }
 
-        await using var insert = connection.CreateCommand();
-        insert.CommandText = InsertSql;
-        insert.Transaction = transaction;
-        foreach (var (name, value) in Values(entries[0]))
-            insert.Parameters.Add(Parameter(insert.CreateParameter(), name, value));
-        foreach (var entry in entries)
+        private void Fill(MessageLogEntry e)
         {
-            var i = 0;
-            foreach (var (_, value) in Values(entry))
-                insert.Parameters[i++].Value = value;
-            await insert.ExecuteNonQueryAsync().ConfigureAwait(false);
+            _values[0] = e.Direction;
+            _values[1] = e.OpenId;
+            _values[2] = e.MsgType;
+            _values[3] = (object?)e.Event ?? DBNull.Value;
+            _values[4] = (object?)e.EventKey ?? DBNull.Value;
+            _values[5] = (object?)e.MsgId ?? DBNull.Value;
+            _values[6] = (object?)e.DedupKey ?? DBNull.Value;
+            _values[7] = (object?)e.Content ?? DBNull.Value;
+            _values[8] = (object?)e.ReplyType ?? DBNull.Value;
+            _values[9] = (object?)e.ReplyBody ?? DBNull.Value;
+            // The same stored form DapperSetup gives timestamps everywhere else.
+            _values[10] = DapperSetup.TimestampValue(e.CreatedAt, _provider);
         }
-    }
 
-    private static DbParameter Parameter(DbParameter parameter, string name, object value)
-    {
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        return parameter;
-    }
+        private static DbParameter Parameter(DbParameter parameter, string name, object value)
+        {
+            parameter.ParameterName = name;
+            parameter.Value = value;
+            return parameter;
+        }
 
-    private IEnumerable<(string Name, object Value)> Values(MessageLogEntry e)
-    {
-        yield return ("Direction", e.Direction);
-        yield return ("OpenId", e.OpenId);
-        yield return ("MsgType", e.MsgType);
-        yield return ("Event", (object?)e.Event ?? DBNull.Value);
-        yield return ("EventKey", (object?)e.EventKey ?? DBNull.Value);
-        yield return ("MsgId", (object?)e.MsgId ?? DBNull.Value);
-        yield return ("DedupKey", (object?)e.DedupKey ?? DBNull.Value);
-        yield return ("Content", (object?)e.Content ?? DBNull.Value);
-        yield return ("ReplyType", (object?)e.ReplyType ?? DBNull.Value);
-        yield return ("ReplyBody", (object?)e.ReplyBody ?? DBNull.Value);
-        // The same stored form DapperSetup gives timestamps everywhere else.
-        yield return ("CreatedAt", DapperSetup.TimestampValue(e.CreatedAt, db.Provider));
+        public ValueTask DisposeAsync()
+        {
+            _sqlite?.Dispose();
+            return ValueTask.CompletedTask;
+        }
     }
 
     public async Task InsertAsync(MessageLogEntry entry, CancellationToken ct = default)
@@ -77,6 +99,12 @@ public sealed class MessageLogStore(DbConnectionFactory db)
         await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
         await connection.ExecuteAsync(new CommandDefinition(InsertSql, entry, cancellationToken: ct)).ConfigureAwait(false);
     }
+
+    // The same insert with positional parameters, for the prepared SQLite statement.
+    private const string PositionalInsertSql = """
+        INSERT INTO message_log (direction, openid, msg_type, event, event_key, msg_id, dedup_key, content, reply_type, reply_body, created_at)
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
+        """;
 
     private const string ForFollowerSql = """
         SELECT id, direction, openid AS OpenId, msg_type, event, event_key, msg_id, dedup_key, content, reply_type, reply_body, created_at
