@@ -68,6 +68,8 @@ public static class PortalCoreServices
         services.AddSingleton<LateReplies>();
         services.AddSingleton<MessageJournal>();
         services.AddHostedService(sp => sp.GetRequiredService<MessageJournal>());
+        services.AddSingleton<SqliteCheckpointer>();
+        services.AddHostedService(sp => sp.GetRequiredService<SqliteCheckpointer>());
         services.AddSingleton<LateReplyRecovery>();
         services.AddHostedService(sp => sp.GetRequiredService<LateReplyRecovery>());
         services.AddSingleton<MessageProcessor>();

@@ -44,8 +44,9 @@ public sealed class DbConnectionFactory : IDisposable
         await connection.OpenAsync(ct).ConfigureAwait(false);
         // These pragmas are per connection; WAL is a property of the file, set once by the migrator.
         // In WAL mode synchronous=NORMAL keeps every commit through a crash of the process (not of the OS).
+        // Checkpoints are SqliteCheckpointer's job, off the path of any request.
         using var pragma = connection.CreateCommand();
-        pragma.CommandText = $"PRAGMA busy_timeout = {_busyTimeoutMs}; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;";
+        pragma.CommandText = $"PRAGMA busy_timeout = {_busyTimeoutMs}; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = 0;";
         await pragma.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
         return connection;
     }

@@ -13,14 +13,26 @@ namespace Portal.Core.Messaging;
 /// together share one transaction. Under load this turns hundreds of small commits into a few large
 /// ones; when idle a request's commit starts at once.
 /// </summary>
-public sealed partial class MessageJournal(DbConnectionFactory db, MessageLogStore log, FollowerStore followers, ILogger<MessageJournal> logger)
+public sealed partial class MessageJournal(DbConnectionFactory db, MessageLogStore log, FollowerStore followers, TimeProvider time, ILogger<MessageJournal> logger)
     : BackgroundService
 {
     private const int MaxBatch = 256;
+
+    // Small enough that a request arriving during a pass waits only a moment for it.
+    private const int FollowerIndexPass = 500;
+
+    // Follower-index upkeep runs once no message has come for this long: between bursts, not during them...
+    private static readonly TimeSpan QuietBeforeUpkeep = TimeSpan.FromMilliseconds(250);
+
+    // ...unless the load has gone on so long that the index would fall this far behind.
+    private static readonly TimeSpan MaxUpkeepDelay = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan TouchResolution = TimeSpan.FromMinutes(1);
 
     // Only the single writer loop touches these.
     private Session? _session;
+    private bool _followerIndexBehind = true;
+    private DateTimeOffset _lastCommitAt;
+    private DateTimeOffset? _behindSince;
     private readonly Dictionary<string, DateTimeOffset> _recentTouches = new(StringComparer.Ordinal);
 
     private readonly Channel<Pending> _queue = Channel.CreateBounded<Pending>(new BoundedChannelOptions(10_000)
@@ -62,13 +74,52 @@ public sealed partial class MessageJournal(DbConnectionFactory db, MessageLogSto
     private void WriteUntilCompleted()
     {
         var batch = new List<Pending>(MaxBatch);
-        // Drain to the end even while stopping: every queued request is waiting for its commit.
-        while (_queue.Reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
+        while (true)
         {
+            var waiting = _queue.Reader.TryPeek(out _);
+            // Upkeep that would delay replies waits for a quiet moment, unless it has waited too long.
+            if (_followerIndexBehind && (!waiting && Quiet() || Overdue()) && IndexFollowerHistory())
+                continue;
+            if (!waiting)
+            {
+                var next = _queue.Reader.WaitToReadAsync().AsTask();
+                if (_followerIndexBehind && !next.Wait(QuietBeforeUpkeep))
+                    continue; // quiet now: go round and do the upkeep
+                // Drain to the end even while stopping: every queued request is waiting for its commit.
+                if (!next.GetAwaiter().GetResult())
+                    return;
+            }
             batch.Clear();
             while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var item))
                 batch.Add(item);
             CommitAsync(batch).GetAwaiter().GetResult();
+        }
+    }
+
+    private bool Quiet() => time.GetUtcNow() - _lastCommitAt >= QuietBeforeUpkeep;
+
+    private bool Overdue() => _behindSince is { } since && time.GetUtcNow() - since >= MaxUpkeepDelay;
+
+    /// <summary>One small pass of the SQLite follower index; false once it has caught up (or on PostgreSQL).</summary>
+    private bool IndexFollowerHistory()
+    {
+        if (db.Provider != DatabaseProvider.Sqlite)
+            return _followerIndexBehind = false;
+        try
+        {
+            var session = _session ??= Session.OpenAsync(db, log).GetAwaiter().GetResult();
+            using var transaction = session.Connection.BeginTransaction();
+            var indexed = FollowerHistoryIndexer.IndexPassAsync(session.Connection, transaction, FollowerIndexPass).GetAwaiter().GetResult();
+            transaction.Commit();
+            _followerIndexBehind = indexed > 0;
+            if (!_followerIndexBehind)
+                _behindSince = null;
+            return _followerIndexBehind;
+        }
+        catch (Exception e)
+        {
+            LogIndexFailed(logger, e);
+            return _followerIndexBehind = false; // tried again after the next commit
         }
     }
 
@@ -89,6 +140,9 @@ public sealed partial class MessageJournal(DbConnectionFactory db, MessageLogSto
             if (changes.Count > 0)
                 await followers.ApplyAsync(session.Connection, transaction, changes).ConfigureAwait(false);
             await transaction.CommitAsync().ConfigureAwait(false);
+            _followerIndexBehind = true;
+            _lastCommitAt = time.GetUtcNow();
+            _behindSince ??= _lastCommitAt;
             foreach (var pending in batch)
                 pending.Committed.TrySetResult();
         }
@@ -132,6 +186,9 @@ public sealed partial class MessageJournal(DbConnectionFactory db, MessageLogSto
         }
         return changes;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Indexing the message log by follower failed; it is tried again after the next commit")]
+    private static partial void LogIndexFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Could not commit {Count} message-log entries; their requests fail so WeChat retries them")]
     private static partial void LogCommitFailed(ILogger logger, int count, Exception exception);

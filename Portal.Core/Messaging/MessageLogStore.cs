@@ -111,11 +111,22 @@ public sealed class MessageLogStore(DbConnectionFactory db)
         FROM message_log WHERE openid = @OpenId ORDER BY id DESC LIMIT @Limit
         """;
 
+    // SQLite keeps the follower index in its own table, filled in the background (FollowerHistoryIndexer):
+    // the indexed part comes from there, the rows past the watermark from a short scan of the log's tail.
+    private const string ForFollowerSqliteSql = """
+        SELECT id, direction, openid AS OpenId, msg_type, event, event_key, msg_id, dedup_key, content, reply_type, reply_body, created_at
+        FROM message_log
+        WHERE id IN (SELECT id FROM message_log_by_follower WHERE openid = @OpenId ORDER BY id DESC LIMIT @Limit)
+           OR (id > (SELECT CAST(value AS INTEGER) FROM settings WHERE key = 'message_log.follower_index_through') AND openid = @OpenId)
+        ORDER BY id DESC LIMIT @Limit
+        """;
+
     /// <summary>A follower's conversation, newest first.</summary>
     public async Task<IReadOnlyList<MessageLogEntry>> ForFollowerAsync(string openId, int limit = 50, CancellationToken ct = default)
     {
+        var sql = db.Provider == DatabaseProvider.Sqlite ? ForFollowerSqliteSql : ForFollowerSql;
         await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
-        var rows = await connection.QueryAsync<MessageLogEntry>(new CommandDefinition(ForFollowerSql, new { OpenId = openId, Limit = limit }, cancellationToken: ct)).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<MessageLogEntry>(new CommandDefinition(sql, new { OpenId = openId, Limit = limit }, cancellationToken: ct)).ConfigureAwait(false);
         return rows.AsList();
     }
 }

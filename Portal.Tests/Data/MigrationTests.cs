@@ -15,7 +15,7 @@ public abstract class MigrationTests(TestDatabase database)
         var recorded = (await connection.QueryAsync<int>("SELECT version FROM schema_migrations ORDER BY version")).ToArray();
         Assert.Equal(MigrationCatalog.For(database.Provider).Select(m => m.Version), recorded);
         // The first schema holds what the message server needs.
-        foreach (var table in new[] { "settings", "followers", "message_log", "auto_reply_rules" })
+        foreach (var table in new[] { "followers", "message_log", "auto_reply_rules", "outbox" })
             Assert.Equal(0, await connection.ExecuteScalarAsync<long>($"SELECT COUNT(*) FROM {table}"));
     }
 
