@@ -12,7 +12,7 @@ builder.Services.AddPortalWebhook(); // the URL WeChat calls
 
 var app = builder.Build();
 
-await app.MigrateDatabaseAsync();
+await app.PrepareSharedStateAsync();   // migrations, Redis connection
 
 app.MapPortalHealth();
 app.MapPortalWebhook();

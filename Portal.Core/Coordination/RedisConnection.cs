@@ -24,6 +24,13 @@ public sealed class RedisConnection : IDisposable
 
     public IDatabase Database => _multiplexer.Value.GetDatabase();
 
+    /// <summary>
+    /// Connects now. Called once at start-up: connecting lazily inside the first requests would block a
+    /// thread-pool thread per waiting request while the multiplexer itself needs pool threads to finish
+    /// its handshake, which starves the pool for seconds under a burst.
+    /// </summary>
+    public Task ConnectAsync() => Task.Run(() => _multiplexer.Value);
+
     public IConnectionMultiplexer Multiplexer => _multiplexer.Value;
 
     public RedisKey Key(string name) => _prefix + name;

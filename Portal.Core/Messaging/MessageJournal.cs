@@ -74,6 +74,7 @@ public sealed partial class MessageJournal(DbConnectionFactory db, MessageLogSto
     private void WriteUntilCompleted()
     {
         var batch = new List<Pending>(MaxBatch);
+        Task<bool>? next = null; // one wait for data at a time, kept across quiet-time upkeep
         while (true)
         {
             var waiting = _queue.Reader.TryPeek(out _);
@@ -82,17 +83,20 @@ public sealed partial class MessageJournal(DbConnectionFactory db, MessageLogSto
                 continue;
             if (!waiting)
             {
-                var next = _queue.Reader.WaitToReadAsync().AsTask();
+                next ??= _queue.Reader.WaitToReadAsync().AsTask();
                 if (_followerIndexBehind && !next.Wait(QuietBeforeUpkeep))
                     continue; // quiet now: go round and do the upkeep
                 // Drain to the end even while stopping: every queued request is waiting for its commit.
-                if (!next.GetAwaiter().GetResult())
+                var more = next.GetAwaiter().GetResult();
+                next = null;
+                if (!more)
                     return;
             }
             batch.Clear();
             while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var item))
                 batch.Add(item);
-            CommitAsync(batch).GetAwaiter().GetResult();
+            if (batch.Count > 0)
+                CommitAsync(batch).GetAwaiter().GetResult();
         }
     }
 

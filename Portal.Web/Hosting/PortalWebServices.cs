@@ -68,9 +68,11 @@ public static class PortalWebServices
         return builder;
     }
 
-    /// <summary>Applies the numbered migrations before the first request is served.</summary>
-    public static async Task MigrateDatabaseAsync(this WebApplication app)
+    /// <summary>Applies the numbered migrations and connects to Redis before the first request is served.</summary>
+    public static async Task PrepareSharedStateAsync(this WebApplication app)
     {
         await app.Services.GetRequiredService<MigrationRunner>().ApplyAsync(app.Lifetime.ApplicationStopping);
+        if (app.Services.GetService<RedisConnection>() is { } redis)
+            await redis.ConnectAsync();
     }
 }
