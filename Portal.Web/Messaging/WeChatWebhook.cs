@@ -98,7 +98,19 @@ internal sealed partial class WeChatWebhook
 
         // Only a deferred reply needs the XML as text; the body buffer lives until this method returns.
         var plainXml = decryptedXml;
-        var result = await _processor.ProcessAsync(message, () => plainXml ?? Encoding.UTF8.GetString(body.Span), http.RequestAborted);
+        MessageResult result;
+        try
+        {
+            result = await _processor.ProcessAsync(message, () => plainXml ?? Encoding.UTF8.GetString(body.Span), http.RequestAborted);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !http.RequestAborted.IsCancellationRequested)
+        {
+            // The message was given back (its claim released): a 500 with no body makes WeChat retry it,
+            // and no error page ever reaches WeChat, even in Development.
+            LogFailed(_logger, message.DeduplicationKey, e);
+            http.Response.StatusCode = StatusCodes.Status500InternalServerError;
+            return;
+        }
         await WriteReplyAsync(http, result, encrypted);
     }
 
@@ -165,6 +177,9 @@ internal sealed partial class WeChatWebhook
         http.Response.StatusCode = refusal.StatusCode();
         return Task.CompletedTask;
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not handle {MessageKey}; answered 500 so that WeChat retries it")]
+    private static partial void LogFailed(ILogger logger, string messageKey, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a webhook {Method}: {Refusal}")]
     private static partial void LogRefused(ILogger logger, WebhookRefusal refusal, string method);
