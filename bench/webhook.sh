@@ -54,11 +54,12 @@ echo "webhook load: $CONNECTIONS connections, ${DURATION}s each, $(nproc) cores,
 base="$(run baseline bench/Baseline/bin/Release/net10.0/Baseline.dll plaintext)"
 plain="$(run portal-plaintext Portal.Web/bin/Release/net10.0/Portal.Web.dll plaintext)"
 aes="$(run portal-aes Portal.Web/bin/Release/net10.0/Portal.Web.dll aes)"
+lines=("$base" "$plain" "$aes")
 
 rps() { sed -n 's/.*rps=\([0-9]*\).*/\1/p' <<<"$1"; }
 field() { sed -n "s/.*$2=\([0-9.]*\).*/\1/p" <<<"$1"; }
 printf '\n| run | requests/s | ratio to baseline | p50 ms | p99 ms | errors | requests |\n|---|---|---|---|---|---|---|\n'
-for line in "$base" "$plain" "$aes"; do
+for line in "${lines[@]}"; do
   name="${line%% *}"
   ratio="$(awk -v a="$(rps "$line")" -v b="$(rps "$base")" 'BEGIN { printf "%.2f", a / b }')"
   printf '| %s | %s | %s | %s | %s | %s | %s |\n' "$name" "$(rps "$line")" "$ratio" "$(field "$line" p50_ms)" "$(field "$line" p99_ms)" "$(field "$line" errors)" "$(field "$line" requests)"

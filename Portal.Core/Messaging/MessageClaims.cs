@@ -1,4 +1,4 @@
-using System.Security.Cryptography;
+using System.Globalization;
 using Microsoft.Extensions.Options;
 using Portal.Core.Coordination;
 
@@ -11,8 +11,11 @@ namespace Portal.Core.Messaging;
 /// first is still running waits for that reply. A delivery that fails releases its claim, so a later
 /// retry runs the handler again instead of losing the message.
 /// </summary>
-public sealed class MessageClaims(ICoordinationStore store, IOptions<MessagingOptions> options, TimeProvider time)
+public sealed class MessageClaims(ICoordinationStore store, InstanceIdentity instance, IOptions<MessagingOptions> options, TimeProvider time)
 {
+    private readonly string _ownerPrefix = instance.Id + ":";
+    private long _sequence;
+
     private const string Processing = "p:";
     private const string Done = "d:";
 
@@ -22,7 +25,8 @@ public sealed class MessageClaims(ICoordinationStore store, IOptions<MessagingOp
 
     public async Task<ClaimOutcome> ClaimAsync(string key, CancellationToken ct = default)
     {
-        var token = Processing + Convert.ToHexString(RandomNumberGenerator.GetBytes(12));
+        // Only has to be unique among the deliveries racing for this key; it is not a secret.
+        var token = Processing + _ownerPrefix + Interlocked.Increment(ref _sequence).ToString(CultureInfo.InvariantCulture);
         if (await store.TryClaimAsync(Key(key), token, ProcessingTtl, ct).ConfigureAwait(false))
             return ClaimOutcome.Won(token);
         var value = await store.GetAsync(Key(key), ct).ConfigureAwait(false);

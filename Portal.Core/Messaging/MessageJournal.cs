@@ -49,45 +49,32 @@ public sealed partial class MessageJournal(DbConnectionFactory db, MessageLogSto
         await pending.Committed.Task.WaitAsync(ct).ConfigureAwait(false);
     }
 
-    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        // The writer gets a thread of its own. On the thread pool its every wake-up would queue behind the
-        // very requests that wait for it, and under load commits would slow down exactly when they matter.
-        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var thread = new Thread(() =>
-        {
-            try
-            {
-                WriteUntilCompleted();
-                done.SetResult();
-            }
-            catch (Exception e)
-            {
-                done.SetException(e);
-            }
-        })
-        { IsBackground = true, Name = "Portal message journal" };
-        thread.Start();
-        return done.Task;
-    }
-
-    private void WriteUntilCompleted()
-    {
+        await Task.Yield(); // let the host finish starting
         var batch = new List<Pending>(MaxBatch);
-        Task<bool>? next = null; // one wait for data at a time, kept across quiet-time upkeep
+        Task<bool>? next = null;  // one wait for data at a time, kept across quiet-time upkeep
+        Task? quietTimer = null;  // at most one pending timer
         while (true)
         {
             var waiting = _queue.Reader.TryPeek(out _);
             // Upkeep that would delay replies waits for a quiet moment, unless it has waited too long.
-            if (_followerIndexBehind && (!waiting && Quiet() || Overdue()) && IndexFollowerHistory())
+            if (_followerIndexBehind && (!waiting && Quiet() || Overdue()) && await IndexFollowerHistoryAsync().ConfigureAwait(false))
                 continue;
             if (!waiting)
             {
                 next ??= _queue.Reader.WaitToReadAsync().AsTask();
-                if (_followerIndexBehind && !next.Wait(QuietBeforeUpkeep))
-                    continue; // quiet now: go round and do the upkeep
+                if (_followerIndexBehind)
+                {
+                    quietTimer ??= Task.Delay(QuietBeforeUpkeep, time);
+                    if (await Task.WhenAny(next, quietTimer).ConfigureAwait(false) != next)
+                    {
+                        quietTimer = null;
+                        continue; // quiet now: go round and do the upkeep
+                    }
+                }
                 // Drain to the end even while stopping: every queued request is waiting for its commit.
-                var more = next.GetAwaiter().GetResult();
+                var more = await next.ConfigureAwait(false);
                 next = null;
                 if (!more)
                     return;
@@ -96,7 +83,7 @@ public sealed partial class MessageJournal(DbConnectionFactory db, MessageLogSto
             while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var item))
                 batch.Add(item);
             if (batch.Count > 0)
-                CommitAsync(batch).GetAwaiter().GetResult();
+                await CommitAsync(batch).ConfigureAwait(false);
         }
     }
 
@@ -105,16 +92,16 @@ public sealed partial class MessageJournal(DbConnectionFactory db, MessageLogSto
     private bool Overdue() => _behindSince is { } since && time.GetUtcNow() - since >= MaxUpkeepDelay;
 
     /// <summary>One small pass of the SQLite follower index; false once it has caught up (or on PostgreSQL).</summary>
-    private bool IndexFollowerHistory()
+    private async Task<bool> IndexFollowerHistoryAsync()
     {
         if (db.Provider != DatabaseProvider.Sqlite)
             return _followerIndexBehind = false;
         try
         {
-            var session = _session ??= Session.OpenAsync(db, log).GetAwaiter().GetResult();
-            using var transaction = session.Connection.BeginTransaction();
-            var indexed = FollowerHistoryIndexer.IndexPassAsync(session.Connection, transaction, FollowerIndexPass).GetAwaiter().GetResult();
-            transaction.Commit();
+            var session = _session ??= await Session.OpenAsync(db, log).ConfigureAwait(false);
+            await using var transaction = await session.Connection.BeginTransactionAsync().ConfigureAwait(false);
+            var indexed = await FollowerHistoryIndexer.IndexPassAsync(session.Connection, transaction, FollowerIndexPass).ConfigureAwait(false);
+            await transaction.CommitAsync().ConfigureAwait(false);
             _followerIndexBehind = indexed > 0;
             if (!_followerIndexBehind)
                 _behindSince = null;
