@@ -54,7 +54,9 @@ public sealed partial class MessageJournal(DbConnectionFactory db, MessageLogSto
         await Task.Yield(); // let the host finish starting
         var batch = new List<Pending>(MaxBatch);
         Task<bool>? next = null;  // one wait for data at a time, kept across quiet-time upkeep
-        Task? quietTimer = null;  // at most one pending timer
+        // One timer for the life of the loop: a timer per idle wait would mean thousands a second under load.
+        using var ticks = new PeriodicTimer(QuietBeforeUpkeep, time);
+        Task<bool>? tick = null;
         while (true)
         {
             var waiting = _queue.Reader.TryPeek(out _);
@@ -66,11 +68,11 @@ public sealed partial class MessageJournal(DbConnectionFactory db, MessageLogSto
                 next ??= _queue.Reader.WaitToReadAsync().AsTask();
                 if (_followerIndexBehind)
                 {
-                    quietTimer ??= Task.Delay(QuietBeforeUpkeep, time);
-                    if (await Task.WhenAny(next, quietTimer).ConfigureAwait(false) != next)
+                    tick ??= ticks.WaitForNextTickAsync(CancellationToken.None).AsTask();
+                    if (await Task.WhenAny(next, tick).ConfigureAwait(false) != next)
                     {
-                        quietTimer = null;
-                        continue; // quiet now: go round and do the upkeep
+                        tick = null;
+                        continue; // go round: if it has been quiet long enough, do the upkeep
                     }
                 }
                 // Drain to the end even while stopping: every queued request is waiting for its commit.
