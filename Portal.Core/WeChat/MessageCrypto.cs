@@ -64,7 +64,13 @@ public sealed class MessageCrypto
 
     /// <summary>Decrypts an <c>Encrypt</c> value to the inner XML, checking that it was meant for this AppId.</summary>
     /// <exception cref="MessageCryptoException">Anything is wrong with the ciphertext; see <see cref="MessageCryptoException.Error"/>.</exception>
-    public string Decrypt(string encryptBase64)
+    public string Decrypt(string encryptBase64) => Decrypt(encryptBase64, static utf8 => Encoding.UTF8.GetString(utf8));
+
+    /// <summary>
+    /// Decrypts and hands the message's UTF-8 bytes to <paramref name="read"/>, which must not keep them:
+    /// the buffer is wiped and pooled when it returns. Lets a parser read the message without a string copy.
+    /// </summary>
+    public T Decrypt<T>(string encryptBase64, Func<ReadOnlySpan<byte>, T> read)
     {
         ArgumentNullException.ThrowIfNull(encryptBase64);
         var buffer = ArrayPool<byte>.Shared.Rent((encryptBase64.Length / 4 * 3) + 3);
@@ -77,7 +83,7 @@ public sealed class MessageCrypto
             }
 
             var plaintext = DecryptInPlace(buffer.AsSpan(0, length));
-            return Encoding.UTF8.GetString(Unwrap(plaintext));
+            return read(Unwrap(plaintext));
         }
         finally
         {

@@ -71,19 +71,18 @@ internal sealed partial class WeChatWebhook
 
         var encrypted = string.Equals(query["encrypt_type"], "aes", StringComparison.OrdinalIgnoreCase);
         InboundMessage message;
-        string? decryptedXml = null;
+        string? encrypt = null;
         try
         {
             if (encrypted)
             {
-                var (xml, aesRefusal) = Decrypt(query, body.Span);
+                var (parsed, ciphertext, aesRefusal) = Decrypt(query, body.Span);
                 if (aesRefusal is { } r)
                 {
                     await RefuseAsync(http, r);
                     return;
                 }
-                decryptedXml = xml!;
-                message = InboundParser.Parse(decryptedXml);
+                (message, encrypt) = (parsed!, ciphertext);
             }
             else
             {
@@ -96,12 +95,11 @@ internal sealed partial class WeChatWebhook
             return;
         }
 
-        // Only a deferred reply needs the XML as text; the body buffer lives until this method returns.
-        var plainXml = decryptedXml;
+        // Only a deferred reply needs the XML as text (decrypted again then); the body buffer lives until this method returns.
         MessageResult result;
         try
         {
-            result = await _processor.ProcessAsync(message, () => plainXml ?? Encoding.UTF8.GetString(body.Span), http.RequestAborted);
+            result = await _processor.ProcessAsync(message, () => encrypt is null ? Encoding.UTF8.GetString(body.Span) : _crypto!.Decrypt(encrypt), http.RequestAborted);
         }
         catch (Exception e) when (e is not OperationCanceledException || !http.RequestAborted.IsCancellationRequested)
         {
@@ -132,23 +130,24 @@ internal sealed partial class WeChatWebhook
         return null;
     }
 
-    private (string? Xml, WebhookRefusal? Refusal) Decrypt(IQueryCollection query, ReadOnlySpan<byte> body)
+    /// <summary>Checks msg_signature, decrypts and parses (straight from the decrypted bytes).</summary>
+    private (InboundMessage? Message, string? Encrypt, WebhookRefusal? Refusal) Decrypt(IQueryCollection query, ReadOnlySpan<byte> body)
     {
         string? msgSignature = query["msg_signature"];
         if (string.IsNullOrEmpty(msgSignature))
-            return (null, WebhookRefusal.MissingMessageSignature);
+            return (null, null, WebhookRefusal.MissingMessageSignature);
         if (_crypto is null)
-            return (null, WebhookRefusal.EncryptionNotConfigured);
+            return (null, null, WebhookRefusal.EncryptionNotConfigured);
         var envelope = EncryptedEnvelope.Parse(body);
         if (!Signature.Matches(msgSignature, Signature.Compute(_account.Token, query["timestamp"]!, query["nonce"]!, envelope.Encrypt)))
-            return (null, WebhookRefusal.BadMessageSignature);
+            return (null, null, WebhookRefusal.BadMessageSignature);
         try
         {
-            return (_crypto.Decrypt(envelope.Encrypt), null);
+            return (_crypto.Decrypt(envelope.Encrypt, static xml => InboundParser.Parse(xml)), envelope.Encrypt, null);
         }
         catch (MessageCryptoException)
         {
-            return (null, WebhookRefusal.NotDecryptable);
+            return (null, null, WebhookRefusal.NotDecryptable);
         }
     }
 
