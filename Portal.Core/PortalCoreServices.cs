@@ -30,6 +30,7 @@ public static class PortalCoreServices
         services.AddData();
         services.AddCoordination(configuration);
         services.AddMessaging();
+        services.AddPlatform();
         return services;
     }
 
@@ -73,6 +74,14 @@ public static class PortalCoreServices
         services.AddSingleton<LateReplyRecovery>();
         services.AddHostedService(sp => sp.GetRequiredService<LateReplyRecovery>());
         services.AddSingleton<MessageProcessor>();
+    }
+
+    private static void AddPlatform(this IServiceCollection services)
+    {
+        services.AddHttpClient(PlatformHttp.ClientName, c => c.Timeout = TimeSpan.FromSeconds(15));
+        services.AddSingleton<TokenClient>();
+        services.AddSingleton<BasicClient>();
+        services.AddSingleton<AccessTokenBroker>();
     }
 
     private static void AddCoordination(this IServiceCollection services, IConfiguration configuration)

@@ -16,6 +16,7 @@ await app.PrepareSharedStateAsync();   // migrations, Redis connection
 
 app.MapPortalHealth();
 app.MapPortalWebhook();
+app.MapPortalSandbox();
 app.MapGet("/", () => Results.Text("Portal is running. See /healthz."));
 
 app.AnnounceWhereToOpen();

@@ -33,5 +33,8 @@ public sealed class WeChatOptions
     /// <summary>WeChat Pay APIv3.</summary>
     public Uri PayBaseUrl { get; set; } = new("https://api.mch.weixin.qq.com/");
 
+    /// <summary>How long before the platform's expiry an access token is replaced (a 7200 s token is used for 6600 s).</summary>
+    public TimeSpan TokenRefreshMargin { get; set; } = TimeSpan.FromMinutes(10);
+
     public override string ToString() => $"WeChat account {AppId}"; // never the secrets
 }

@@ -34,7 +34,14 @@ public static class PortalWebServices
 
         builder.Services.AddSingleton<IPostConfigureOptions<WeChatOptions>>(sp => new PostConfigureOptions<WeChatOptions>(
             Options.DefaultName,
-            o => SandboxAccount.LoadOrCreate(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.DataFolder).ApplyTo(o)));
+            o =>
+            {
+                SandboxAccount.LoadOrCreate(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.DataFolder).ApplyTo(o);
+                // Unless pointed elsewhere, the platform API is the sandbox's own, served by this app.
+                if (o.ApiBaseUrl == new WeChatOptions().ApiBaseUrl)
+                    o.ApiBaseUrl = new Uri(options.SelfUrl, SandboxPlatformEndpoints.Prefix.TrimStart('/'));
+            }));
+        builder.Services.AddSingleton<SandboxTokens>();
         return builder;
     }
 
@@ -59,6 +66,14 @@ public static class PortalWebServices
             protection.PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataFolder, "keys")));
         }
         return builder;
+    }
+
+    /// <summary>The sandbox's platform endpoints, when the sandbox is on.</summary>
+    public static WebApplication MapPortalSandbox(this WebApplication app)
+    {
+        if (app.Services.GetRequiredService<IOptions<SandboxOptions>>().Value.Enabled)
+            app.MapSandboxPlatform();
+        return app;
     }
 
     public static WebApplicationBuilder AddPortalHealth(this WebApplicationBuilder builder)

@@ -9,4 +9,10 @@ public sealed class SandboxOptions
     public const string SectionName = "Sandbox";
 
     public bool Enabled { get; set; }
+
+    /// <summary>Where this app itself is reached, so that its platform client can call its own sandbox.</summary>
+    public Uri SelfUrl { get; set; } = new("http://localhost:5080/");
+
+    /// <summary>How long the sandbox's access tokens last (the platform's are two hours; tests shorten it).</summary>
+    public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(2);
 }

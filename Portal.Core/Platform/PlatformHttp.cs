@@ -1,0 +1,32 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Portal.Core.Platform;
+
+/// <summary>What every platform client shares: the named HttpClient and reading <c>errcode</c>/<c>errmsg</c>.</summary>
+public static class PlatformHttp
+{
+    public const string ClientName = "wechat-platform";
+
+    /// <summary>Reads a JSON answer, throwing <see cref="WeChatApiException"/> for a non-zero errcode.</summary>
+    public static async Task<T> ReadAsync<T>(HttpResponseMessage response, string endpoint, CancellationToken ct) where T : PlatformResult
+    {
+        response.EnsureSuccessStatusCode();
+        var body = await response.Content.ReadFromJsonAsync<T>(ct).ConfigureAwait(false)
+            ?? throw new JsonException($"{endpoint} answered an empty body.");
+        if (body.ErrorCode != 0)
+            throw new WeChatApiException(endpoint, body.ErrorCode, body.ErrorMessage);
+        return body;
+    }
+}
+
+/// <summary>The fields every platform answer may carry.</summary>
+public record PlatformResult
+{
+    [JsonPropertyName("errcode")]
+    public int ErrorCode { get; init; }
+
+    [JsonPropertyName("errmsg")]
+    public string? ErrorMessage { get; init; }
+}

@@ -1,0 +1,37 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.Extensions.Options;
+
+namespace Portal.Core.Platform;
+
+/// <summary>
+/// The platform's token endpoints. <c>stable_token</c> is the default: in normal mode it returns the
+/// token still in force instead of minting one that invalidates the others
+/// (https://developers.weixin.qq.com/doc/offiaccount/Basic_Information/getStableAccessToken.html).
+/// </summary>
+public sealed class TokenClient(IHttpClientFactory http, IOptions<WeChatOptions> account, TimeProvider time)
+{
+    /// <summary>POST /cgi-bin/stable_token. <paramref name="forceRefresh"/> is limited by the platform to 20 a day.</summary>
+    public async Task<AccessToken> StableTokenAsync(bool forceRefresh = false, CancellationToken ct = default)
+    {
+        var o = account.Value;
+        if (string.IsNullOrEmpty(o.AppSecret))
+            throw new InvalidOperationException("WeChat:AppSecret (env WeChat__AppSecret) is needed to call the platform API.");
+        var request = new { grant_type = "client_credential", appid = o.AppId, secret = o.AppSecret, force_refresh = forceRefresh };
+        using var response = await http.CreateClient(PlatformHttp.ClientName).PostAsJsonAsync(new Uri(o.ApiBaseUrl, "cgi-bin/stable_token"), request, ct).ConfigureAwait(false);
+        var body = await PlatformHttp.ReadAsync<TokenResult>(response, "cgi-bin/stable_token", ct).ConfigureAwait(false);
+        if (string.IsNullOrEmpty(body.AccessToken))
+            throw new JsonException("stable_token answered without a token.");
+        return new AccessToken(body.AccessToken, time.GetUtcNow().AddSeconds(body.ExpiresIn));
+    }
+
+    private sealed record TokenResult : PlatformResult
+    {
+        [JsonPropertyName("access_token")]
+        public string? AccessToken { get; init; }
+
+        [JsonPropertyName("expires_in")]
+        public int ExpiresIn { get; init; }
+    }
+}

@@ -1,0 +1,144 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Core;
+using Portal.Core.Platform;
+using Portal.Tests.Infrastructure;
+using Portal.Web.Sandbox;
+
+namespace Portal.Tests.Platform;
+
+/// <summary>
+/// Several Portal instances (separate service providers sharing one real Redis) get their access token
+/// from the sandbox platform over HTTP. The platform must see one refresh however many ask at once.
+/// </summary>
+public sealed class AccessTokenBrokerTests : IAsyncLifetime
+{
+    private readonly PortalAppFactory _platform = new();
+    private readonly string _prefix = TestServers.UniqueName("broker") + ":";
+    private readonly List<ServiceProvider> _instances = [];
+
+    public Task InitializeAsync()
+    {
+        _platform.Settings["Sandbox:Enabled"] = "true";
+        _platform.Settings["Sandbox:TokenLifetime"] = "00:00:20";
+        _ = _platform.Server; // start it
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var instance in _instances)
+            await instance.DisposeAsync();
+        await _platform.DisposeAsync();
+    }
+
+    private SandboxTokens Sandbox => _platform.Services.GetRequiredService<SandboxTokens>();
+
+    private ServiceProvider Instance()
+    {
+        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["WeChat:AppId"] = PortalAppFactory.AppId,
+            ["WeChat:AppSecret"] = "test-app-secret",
+            ["WeChat:Token"] = PortalAppFactory.Token,
+            ["WeChat:ApiBaseUrl"] = "http://localhost/sandbox/",
+            ["WeChat:TokenRefreshMargin"] = "00:00:10", // tokens last 20 s: replace them after 10
+            ["Redis:Configuration"] = TestServers.RedisConfiguration,
+            ["Redis:KeyPrefix"] = _prefix,
+            ["Database:DataFolder"] = Path.Combine(Path.GetTempPath(), TestServers.UniqueName("broker")),
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddPortalCore(config);
+        services.AddHttpClient(PlatformHttp.ClientName).ConfigurePrimaryHttpMessageHandler(() => _platform.Server.CreateHandler());
+        var provider = services.BuildServiceProvider();
+        _instances.Add(provider);
+        return provider;
+    }
+
+    private async Task<string[]> AllAskAtOnceAsync(IEnumerable<ServiceProvider> instances)
+    {
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var asks = instances.SelectMany(i => Enumerable.Range(0, 5).Select(async _ =>
+        {
+            await start.Task;
+            return await i.GetRequiredService<AccessTokenBroker>().GetAsync();
+        })).ToArray();
+        start.SetResult();
+        return await Task.WhenAll(asks);
+    }
+
+    [Fact]
+    public async Task Instances_asking_together_cause_one_refresh_before_and_after_expiry()
+    {
+        var instances = Enumerable.Range(0, 4).Select(_ => Instance()).ToArray();
+
+        var first = await AllAskAtOnceAsync(instances);
+        Assert.Single(first.Distinct());
+        Assert.Equal(1, Sandbox.Requests);
+
+        await Task.Delay(TimeSpan.FromSeconds(10.5)); // past the refresh point of the stored token
+        var second = await AllAskAtOnceAsync(instances);
+        Assert.Single(second.Distinct());
+        Assert.Equal(2, Sandbox.Requests);
+
+        // The stored token works on the platform.
+        var ips = await instances[0].GetRequiredService<BasicClient>().GetApiDomainIpAsync(second[0]);
+        Assert.NotEmpty(ips);
+    }
+
+    [Fact]
+    public async Task A_token_the_platform_refuses_is_replaced_once_and_the_call_retried()
+    {
+        var instance = Instance();
+        var broker = instance.GetRequiredService<AccessTokenBroker>();
+        var basic = instance.GetRequiredService<BasicClient>();
+        var before = await broker.GetAsync();
+        Sandbox.RevokeAll(); // as when something else holding the AppSecret forced a refresh
+        var asked = Sandbox.Requests;
+
+        var ips = await broker.CallAsync((token, ct) => basic.GetApiDomainIpAsync(token, ct));
+
+        Assert.NotEmpty(ips);
+        Assert.Equal(asked + 1, Sandbox.Requests);
+        var after = await broker.GetAsync();
+        Assert.NotEqual(before, after);
+        Assert.Equal(asked + 1, Sandbox.Requests); // the new token is shared from the store, not fetched again
+    }
+
+    [Fact]
+    public async Task A_business_error_is_not_retried()
+    {
+        var instance = Instance();
+        var broker = instance.GetRequiredService<AccessTokenBroker>();
+        var calls = 0;
+
+        var error = await Assert.ThrowsAsync<WeChatApiException>(() => broker.CallAsync<int>((_, _) =>
+        {
+            calls++;
+            throw new WeChatApiException("cgi-bin/message/custom/send", WeChatErrorCodes.ReplyWindowClosed, "response out of time limit");
+        }));
+
+        Assert.Equal(1, calls);
+        Assert.Equal(WeChatErrorCodes.ReplyWindowClosed, error.ErrorCode);
+    }
+}
+
+public sealed class TokenLifetimeTests
+{
+    private static AccessTokenBroker Broker() =>
+        new ServiceCollection().AddLogging()
+            .AddPortalCore(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["WeChat:AppId"] = PortalAppFactory.AppId,
+                ["WeChat:Token"] = PortalAppFactory.Token,
+            }).Build())
+            .BuildServiceProvider().GetRequiredService<AccessTokenBroker>();
+
+    [Theory]
+    [InlineData(7200, 6600)] // a fresh token is used until ten minutes before it expires
+    [InlineData(900, 450)]   // a token handed back with little life left is kept for half of it, not re-asked at once
+    [InlineData(1, 1)]
+    public void A_token_is_kept_until_well_before_it_expires(int remainingSeconds, int keptSeconds) =>
+        Assert.Equal(TimeSpan.FromSeconds(keptSeconds), Broker().KeepFor(TimeSpan.FromSeconds(remainingSeconds)));
+}
