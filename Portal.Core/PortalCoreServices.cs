@@ -82,6 +82,9 @@ public static class PortalCoreServices
         services.AddSingleton<TokenClient>();
         services.AddSingleton<BasicClient>();
         services.AddSingleton<AccessTokenBroker>();
+        services.AddSingleton<CustomServiceClient>();
+        services.AddSingleton<OutboxDelivery>();
+        services.AddHostedService(sp => sp.GetRequiredService<OutboxDelivery>());
     }
 
     private static void AddCoordination(this IServiceCollection services, IConfiguration configuration)

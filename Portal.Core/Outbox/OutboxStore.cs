@@ -51,8 +51,8 @@ public sealed class OutboxStore(DbConnectionFactory db, TimeProvider time)
 
     private const string CandidatesSql = $"""
         SELECT {Columns} FROM outbox
-        WHERE status = @Status AND (lease_until IS NULL OR lease_until < @Now)
-        ORDER BY id LIMIT @Limit
+        WHERE status = @Status AND next_attempt_at <= @Now AND (lease_until IS NULL OR lease_until < @Now)
+        ORDER BY next_attempt_at, id LIMIT @Limit
         """;
 
     private const string LeaseSql = """
@@ -77,6 +77,32 @@ public sealed class OutboxStore(DbConnectionFactory db, TimeProvider time)
                 leased.Add(item with { LeaseOwner = owner, LeaseUntil = now + leaseFor, Attempts = item.Attempts + 1 });
         }
         return leased;
+    }
+
+    private const string FinishSql = """
+        UPDATE outbox SET status = @Status, lease_owner = NULL, lease_until = NULL, last_error = @Error,
+            next_attempt_at = @NextAttemptAt, updated_at = @Now
+        WHERE id = @Id AND lease_owner = @Owner
+        """;
+
+    /// <summary>Delivered: the row stays, as the record of what was sent.</summary>
+    public Task<bool> MarkSentAsync(OutboxItem item, CancellationToken ct = default) =>
+        FinishAsync(item, OutboxStatus.Sent, null, time.GetUtcNow(), ct);
+
+    /// <summary>Not this time: back to ready, for another attempt at <paramref name="nextAttemptAt"/>.</summary>
+    public Task<bool> RetryLaterAsync(OutboxItem item, DateTimeOffset nextAttemptAt, string error, CancellationToken ct = default) =>
+        FinishAsync(item, OutboxStatus.Ready, error, nextAttemptAt, ct);
+
+    /// <summary>Given up, with the reason kept for the admin pages.</summary>
+    public Task<bool> MarkFailedAsync(OutboxItem item, string reason, CancellationToken ct = default) =>
+        FinishAsync(item, OutboxStatus.Failed, reason, time.GetUtcNow(), ct);
+
+    // Only the holder of the lease may finish a row: a worker whose lease lapsed finds it taken.
+    private async Task<bool> FinishAsync(OutboxItem item, string status, string? error, DateTimeOffset nextAttemptAt, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
+        var args = new { item.Id, Owner = item.LeaseOwner, Status = status, Error = error, NextAttemptAt = nextAttemptAt, Now = time.GetUtcNow() };
+        return await connection.ExecuteAsync(new CommandDefinition(FinishSql, args, cancellationToken: ct)).ConfigureAwait(false) == 1;
     }
 
     private const string DeleteSql = "DELETE FROM outbox WHERE idempotency_key = @IdempotencyKey AND status = @Status";

@@ -31,7 +31,7 @@ public sealed class StartupSettingsTests
     [Theory]
     [InlineData("WeChat:AppId", "not-an-appid")]
     [InlineData("WeChat:Token", "t!")]
-    [InlineData("WeChat:Token", "")]
+    [InlineData("WeChat:Token", "ab")]
     [InlineData("WeChat:ApiBaseUrl", "/relative")]
     public async Task Each_malformed_account_setting_is_named(string setting, string value)
     {

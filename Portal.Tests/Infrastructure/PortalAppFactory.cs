@@ -26,6 +26,9 @@ public class PortalAppFactory : WebApplicationFactory<Program>
         ["WeChat:AppSecret"] = "test-app-secret",
         ["WeChat:Token"] = Token,
         ["WeChat:EncodingAESKey"] = EncodingAesKey,
+        // The platform is played by the app's own sandbox, reached over (in-memory) HTTP.
+        ["Sandbox:Enabled"] = "true",
+        ["WeChat:ApiBaseUrl"] = "http://localhost/sandbox/",
     };
 
     /// <summary>Changes to the app's services, e.g. a fixed clock or an extra message handler.</summary>
@@ -42,6 +45,7 @@ public class PortalAppFactory : WebApplicationFactory<Program>
     {
         builder.ConfigureTestServices(services =>
         {
+            services.AddHttpClient(Portal.Core.Platform.PlatformHttp.ClientName).ConfigurePrimaryHttpMessageHandler(() => Server.CreateHandler());
             foreach (var change in TestServices)
                 change(services);
         });

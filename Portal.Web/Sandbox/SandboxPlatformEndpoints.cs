@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.Options;
 using Portal.Core.Platform;
@@ -18,6 +19,7 @@ public static class SandboxPlatformEndpoints
         api.MapPost("/stable_token", StableToken);
         api.MapGet("/token", ClassicToken);
         api.MapGet("/get_api_domain_ip", ApiDomainIp);
+        api.MapPost("/message/custom/send", CustomSend);
         return endpoints;
     }
 
@@ -45,6 +47,30 @@ public static class SandboxPlatformEndpoints
     {
         var code = tokens.Check(access_token);
         return code != 0 ? Error(code, TokenMessage(code)) : Results.Json(new { ip_list = new[] { "127.0.0.1" } });
+    }
+
+    private static readonly HashSet<string> CustomTypes = ["text", "image", "voice", "video", "music", "news", "mpnews", "mpnewsarticle", "msgmenu", "wxcard", "miniprogrampage"];
+
+    private static IResult CustomSend(string? access_token, JsonElement body, SandboxTokens tokens, SandboxInbox inbox)
+    {
+        var code = tokens.Check(access_token);
+        if (code != 0)
+            return Error(code, TokenMessage(code));
+        if (body.ValueKind != JsonValueKind.Object
+            || !body.TryGetProperty("touser", out var to) || to.GetString() is not { Length: > 0 } openId
+            || !body.TryGetProperty("msgtype", out var type) || type.GetString() is not { } msgType)
+            return Error(47001, "data format error");
+        if (!CustomTypes.Contains(msgType) || !body.TryGetProperty(msgType, out var message))
+            return Error(40008, "invalid message type");
+        if (msgType == "news" && message.TryGetProperty("articles", out var articles) && articles.GetArrayLength() > 1)
+            return Error(45008, "article size out of limit");
+        var result = inbox.Deliver(openId, msgType, message);
+        return result switch
+        {
+            0 => Error(0, "ok"),
+            -1 => Error(-1, "system error"),
+            _ => Error(result, "response out of time limit or subscription is canceled"),
+        };
     }
 
     private static IResult? CheckCredentials(string? appId, string? secret, WeChatOptions account)

@@ -1,0 +1,122 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Portal.Core.Coordination;
+using Portal.Core.Messaging;
+using Portal.Core.Platform;
+
+namespace Portal.Core.Outbox;
+
+/// <summary>
+/// Delivers ready outbox rows, on every instance at once without sending a row twice: each row is leased
+/// with a conditional update and finished only by its lease holder. Transient failures (platform busy,
+/// network) come back later with growing pauses; the platform's business answers (45015: the follower's
+/// 48-hour window is closed, and the like) end the row with the reason kept for the admin pages.
+/// </summary>
+public sealed partial class OutboxDelivery(
+    OutboxStore outbox,
+    AccessTokenBroker broker,
+    CustomServiceClient customService,
+    InstanceIdentity instance,
+    TimeProvider time,
+    ILogger<OutboxDelivery> logger) : BackgroundService
+{
+    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
+    public const int MaxAttempts = 8;
+    private static readonly TimeSpan LeaseFor = TimeSpan.FromMinutes(1);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Interval, time);
+        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
+        {
+            try
+            {
+                await DeliverDueAsync(stoppingToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+            {
+                LogPassFailed(logger, e);
+            }
+        }
+    }
+
+    /// <summary>One pass over the rows that are due; returns how many it delivered.</summary>
+    public async Task<int> DeliverDueAsync(CancellationToken ct = default)
+    {
+        var delivered = 0;
+        foreach (var row in await outbox.LeaseAsync(OutboxStatus.Ready, instance.Id, LeaseFor, 50, ct).ConfigureAwait(false))
+        {
+            if (await DeliverAsync(row, ct).ConfigureAwait(false))
+                delivered++;
+        }
+        return delivered;
+    }
+
+    private async Task<bool> DeliverAsync(OutboxItem row, CancellationToken ct)
+    {
+        try
+        {
+            await SendAsync(row, ct).ConfigureAwait(false);
+            await outbox.MarkSentAsync(row, ct).ConfigureAwait(false);
+            LogSent(logger, row.Kind, row.IdempotencyKey);
+            return true;
+        }
+        catch (WeChatApiException e) when (!e.IsTransient && !e.IsTokenInvalid)
+        {
+            await GiveUpAsync(row, $"{e.ErrorCode}: {e.ErrorMessage}", ct).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is NotSupportedException or FormatException)
+        {
+            await GiveUpAsync(row, e.Message, ct).ConfigureAwait(false);
+        }
+        // InvalidOperationException: the platform cannot be called yet (no AppSecret configured); it may be later.
+        catch (Exception e) when (e is WeChatApiException or HttpRequestException or TaskCanceledException or System.Text.Json.JsonException or InvalidOperationException && !ct.IsCancellationRequested)
+        {
+            var reason = e is WeChatApiException api ? $"{api.ErrorCode}: {api.ErrorMessage}" : e.GetType().Name;
+            if (row.Attempts >= MaxAttempts)
+            {
+                await GiveUpAsync(row, $"gave up after {row.Attempts} attempts; last: {reason}", ct).ConfigureAwait(false);
+            }
+            else
+            {
+                await outbox.RetryLaterAsync(row, time.GetUtcNow() + Backoff(row.Attempts), reason, ct).ConfigureAwait(false);
+                LogRetry(logger, row.IdempotencyKey, reason);
+            }
+        }
+        return false;
+    }
+
+    private Task SendAsync(OutboxItem row, CancellationToken ct)
+    {
+        if (row.Kind != LateReply.OutboxKind)
+            throw new NotSupportedException($"No delivery for outbox rows of kind '{row.Kind}'.");
+        var late = LateReply.FromJson(row.Payload);
+        var reply = ReplyJson.Deserialize(late.ReplyJson ?? throw new FormatException("The late reply has no reply."));
+        return broker.CallAsync(async (token, c) =>
+        {
+            await customService.SendAsync(token, row.OpenId!, reply, c).ConfigureAwait(false);
+            return true;
+        }, ct);
+    }
+
+    private async Task GiveUpAsync(OutboxItem row, string reason, CancellationToken ct)
+    {
+        await outbox.MarkFailedAsync(row, reason, ct).ConfigureAwait(false);
+        LogFailed(logger, row.IdempotencyKey, reason);
+    }
+
+    /// <summary>2, 4, 8 … seconds, at most ten minutes.</summary>
+    public static TimeSpan Backoff(int attempts) => TimeSpan.FromSeconds(Math.Min(Math.Pow(2, Math.Max(1, attempts)), 600));
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Delivered {Kind} {Key}")]
+    private static partial void LogSent(ILogger logger, string kind, string key);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery of {Key} will be tried again: {Reason}")]
+    private static partial void LogRetry(ILogger logger, string key, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Gave up delivering {Key}: {Reason}")]
+    private static partial void LogFailed(ILogger logger, string key, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox delivery pass failed; the next pass tries again")]
+    private static partial void LogPassFailed(ILogger logger, Exception exception);
+}
