@@ -17,7 +17,12 @@ await app.PrepareSharedStateAsync();   // migrations, Redis connection
 app.MapPortalHealth();
 app.MapPortalWebhook();
 app.MapPortalSandbox();
-app.MapGet("/", () => Results.Text("Portal is running. See /healthz."));
+app.MapGet("/", () => Results.Text("""
+    Portal is running.
+      /healthz   whether the database (and Redis) answer
+      /wx        the webhook WeChat calls (enter this URL in the WeChat console)
+    The sandbox phone page and the admin pages are being built; see the README.
+    """));
 
 app.AnnounceWhereToOpen();
 await app.RunAsync();
