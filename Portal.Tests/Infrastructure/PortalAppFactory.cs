@@ -41,6 +41,18 @@ public class PortalAppFactory : WebApplicationFactory<Program>
         return this;
     }
 
+    /// <summary>
+    /// A follower the sandbox platform knows, who follows the account and has just written, so the 48-hour
+    /// customer-service window is open.
+    /// </summary>
+    public string FollowerWhoJustWrote(string nickname = "Test follower")
+    {
+        var followers = Services.GetRequiredService<Portal.Web.Sandbox.SandboxFollowers>();
+        var follower = followers.Create(nickname, InboundXml.NewOpenId());
+        followers.Follow(follower, qrScene: null);
+        return follower.OpenId;
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.ConfigureTestServices(services =>

@@ -29,7 +29,7 @@ public sealed class DeadlineTests
         app.Settings["Messaging:HandlerDeadline"] = "00:00:00.5";
         var handler = new CountingHandler(TimeSpan.FromSeconds(3)).InstallIn(app);
         var push = WeChatPush.For(app);
-        var openId = InboundXml.NewOpenId();
+        var openId = app.FollowerWhoJustWrote();
         var msgId = InboundXml.NextMsgId();
         var message = InboundXml.Text(openId, "write me a poem", msgId);
 

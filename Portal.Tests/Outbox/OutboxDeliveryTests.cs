@@ -24,7 +24,7 @@ public sealed class OutboxDeliveryTests(PortalAppFactory app) : IClassFixture<Po
     [Fact]
     public async Task A_ready_news_reply_is_delivered_as_a_customer_service_message()
     {
-        var openId = InboundXml.NewOpenId();
+        var openId = app.FollowerWhoJustWrote();
         var key = await QueueLateReplyAsync(openId, new NewsReply([new NewsArticle("Menu", "Today's menu", "http://img.example/m.jpg", "http://portal.example/menu")]));
 
         var sent = await DeadlineTests.WaitForOutboxAsync(app, key, OutboxStatus.Sent);
@@ -38,8 +38,9 @@ public sealed class OutboxDeliveryTests(PortalAppFactory app) : IClassFixture<Po
     [Fact]
     public async Task A_closed_48_hour_window_ends_the_row_with_the_reason()
     {
-        var openId = InboundXml.NewOpenId();
-        Inbox.CloseWindow(openId);
+        var openId = app.FollowerWhoJustWrote();
+        var followers = app.Services.GetRequiredService<SandboxFollowers>();
+        followers.CloseWindow(followers.Find(openId)!);
         var key = await QueueLateReplyAsync(openId, new TextReply("too late"));
 
         var failed = await DeadlineTests.WaitForOutboxAsync(app, key, OutboxStatus.Failed);
@@ -52,7 +53,7 @@ public sealed class OutboxDeliveryTests(PortalAppFactory app) : IClassFixture<Po
     [Fact]
     public async Task A_busy_platform_is_tried_again_later_and_the_message_sent_once()
     {
-        var openId = InboundXml.NewOpenId();
+        var openId = app.FollowerWhoJustWrote();
         Inbox.AnswerBusy(1);
         var key = await QueueLateReplyAsync(openId, new TextReply("after a pause"));
 
@@ -66,7 +67,7 @@ public sealed class OutboxDeliveryTests(PortalAppFactory app) : IClassFixture<Po
     [Fact]
     public async Task A_hand_over_to_an_agent_cannot_be_sent_late_and_says_so()
     {
-        var openId = InboundXml.NewOpenId();
+        var openId = app.FollowerWhoJustWrote();
         var key = await QueueLateReplyAsync(openId, new TransferCustomerServiceReply());
 
         var failed = await DeadlineTests.WaitForOutboxAsync(app, key, OutboxStatus.Failed);

@@ -42,6 +42,7 @@ public static class PortalWebServices
                     o.ApiBaseUrl = new Uri(options.SelfUrl, SandboxPlatformEndpoints.Prefix.TrimStart('/'));
             }));
         builder.Services.AddSingleton<SandboxTokens>();
+        builder.Services.AddSingleton<SandboxFollowers>();
         builder.Services.AddSingleton<SandboxInbox>();
         return builder;
     }

@@ -5,37 +5,39 @@ namespace Portal.Web.Sandbox;
 
 /// <summary>
 /// What the sandbox platform delivered to each follower (customer-service messages, later template
-/// messages), and the follower-side conditions a developer can set to see Portal cope: a closed 48-hour
-/// window, a busy platform.
+/// messages). Customer-service messages reach only a follower whose 48-hour window is open; a developer
+/// can also make the platform busy to see Portal cope.
 /// </summary>
-public sealed class SandboxInbox(TimeProvider time)
+public sealed class SandboxInbox(SandboxFollowers followers, TimeProvider time)
 {
     private readonly ConcurrentDictionary<string, ConcurrentQueue<SandboxDelivery>> _byFollower = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, bool> _closedWindows = new(StringComparer.Ordinal);
     private int _busyAnswers;
 
     public IReadOnlyCollection<SandboxDelivery> For(string openId) =>
         _byFollower.TryGetValue(openId, out var queue) ? queue : [];
 
-    /// <summary>The follower has not written for 48 hours: customer-service messages to them get 45015.</summary>
-    public void CloseWindow(string openId) => _closedWindows[openId] = true;
-
     /// <summary>The next <paramref name="count"/> sends are answered -1 (system busy).</summary>
     public void AnswerBusy(int count) => Interlocked.Exchange(ref _busyAnswers, count);
 
-    /// <summary>0 when accepted, else the platform's error code.</summary>
-    public int Deliver(string openId, string msgType, JsonElement message)
+    /// <summary>A customer-service message: 0 when accepted, else the platform's error code.</summary>
+    public int DeliverCustomerService(string openId, string msgType, JsonElement message)
     {
         while (Volatile.Read(ref _busyAnswers) is var busy and > 0)
         {
             if (Interlocked.CompareExchange(ref _busyAnswers, busy - 1, busy) == busy)
                 return -1;
         }
-        if (_closedWindows.ContainsKey(openId))
+        if (followers.Find(openId) is not { } follower)
+            return 40003; // invalid openid
+        if (!followers.WindowOpen(follower))
             return 45015;
-        _byFollower.GetOrAdd(openId, _ => new()).Enqueue(new SandboxDelivery(msgType, message.Clone(), time.GetUtcNow()));
+        Deliver(openId, msgType, message);
         return 0;
     }
+
+    /// <summary>Puts a message in the follower's chat, whatever kind it is.</summary>
+    public void Deliver(string openId, string msgType, JsonElement message) =>
+        _byFollower.GetOrAdd(openId, _ => new()).Enqueue(new SandboxDelivery(msgType, message.Clone(), time.GetUtcNow()));
 }
 
 /// <summary>One message the sandbox delivered to a follower.</summary>

@@ -64,11 +64,12 @@ public static class SandboxPlatformEndpoints
             return Error(40008, "invalid message type");
         if (msgType == "news" && message.TryGetProperty("articles", out var articles) && articles.GetArrayLength() > 1)
             return Error(45008, "article size out of limit");
-        var result = inbox.Deliver(openId, msgType, message);
+        var result = inbox.DeliverCustomerService(openId, msgType, message);
         return result switch
         {
             0 => Error(0, "ok"),
             -1 => Error(-1, "system error"),
+            40003 => Error(40003, "invalid openid"),
             _ => Error(result, "response out of time limit or subscription is canceled"),
         };
     }

@@ -1,0 +1,116 @@
+using System.Security.Cryptography;
+
+namespace Portal.Web.Sandbox;
+
+/// <summary>
+/// The people who follow the sandbox account: made on the phone page (or by a test), followed and
+/// unfollowed there, and looked up by the sandbox's user, tag, customer-service and OAuth endpoints. The
+/// platform's rule for customer-service messages lives here too: a follower can be sent them for 48 hours
+/// after they last wrote, tapped a menu, followed or scanned a code.
+/// </summary>
+public sealed class SandboxFollowers(TimeProvider time)
+{
+    public static readonly TimeSpan ReplyWindow = TimeSpan.FromHours(48);
+
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, SandboxFollower> _byOpenId = new(StringComparer.Ordinal);
+    private readonly List<SandboxFollower> _inOrder = [];
+
+    /// <summary>A new person (not yet following), with an OpenID shaped like the platform's: 28 characters starting with 'o'.</summary>
+    public SandboxFollower Create(string nickname, string? openId = null)
+    {
+        var follower = new SandboxFollower(openId ?? NewOpenId(), nickname);
+        lock (_gate)
+        {
+            if (_byOpenId.TryAdd(follower.OpenId, follower))
+                _inOrder.Add(follower);
+            return _byOpenId[follower.OpenId];
+        }
+    }
+
+    public SandboxFollower? Find(string? openId)
+    {
+        if (openId is null)
+            return null;
+        lock (_gate)
+            return _byOpenId.GetValueOrDefault(openId);
+    }
+
+    /// <summary>Everyone the sandbox knows, in the order they were made.</summary>
+    public IReadOnlyList<SandboxFollower> All()
+    {
+        lock (_gate)
+            return [.. _inOrder];
+    }
+
+    /// <summary>Followers in the order the platform's user list pages through them.</summary>
+    public IReadOnlyList<SandboxFollower> Subscribed()
+    {
+        lock (_gate)
+            return [.. _inOrder.Where(f => f.Subscribed)];
+    }
+
+    public void Follow(SandboxFollower follower, string? qrScene)
+    {
+        lock (_gate)
+        {
+            follower.Subscribed = true;
+            follower.SubscribedAt = time.GetUtcNow();
+            follower.QrScene = qrScene;
+            follower.SubscribeScene = qrScene is null ? "ADD_SCENE_SEARCH" : "ADD_SCENE_QR_CODE";
+            follower.LastInteractionAt = follower.SubscribedAt;
+        }
+    }
+
+    public void Unfollow(SandboxFollower follower)
+    {
+        lock (_gate)
+            follower.Subscribed = false;
+    }
+
+    /// <summary>The follower wrote, tapped a menu button or scanned a code: the 48-hour window opens again.</summary>
+    public void Interacted(SandboxFollower follower)
+    {
+        lock (_gate)
+            follower.LastInteractionAt = time.GetUtcNow();
+    }
+
+    /// <summary>Whether customer-service messages may reach this follower now.</summary>
+    public bool WindowOpen(SandboxFollower follower)
+    {
+        lock (_gate)
+            return follower.Subscribed && follower.LastInteractionAt is { } last && time.GetUtcNow() - last < ReplyWindow;
+    }
+
+    /// <summary>Pretends the follower last interacted long enough ago that the window is closed.</summary>
+    public void CloseWindow(SandboxFollower follower)
+    {
+        lock (_gate)
+            follower.LastInteractionAt = time.GetUtcNow() - ReplyWindow - TimeSpan.FromMinutes(1);
+    }
+
+    private static string NewOpenId() =>
+        "o" + RandomNumberGenerator.GetString("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_", 27);
+}
+
+/// <summary>One person on the sandbox platform, with what the platform's user-info endpoint tells about them.</summary>
+public sealed class SandboxFollower(string openId, string nickname)
+{
+    public string OpenId { get; } = openId;
+    public string Nickname { get; set; } = nickname;
+
+    /// <summary>0 unknown, 1 male, 2 female (the platform no longer discloses it in user info, but conditional menus still match on it).</summary>
+    public int Sex { get; set; }
+    public string Language { get; set; } = "zh_CN";
+    public string Country { get; set; } = "中国";
+    public string Province { get; set; } = "广东";
+    public string City { get; set; } = "深圳";
+    public string HeadImgUrl { get; set; } = "";
+    public bool Subscribed { get; internal set; }
+    public DateTimeOffset? SubscribedAt { get; internal set; }
+    public string SubscribeScene { get; internal set; } = "ADD_SCENE_OTHERS";
+    public string? QrScene { get; internal set; }
+    public DateTimeOffset? LastInteractionAt { get; internal set; }
+    public string Remark { get; set; } = "";
+    public List<int> TagIds { get; } = [];
+}
