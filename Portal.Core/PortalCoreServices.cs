@@ -64,7 +64,8 @@ public static class PortalCoreServices
             sp.GetRequiredService<AutoReplyHandler>(),
             sp.GetRequiredService<FollowHandler>(),
             sp.GetRequiredService<ScanHandler>(),
-            sp.GetRequiredService<MenuClickHandler>()));
+            sp.GetRequiredService<MenuClickHandler>(),
+            sp.GetServices<MessageRouteAdditions>()));
         services.AddSingleton<MessageClaims>();
         services.AddSingleton<LateReplies>();
         services.AddSingleton<MessageJournal>();

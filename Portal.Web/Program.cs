@@ -8,6 +8,7 @@ builder.AddPortalCore();            // options (validated at start), database, c
 builder.AddPortalSandbox();         // the built-in WeChat platform, Development only
 builder.AddPortalDataProtection();  // cookie keys: Redis when shared, else the data folder
 builder.AddPortalHealth();          // /healthz checks
+builder.AddPortalPages();           // Razor pages and static files
 builder.Services.AddPortalWebhook(); // the URL WeChat calls
 
 var app = builder.Build();
@@ -17,11 +18,13 @@ await app.PrepareSharedStateAsync();   // migrations, Redis connection
 app.MapPortalHealth();
 app.MapPortalWebhook();
 app.MapPortalSandbox();
+app.MapPortalPages();
 app.MapGet("/", () => Results.Text("""
     Portal is running.
       /healthz   whether the database (and Redis) answer
       /wx        the webhook WeChat calls (enter this URL in the WeChat console)
-    The sandbox phone page and the admin pages are being built; see the README.
+      /sandbox/phone   try the account as a follower (when the sandbox is on)
+    The admin pages are being built; see the README.
     """));
 
 app.AnnounceWhereToOpen();

@@ -9,8 +9,9 @@ namespace Portal.Core.Messaging;
 /// </summary>
 public static class MessageRoutes
 {
-    public static MessageRouter Build(AutoReplyHandler autoReply, FollowHandler follow, ScanHandler scan, MenuClickHandler click) =>
-        new MessageRoutesBuilder()
+    public static MessageRouter Build(AutoReplyHandler autoReply, FollowHandler follow, ScanHandler scan, MenuClickHandler click, IEnumerable<MessageRouteAdditions> additions)
+    {
+        var routes = new MessageRoutesBuilder()
             // Follower messages: keyword rules, else the default reply.
             .On(MessageKind.Text, autoReply)
             .On(MessageKind.Voice, autoReply)        // matched on WeChat's speech recognition when it is on
@@ -29,8 +30,11 @@ public static class MessageRoutes
             .OnEvent(EventKind.PicSysPhoto, click)
             .OnEvent(EventKind.PicPhotoOrAlbum, click)
             .OnEvent(EventKind.PicWeixin, click)
-            .OnEvent(EventKind.LocationSelect, click)
-            // Everything else (unfollow, VIEW, LOCATION reports, job reports, unknown types) needs no reply:
-            // it is logged and answered with "success".
-            .Build();
+            .OnEvent(EventKind.LocationSelect, click);
+        // Everything else (unfollow, VIEW, LOCATION reports, job reports, unknown types) needs no reply:
+        // it is logged and answered with "success".
+        foreach (var addition in additions)
+            addition.Add(routes);
+        return routes.Build();
+    }
 }

@@ -44,7 +44,32 @@ public static class PortalWebServices
         builder.Services.AddSingleton<SandboxTokens>();
         builder.Services.AddSingleton<SandboxFollowers>();
         builder.Services.AddSingleton<SandboxInbox>();
+        builder.Services.AddSingleton<SandboxChats>();
+        builder.Services.AddSingleton<SandboxPushes>();
+        builder.Services.AddHttpClient(SandboxWebhookClient.ClientName);
+        builder.Services.AddSingleton<SandboxWebhookClient>();
+        builder.Services.AddSingleton<SandboxPhoneMenu>();
+        builder.Services.AddSingleton<SandboxPhone>();
+        builder.Services.AddSingleton<SandboxDemo>();
+        builder.Services.AddSingleton(SandboxDemo.SlowButtonRoute);
         return builder;
+    }
+
+    /// <summary>Server-rendered pages; the sandbox's folder answers 404 when the sandbox is off.</summary>
+    public static WebApplicationBuilder AddPortalPages(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddRazorPages(o => o.Conventions.AddFolderApplicationModelConvention("/Sandbox",
+            model => model.Filters.Add(new Microsoft.AspNetCore.Mvc.ServiceFilterAttribute(typeof(SandboxOnlyFilter)))));
+        builder.Services.AddSingleton<SandboxOnlyFilter>();
+        return builder;
+    }
+
+    /// <summary>Fingerprinted, compressed static files and the Razor pages.</summary>
+    public static WebApplication MapPortalPages(this WebApplication app)
+    {
+        app.MapStaticAssets();
+        app.MapRazorPages().WithStaticAssets();
+        return app;
     }
 
     /// <summary>Cookie-protection keys: shared through Redis when several instances run, else in the data folder.</summary>
@@ -74,7 +99,10 @@ public static class PortalWebServices
     public static WebApplication MapPortalSandbox(this WebApplication app)
     {
         if (app.Services.GetRequiredService<IOptions<SandboxOptions>>().Value.Enabled)
+        {
             app.MapSandboxPlatform();
+            app.MapSandboxPhone();
+        }
         return app;
     }
 
@@ -91,5 +119,7 @@ public static class PortalWebServices
         await app.Services.GetRequiredService<MigrationRunner>().ApplyAsync(app.Lifetime.ApplicationStopping);
         if (app.Services.GetService<RedisConnection>() is { } redis)
             await redis.ConnectAsync();
+        if (app.Services.GetService<SandboxDemo>() is { } demo)
+            await demo.SeedAsync(app.Lifetime.ApplicationStopping);
     }
 }

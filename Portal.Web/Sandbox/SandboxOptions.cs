@@ -15,4 +15,28 @@ public sealed class SandboxOptions
 
     /// <summary>How long the sandbox's access tokens last (the platform's are two hours; tests shorten it).</summary>
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(2);
+
+    /// <summary>Seed a greeting, a keyword, menu replies and a menu into an empty account on first start.</summary>
+    public bool StarterKit { get; set; }
+
+    /// <summary>
+    /// How the phone page delivers to the webhook, as chosen in the WeChat console: <c>Auto</c> is safe
+    /// mode when an EncodingAESKey is set and plaintext otherwise.
+    /// </summary>
+    public SandboxPushMode WebhookMode { get; set; } = SandboxPushMode.Auto;
+
+    /// <summary>How long WeChat waits for the webhook before it gives up on an attempt.</summary>
+    public TimeSpan WebhookTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>WeChat sends a message up to three times when the webhook does not answer in time.</summary>
+    public int WebhookAttempts { get; set; } = 3;
+}
+
+/// <summary>The console's three message encryption modes, plus <c>Auto</c>.</summary>
+public enum SandboxPushMode
+{
+    Auto,
+    Plaintext,
+    Compatible,
+    Safe,
 }

@@ -1,0 +1,51 @@
+using Microsoft.Extensions.Options;
+using Portal.Core.Messaging;
+using Portal.Core.Messaging.AutoReplies;
+using Portal.Core.WeChat.Inbound;
+using Portal.Core.WeChat.Replies;
+
+namespace Portal.Web.Sandbox;
+
+/// <summary>
+/// What a newcomer finds on first start with the sandbox on (Sandbox:StarterKit): a greeting, a keyword,
+/// a default reply, menu-click replies, and a deliberately slow menu button whose answer misses WeChat's
+/// window and arrives as a customer-service message. Seeded only into an empty rule table, so an
+/// operator's own rules are never touched.
+/// </summary>
+public sealed class SandboxDemo(AutoReplyRuleStore rules, IOptions<SandboxOptions> options)
+{
+    public const string SlowKey = "SANDBOX_SLOW_ANSWER";
+    public const string TodayKey = "TODAY";
+
+    public async Task SeedAsync(CancellationToken ct)
+    {
+        if (!options.Value.StarterKit || (await rules.ListAsync(ct)).Count > 0)
+            return;
+        var site = new Uri(options.Value.SelfUrl, "/").ToString();
+        AutoReplyRule[] starter =
+        [
+            new() { Name = "Greeting", Trigger = RuleTrigger.Follow, Reply = new TextReply("欢迎关注! Welcome to the sandbox account. Send “hours” to see a keyword reply, or tap the menu below.") },
+            new() { Name = "Opening hours", Trigger = RuleTrigger.Contains, Pattern = "hours", Priority = 10, Reply = new TextReply("We are open 9:00–18:00, Monday to Saturday.") },
+            new() { Name = "Today's special", Trigger = RuleTrigger.Click, Pattern = TodayKey, Reply = new NewsReply([new NewsArticle("Today's special", "Tap to read about it in the in-chat browser.", "", site)]) },
+            new() { Name = "Default", Trigger = RuleTrigger.Default, Reply = new TextReply("Thanks for your message. Send “hours” for our opening hours.") },
+        ];
+        foreach (var rule in starter)
+            await rules.AddAsync(rule, ct);
+    }
+
+    /// <summary>The slow button's route: a handler that takes longer than the webhook's deadline.</summary>
+    public static MessageRouteAdditions SlowButtonRoute(IServiceProvider services) => new(
+        "the sandbox's slow-answer demonstration",
+        routes => routes.OnEventKey(EventKind.Click, SlowKey, new SlowAnswer(services.GetRequiredService<IOptions<MessagingOptions>>(), services.GetRequiredService<TimeProvider>())));
+
+    /// <summary>Answers after the deadline has passed, so the answer goes out through the outbox.</summary>
+    private sealed class SlowAnswer(IOptions<MessagingOptions> messaging, TimeProvider time) : IMessageHandler
+    {
+        public async ValueTask<Reply?> HandleAsync(MessageContext context, CancellationToken ct)
+        {
+            var wait = messaging.Value.HandlerDeadline + TimeSpan.FromSeconds(1);
+            await Task.Delay(wait, time, ct);
+            return new TextReply($"Sorry for the wait: this answer took {wait.TotalSeconds:0.#} s, longer than WeChat waits for a reply, so Portal sent it as a customer-service message.");
+        }
+    }
+}

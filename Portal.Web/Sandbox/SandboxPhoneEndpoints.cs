@@ -1,0 +1,142 @@
+using System.Text.Json;
+using System.Xml.Linq;
+
+namespace Portal.Web.Sandbox;
+
+/// <summary>
+/// The JSON the phone page (<c>/sandbox/phone</c>) talks to: who the followers are, what each one's chat
+/// holds, and what they do. Sandbox-only; the page's script draws it.
+/// </summary>
+public static class SandboxPhoneEndpoints
+{
+    public static IEndpointRouteBuilder MapSandboxPhone(this IEndpointRouteBuilder endpoints)
+    {
+        var api = endpoints.MapGroup(SandboxPlatformEndpoints.Prefix + "phone/api").ExcludeFromDescription();
+        api.MapGet("/followers", (SandboxFollowers followers) => followers.All().Select(Describe));
+        api.MapPost("/followers", (NewFollower request, SandboxFollowers followers) =>
+            string.IsNullOrWhiteSpace(request.Nickname)
+                ? Results.ValidationProblem(new Dictionary<string, string[]> { ["nickname"] = ["Give the follower a name."] })
+                : Results.Ok(Describe(followers.Create(request.Nickname.Trim()))));
+
+        var follower = api.MapGroup("/followers/{openId}");
+        follower.MapGet("/chat", Chat);
+        follower.MapPost("/follow", (string openId, FollowRequest? request, SandboxFollowers followers, SandboxPhone phone, CancellationToken ct) =>
+            Act(followers, openId, mustFollow: false, f => phone.FollowAsync(f, Blank(request?.Scene), Blank(request?.Ticket), ct)));
+        follower.MapPost("/unfollow", (string openId, SandboxFollowers followers, SandboxPhone phone, CancellationToken ct) =>
+            Act(followers, openId, mustFollow: false, f => phone.UnfollowAsync(f, ct)));
+        follower.MapPost("/messages", (string openId, TextRequest request, SandboxFollowers followers, SandboxPhone phone, CancellationToken ct) =>
+            string.IsNullOrEmpty(request.Text) ? Task.FromResult(Results.BadRequest())
+                : Act(followers, openId, mustFollow: true, f => phone.SendTextAsync(f, request.Text, ct)));
+        follower.MapPost("/click", (string openId, ButtonRequest request, SandboxFollowers followers, SandboxPhone phone, CancellationToken ct) =>
+            Act(followers, openId, mustFollow: true, f => phone.ClickAsync(f, request.Key ?? "", request.Name ?? "", ct)));
+        follower.MapPost("/view", (string openId, ButtonRequest request, SandboxFollowers followers, SandboxPhone phone, CancellationToken ct) =>
+            Act(followers, openId, mustFollow: true, f => phone.ViewAsync(f, request.Url ?? "", ct)));
+        return endpoints;
+    }
+
+    /// <summary>Runs what the follower did; chatting and menus need them to follow, as in WeChat.</summary>
+    private static async Task<IResult> Act(SandboxFollowers followers, string openId, bool mustFollow, Func<SandboxFollower, Task> action)
+    {
+        if (followers.Find(openId) is not { } follower)
+            return Results.NotFound();
+        if (mustFollow && !follower.Subscribed)
+            return Results.Conflict(new { error = "Follow the account first." });
+        await action(follower);
+        return Results.Ok(Describe(follower));
+    }
+
+    private static IResult Chat(string openId, SandboxFollowers followers, SandboxChats chats, SandboxInbox inbox, SandboxPhoneMenu menu)
+    {
+        if (followers.Find(openId) is not { } follower)
+            return Results.NotFound();
+        var lines = chats.For(openId).Select(e => (e.At, Order: 0, Line: ChatLine(e)))
+            .Concat(inbox.For(openId).Select(d => (d.At, Order: 1, Line: DeliveryLine(d))))
+            .OrderBy(x => x.At).ThenBy(x => x.Order)
+            .Select(x => x.Line);
+        return Results.Ok(new
+        {
+            follower = Describe(follower),
+            windowOpen = followers.WindowOpen(follower),
+            menu = follower.Subscribed ? menu.For(follower) : null,
+            lines,
+        });
+    }
+
+    private static object Describe(SandboxFollower f) => new
+    {
+        openId = f.OpenId,
+        nickname = f.Nickname,
+        subscribed = f.Subscribed,
+        qrScene = f.QrScene,
+    };
+
+    /// <summary>A line of the chat in one shape for every kind, so the script has one drawing routine.</summary>
+    private static Dictionary<string, object?> ChatLine(SandboxChatEntry entry)
+    {
+        var line = new Dictionary<string, object?> { ["side"] = entry.Side, ["kind"] = entry.Kind, ["text"] = entry.Text, ["at"] = entry.At };
+        if (entry.Reply is not { } xml)
+            return line;
+        line["via"] = "reply";
+        switch (entry.Kind)
+        {
+            case "news":
+                line["articles"] = xml.Element("Articles")?.Elements("item").Select(a => new
+                {
+                    title = a.Element("Title")?.Value,
+                    description = a.Element("Description")?.Value,
+                    picUrl = a.Element("PicUrl")?.Value,
+                    url = a.Element("Url")?.Value,
+                }).ToList();
+                break;
+            case "image" or "voice" or "video" or "music":
+                var media = xml.Element(char.ToUpperInvariant(entry.Kind[0]) + entry.Kind[1..]);
+                line["title"] = media?.Element("Title")?.Value;
+                line["text"] = media?.Element("Description")?.Value ?? media?.Element("MediaId")?.Value ?? "";
+                break;
+            case "transfer_customer_service":
+                line["text"] = "Handed over to a customer-service agent";
+                break;
+        }
+        return line;
+    }
+
+    /// <summary>A customer-service or template message the platform delivered.</summary>
+    private static Dictionary<string, object?> DeliveryLine(SandboxDelivery delivery)
+    {
+        var m = delivery.Message;
+        var line = new Dictionary<string, object?>
+        {
+            ["side"] = "account",
+            ["kind"] = delivery.MsgType,
+            ["via"] = delivery.MsgType == "template" ? "template" : "customer-service",
+            ["at"] = delivery.At,
+            ["text"] = Text(m, "content") ?? Text(m, "text") ?? Text(m, "title") ?? "",
+        };
+        if (delivery.MsgType == "template")
+        {
+            line["title"] = Text(m, "title");
+            line["url"] = Text(m, "url");
+        }
+        if (m.ValueKind == JsonValueKind.Object && m.TryGetProperty("articles", out var articles) && articles.ValueKind == JsonValueKind.Array)
+        {
+            line["articles"] = articles.EnumerateArray().Select(a => new
+            {
+                title = Text(a, "title"),
+                description = Text(a, "description"),
+                picUrl = Text(a, "picurl"),
+                url = Text(a, "url"),
+            }).ToList();
+        }
+        return line;
+    }
+
+    private static string? Text(JsonElement e, string name) =>
+        e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+
+    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+
+    private sealed record NewFollower(string? Nickname);
+    private sealed record FollowRequest(string? Scene, string? Ticket);
+    private sealed record TextRequest(string? Text);
+    private sealed record ButtonRequest(string? Key, string? Name, string? Url);
+}

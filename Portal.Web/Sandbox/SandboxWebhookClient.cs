@@ -1,0 +1,141 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using System.Text;
+using System.Xml;
+using System.Xml.Linq;
+using Microsoft.Extensions.Options;
+using Portal.Core.Messaging;
+using Portal.Core.Platform;
+using Portal.Core.WeChat;
+
+namespace Portal.Web.Sandbox;
+
+/// <summary>
+/// The platform's side of the webhook: posts a push to the account's server URL signed with the Token,
+/// encrypted in compatible and safe mode, waits five seconds for the answer and sends the same message
+/// again when none comes, up to three times; then reads the reply as the platform does, checking an
+/// encrypted reply's own signature.
+/// </summary>
+public sealed partial class SandboxWebhookClient(
+    IHttpClientFactory http,
+    IOptions<WeChatOptions> account,
+    IOptions<MessagingOptions> messaging,
+    IOptions<SandboxOptions> sandbox,
+    TimeProvider time,
+    ILogger<SandboxWebhookClient> logger)
+{
+    public const string ClientName = "sandbox-webhook";
+
+    /// <summary>What the follower's WeChat shows when the account's server never answered in time.</summary>
+    public const string ServiceFailure = "该公众号提供的服务出现故障，请稍后再试";
+
+    public SandboxPushMode Mode => sandbox.Value.WebhookMode switch
+    {
+        SandboxPushMode.Auto => account.Value.EncodingAESKey.Length > 0 ? SandboxPushMode.Safe : SandboxPushMode.Plaintext,
+        var chosen => chosen,
+    };
+
+    public async Task<SandboxPushResult> PushAsync(XElement push, CancellationToken ct = default)
+    {
+        var options = sandbox.Value;
+        var openId = push.Element("FromUserName")?.Value ?? "";
+        var problems = new List<string>();
+        for (var attempt = 1; attempt <= options.WebhookAttempts; attempt++)
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            timeout.CancelAfter(options.WebhookTimeout);
+            try
+            {
+                using var response = await http.CreateClient(ClientName).SendAsync(Request(push, openId), timeout.Token).ConfigureAwait(false);
+                var body = await response.Content.ReadAsStringAsync(timeout.Token).ConfigureAwait(false);
+                if (!response.IsSuccessStatusCode)
+                {
+                    problems.Add($"attempt {attempt}: HTTP {(int)response.StatusCode}");
+                    continue;
+                }
+                return ReadReply(body, attempt);
+            }
+            catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+            {
+                problems.Add($"attempt {attempt}: no answer within {options.WebhookTimeout.TotalSeconds:0.#} s");
+            }
+            catch (HttpRequestException e)
+            {
+                problems.Add($"attempt {attempt}: {e.Message}");
+            }
+            LogAttemptFailed(logger, problems[^1]);
+        }
+        return new SandboxPushResult(options.WebhookAttempts, null, string.Join("; ", problems));
+    }
+
+    private HttpRequestMessage Request(XElement push, string openId)
+    {
+        var o = account.Value;
+        var timestamp = time.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        var nonce = RandomNumberGenerator.GetInt32(100_000_000, int.MaxValue).ToString(CultureInfo.InvariantCulture);
+        var query = new List<(string, string)>
+        {
+            ("signature", Signature.Compute(o.Token, timestamp, nonce)),
+            ("timestamp", timestamp),
+            ("nonce", nonce),
+            ("openid", openId),
+        };
+        var body = push.ToString(SaveOptions.DisableFormatting);
+        if (Mode != SandboxPushMode.Plaintext)
+        {
+            var encrypt = new MessageCrypto(o.EncodingAESKey, o.AppId).Encrypt(body);
+            query.Add(("encrypt_type", "aes"));
+            query.Add(("msg_signature", Signature.Compute(o.Token, timestamp, nonce, encrypt)));
+            // Compatible mode sends the plaintext fields and the ciphertext side by side.
+            var envelope = Mode == SandboxPushMode.Safe
+                ? new XElement("xml", new XElement("ToUserName", push.Element("ToUserName")?.Value), new XElement("Encrypt", encrypt))
+                : new XElement(push.Name, push.Elements(), new XElement("Encrypt", encrypt));
+            body = envelope.ToString(SaveOptions.DisableFormatting);
+        }
+        var url = new Uri(sandbox.Value.SelfUrl, messaging.Value.Path.TrimStart('/') + "?" + string.Join('&', query.Select(p => $"{p.Item1}={Uri.EscapeDataString(p.Item2)}")));
+        var content = new StringContent(body, Encoding.UTF8);
+        content.Headers.ContentType = new MediaTypeHeaderValue("text/xml") { CharSet = "utf-8" };
+        return new HttpRequestMessage(HttpMethod.Post, url) { Content = content };
+    }
+
+    private SandboxPushResult ReadReply(string body, int attempt)
+    {
+        // An empty answer or "success" means: nothing to show now.
+        if (body.Length == 0 || body == "success")
+            return new SandboxPushResult(attempt, null, null);
+        try
+        {
+            var xml = Parse(body);
+            if (xml.Element("Encrypt")?.Value is { } encrypt)
+            {
+                var o = account.Value;
+                var expected = Signature.Compute(o.Token, xml.Element("TimeStamp")?.Value ?? "", xml.Element("Nonce")?.Value ?? "", encrypt);
+                if (!Signature.Matches(xml.Element("MsgSignature")?.Value, expected))
+                    return new SandboxPushResult(attempt, null, "the encrypted reply's MsgSignature does not verify");
+                xml = Parse(new MessageCrypto(o.EncodingAESKey, o.AppId).Decrypt(encrypt));
+            }
+            return new SandboxPushResult(attempt, xml, null);
+        }
+        catch (Exception e) when (e is XmlException or MessageCryptoException)
+        {
+            return new SandboxPushResult(attempt, null, "the reply is not a reply the platform can read: " + e.Message);
+        }
+    }
+
+    /// <summary>Replies come from the server under test: read them with DTDs refused, as any XML from outside.</summary>
+    private static XElement Parse(string xml)
+    {
+        using var reader = XmlReader.Create(new StringReader(xml), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null });
+        return XElement.Load(reader);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sandbox push to the webhook failed, {Problem}")]
+    private static partial void LogAttemptFailed(ILogger logger, string problem);
+}
+
+/// <summary>
+/// How a push went: the reply (decrypted) when the account answered with one, or why the follower saw the
+/// platform's failure notice.
+/// </summary>
+public sealed record SandboxPushResult(int Attempts, XElement? Reply, string? Failure);
