@@ -49,7 +49,9 @@ public sealed partial class MessageProcessor(
         {
             var (reply, outcome) = await HandleAsync(new MessageContext(message, appId, received), key, messageXml).ConfigureAwait(false);
             var replyXml = reply is null ? "" : ReplyWriter.Write(reply, message.FromUserName, message.ToUserName, received.ToUnixTimeSeconds());
-            await journal.AppendAsync(LogEntry(message, key, reply, outcome, received), MessageSummary.FollowerChange(message, received), ct).ConfigureAwait(false);
+            // Not the request's token: when WeChat hangs up on a slow answer, the handler has already run, and
+            // the reply must still be recorded so the retry on its way gets it instead of running it again.
+            await journal.AppendAsync(LogEntry(message, key, reply, outcome, received), MessageSummary.FollowerChange(message, received), lifetime.ApplicationStopping).ConfigureAwait(false);
             await claims.CompleteAsync(key, token, replyXml, CancellationToken.None).ConfigureAwait(false);
             return new MessageResult(replyXml, outcome);
         }

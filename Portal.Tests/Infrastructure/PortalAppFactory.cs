@@ -29,6 +29,7 @@ public class PortalAppFactory : WebApplicationFactory<Program>
         // The platform is played by the app's own sandbox, reached over (in-memory) HTTP.
         ["Sandbox:Enabled"] = "true",
         ["WeChat:ApiBaseUrl"] = "http://localhost/sandbox/",
+        ["Sandbox:SelfUrl"] = "http://localhost/",
     };
 
     /// <summary>Changes to the app's services, e.g. a fixed clock or an extra message handler.</summary>
@@ -58,6 +59,7 @@ public class PortalAppFactory : WebApplicationFactory<Program>
         builder.ConfigureTestServices(services =>
         {
             services.AddHttpClient(Portal.Core.Platform.PlatformHttp.ClientName).ConfigurePrimaryHttpMessageHandler(() => Server.CreateHandler());
+            services.AddHttpClient(Portal.Web.Sandbox.SandboxWebhookClient.ClientName).ConfigurePrimaryHttpMessageHandler(() => Server.CreateHandler());
             foreach (var change in TestServices)
                 change(services);
         });

@@ -55,12 +55,15 @@ public static class PortalWebServices
         return builder;
     }
 
-    /// <summary>Server-rendered pages; the sandbox's folder answers 404 when the sandbox is off.</summary>
+    /// <summary>Server-rendered pages. The sandbox's folder has no routes at all when the sandbox is off.</summary>
     public static WebApplicationBuilder AddPortalPages(this WebApplicationBuilder builder)
     {
-        builder.Services.AddRazorPages(o => o.Conventions.AddFolderApplicationModelConvention("/Sandbox",
-            model => model.Filters.Add(new Microsoft.AspNetCore.Mvc.ServiceFilterAttribute(typeof(SandboxOnlyFilter)))));
-        builder.Services.AddSingleton<SandboxOnlyFilter>();
+        var sandbox = builder.Configuration.GetSection(SandboxOptions.SectionName).Get<SandboxOptions>() ?? new SandboxOptions();
+        builder.Services.AddRazorPages(o =>
+        {
+            if (!sandbox.Enabled)
+                o.Conventions.AddFolderRouteModelConvention("/Sandbox", model => model.Selectors.Clear());
+        });
         return builder;
     }
 

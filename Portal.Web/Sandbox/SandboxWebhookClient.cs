@@ -44,20 +44,22 @@ public sealed partial class SandboxWebhookClient(
         for (var attempt = 1; attempt <= options.WebhookAttempts; attempt++)
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            timeout.CancelAfter(options.WebhookTimeout);
             try
             {
-                using var response = await http.CreateClient(ClientName).SendAsync(Request(push, openId), timeout.Token).ConfigureAwait(false);
-                var body = await response.Content.ReadAsStringAsync(timeout.Token).ConfigureAwait(false);
-                if (!response.IsSuccessStatusCode)
+                // The platform stops waiting at the timeout whatever the transport does with the cancellation
+                // (an in-memory test server, say, only notices it when the app answers).
+                var (status, body) = await SendAsync(push, openId, timeout.Token).WaitAsync(options.WebhookTimeout, time, ct).ConfigureAwait(false);
+                if (status is < 200 or > 299)
                 {
-                    problems.Add($"attempt {attempt}: HTTP {(int)response.StatusCode}");
+                    problems.Add($"attempt {attempt}: HTTP {status}");
+                    LogAttemptFailed(logger, problems[^1]);
                     continue;
                 }
                 return ReadReply(body, attempt);
             }
-            catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+            catch (TimeoutException)
             {
+                await timeout.CancelAsync().ConfigureAwait(false);
                 problems.Add($"attempt {attempt}: no answer within {options.WebhookTimeout.TotalSeconds:0.#} s");
             }
             catch (HttpRequestException e)
@@ -67,6 +69,13 @@ public sealed partial class SandboxWebhookClient(
             LogAttemptFailed(logger, problems[^1]);
         }
         return new SandboxPushResult(options.WebhookAttempts, null, string.Join("; ", problems));
+    }
+
+    private async Task<(int Status, string Body)> SendAsync(XElement push, string openId, CancellationToken ct)
+    {
+        using var request = Request(push, openId);
+        using var response = await http.CreateClient(ClientName).SendAsync(request, ct).ConfigureAwait(false);
+        return ((int)response.StatusCode, await response.Content.ReadAsStringAsync(ct).ConfigureAwait(false));
     }
 
     private HttpRequestMessage Request(XElement push, string openId)
