@@ -32,6 +32,12 @@ public class PortalAppFactory : WebApplicationFactory<Program>
         ["Sandbox:SelfUrl"] = "http://localhost/",
     };
 
+    /// <summary>
+    /// Whether the app calls itself over the network (a Kestrel-hosted app for browser tests) rather than
+    /// through the in-memory test server.
+    /// </summary>
+    protected bool RealHttp { get; init; }
+
     /// <summary>Changes to the app's services, e.g. a fixed clock or an extra message handler.</summary>
     public List<Action<IServiceCollection>> TestServices { get; } = [];
 
@@ -58,8 +64,11 @@ public class PortalAppFactory : WebApplicationFactory<Program>
     {
         builder.ConfigureTestServices(services =>
         {
-            services.AddHttpClient(Portal.Core.Platform.PlatformHttp.ClientName).ConfigurePrimaryHttpMessageHandler(() => Server.CreateHandler());
-            services.AddHttpClient(Portal.Web.Sandbox.SandboxWebhookClient.ClientName).ConfigurePrimaryHttpMessageHandler(() => Server.CreateHandler());
+            if (!RealHttp)
+            {
+                services.AddHttpClient(Portal.Core.Platform.PlatformHttp.ClientName).ConfigurePrimaryHttpMessageHandler(() => Server.CreateHandler());
+                services.AddHttpClient(Portal.Web.Sandbox.SandboxWebhookClient.ClientName).ConfigurePrimaryHttpMessageHandler(() => Server.CreateHandler());
+            }
             foreach (var change in TestServices)
                 change(services);
         });

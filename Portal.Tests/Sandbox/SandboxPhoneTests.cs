@@ -142,8 +142,11 @@ public sealed class SandboxPhoneTests
     {
         await using (var app = App())
         {
-            var html = await app.CreateClient().GetStringAsync("/sandbox/phone");
-            Assert.Matches(@"/sandbox/phone\.[a-z0-9]+\.js", html);
+            var client = app.CreateClient();
+            var html = await client.GetStringAsync("/sandbox/phone");
+            var script = System.Text.RegularExpressions.Regex.Match(html, @"/sandbox/phone\.[a-z0-9]+\.js").Value;
+            Assert.NotEmpty(script);
+            Assert.Contains("/sandbox/phone/api", await client.GetStringAsync(script));
         }
         await using var off = new PortalAppFactory();
         off.Settings["Sandbox:Enabled"] = "false";

@@ -58,6 +58,9 @@ public static class PortalWebServices
     /// <summary>Server-rendered pages. The sandbox's folder has no routes at all when the sandbox is off.</summary>
     public static WebApplicationBuilder AddPortalPages(this WebApplicationBuilder builder)
     {
+        // Outside Development an unpublished app (dotnet run, the tests) would otherwise serve empty static
+        // files; a published app has no development manifest, and this changes nothing there.
+        builder.WebHost.UseStaticWebAssets();
         var sandbox = builder.Configuration.GetSection(SandboxOptions.SectionName).Get<SandboxOptions>() ?? new SandboxOptions();
         builder.Services.AddRazorPages(o =>
         {

@@ -1,0 +1,45 @@
+using Microsoft.Playwright;
+using Portal.Tests.Infrastructure;
+using static Microsoft.Playwright.Assertions;
+
+namespace Portal.Tests.Browser;
+
+/// <summary>
+/// A newcomer's first minutes, in Chromium: on the sandbox phone a follower follows, gets the greeting,
+/// taps the menu, sends a keyword, and receives the slow button's late answer through customer service.
+/// </summary>
+public sealed class SandboxPhoneBrowserTests(Infrastructure.Browser browser) : IClassFixture<Infrastructure.Browser>
+{
+    [Fact]
+    public async Task A_follower_walks_through_the_starter_account_on_the_phone_page()
+    {
+        await using var app = new KestrelPortalApp();
+        app.Settings["Sandbox:StarterKit"] = "true";
+        app.Settings["Messaging:HandlerDeadline"] = "00:00:01";
+        app.Start();
+        var page = await browser.Chromium.NewPageAsync(new() { ViewportSize = new() { Width = 1100, Height = 860 } });
+        await page.GotoAsync(new Uri(app.BaseUrl, "sandbox/phone").ToString());
+
+        await page.GetByTestId("new-follower-name").FillAsync("小明 Ming");
+        await page.GetByTestId("new-follower").ClickAsync();
+        await Expect(page.GetByTestId("follower")).ToContainTextAsync("小明 Ming (not following)");
+        await page.GetByTestId("follow").ClickAsync();
+        var chat = page.GetByTestId("chat");
+        await Expect(chat).ToContainTextAsync("欢迎关注!");
+
+        await page.GetByTestId("message").FillAsync("opening hours?");
+        await page.GetByTestId("send").ClickAsync();
+        await Expect(chat).ToContainTextAsync("We are open 9:00–18:00");
+
+        var menu = page.GetByTestId("menu");
+        await menu.GetByRole(AriaRole.Button, new() { Name = "Today" }).ClickAsync();
+        await Expect(chat.Locator("li.card")).ToContainTextAsync("Today's special");
+
+        await menu.GetByRole(AriaRole.Button, new() { Name = "More" }).ClickAsync();
+        await menu.GetByRole(AriaRole.Button, new() { Name = "Slow answer" }).ClickAsync();
+        await Expect(chat).ToContainTextAsync("customer-service message", new() { Timeout = 15_000 });
+        await Expect(chat).ToContainTextAsync("Sorry for the wait");
+
+        await Infrastructure.Browser.ScreenshotAsync(page, "sandbox-phone.png");
+    }
+}
