@@ -88,6 +88,9 @@ public static class PortalCoreServices
         services.AddSingleton<TicketClient>();
         services.AddSingleton<JsApiTicketBroker>();
         services.AddSingleton<JsSdkConfig>();
+        services.AddSingleton<TemplateClient>();
+        services.AddSingleton<TemplateSends>();
+        services.AddSingleton<OAuthClient>();
         services.AddSingleton<OutboxDelivery>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDelivery>());
     }

@@ -40,10 +40,17 @@ public static class PortalWebServices
                 // Unless pointed elsewhere, the platform API is the sandbox's own, served by this app.
                 if (o.ApiBaseUrl == new WeChatOptions().ApiBaseUrl)
                     o.ApiBaseUrl = new Uri(options.SelfUrl, SandboxPlatformEndpoints.Prefix.TrimStart('/'));
+                // Likewise the OAuth authorize page.
+                if (o.OpenBaseUrl == new WeChatOptions().OpenBaseUrl)
+                    o.OpenBaseUrl = new Uri(options.SelfUrl, SandboxPlatformEndpoints.Prefix.TrimStart('/'));
             }));
         builder.Services.AddSingleton<SandboxTokens>();
         builder.Services.AddSingleton<SandboxFollowers>();
         builder.Services.AddSingleton<SandboxInbox>();
+        builder.Services.AddSingleton<SandboxFaults>();
+        builder.Services.AddSingleton<SandboxTickets>();
+        builder.Services.AddSingleton<SandboxTemplates>();
+        builder.Services.AddSingleton<SandboxOAuth>();
         return builder;
     }
 
@@ -74,7 +81,13 @@ public static class PortalWebServices
     public static WebApplication MapPortalSandbox(this WebApplication app)
     {
         if (app.Services.GetRequiredService<IOptions<SandboxOptions>>().Value.Enabled)
+        {
+            app.UseSandboxFaults();
             app.MapSandboxPlatform();
+            app.MapSandboxTickets();
+            app.MapSandboxTemplates();
+            app.MapSandboxOAuth();
+        }
         return app;
     }
 
