@@ -80,10 +80,18 @@ public static class PortalCoreServices
     private static void AddPlatform(this IServiceCollection services)
     {
         services.AddHttpClient(PlatformHttp.ClientName, c => c.Timeout = TimeSpan.FromSeconds(15));
+        services.AddHttpClient(PlatformHttp.ClientName).AddPlatformResilience();
         services.AddSingleton<TokenClient>();
         services.AddSingleton<BasicClient>();
         services.AddSingleton<AccessTokenBroker>();
         services.AddSingleton<CustomServiceClient>();
+        services.AddSingleton<INonceSource, CryptoNonceSource>();
+        services.AddSingleton<TicketClient>();
+        services.AddSingleton<JsApiTicketBroker>();
+        services.AddSingleton<JsSdkConfig>();
+        services.AddSingleton<TemplateClient>();
+        services.AddSingleton<TemplateSends>();
+        services.AddSingleton<OAuthClient>();
         services.AddSingleton<OutboxDelivery>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDelivery>());
     }

@@ -8,7 +8,8 @@ namespace Portal.Core.Outbox;
 
 /// <summary>
 /// Delivers ready outbox rows, on every instance at once without sending a row twice: each row is leased
-/// with a conditional update and finished only by its lease holder. Transient failures (platform busy,
+/// with a conditional update and finished only by its lease holder. Rows are late replies (sent as
+/// customer-service messages) and template messages. Transient failures (platform busy,
 /// network) come back later with growing pauses; the platform's business answers (45015: the follower's
 /// 48-hour window is closed, and the like) end the row with the reason kept for the admin pages.
 /// </summary>
@@ -16,6 +17,7 @@ public sealed partial class OutboxDelivery(
     OutboxStore outbox,
     AccessTokenBroker broker,
     CustomServiceClient customService,
+    TemplateClient templates,
     InstanceIdentity instance,
     TimeProvider time,
     ILogger<OutboxDelivery> logger) : BackgroundService
@@ -86,10 +88,21 @@ public sealed partial class OutboxDelivery(
         return false;
     }
 
-    private Task SendAsync(OutboxItem row, CancellationToken ct)
+    private Task SendAsync(OutboxItem row, CancellationToken ct) => row.Kind switch
     {
-        if (row.Kind != LateReply.OutboxKind)
-            throw new NotSupportedException($"No delivery for outbox rows of kind '{row.Kind}'.");
+        LateReply.OutboxKind => SendLateReplyAsync(row, ct),
+        TemplateSend.OutboxKind => SendTemplateAsync(row, ct),
+        _ => throw new NotSupportedException($"No delivery for outbox rows of kind '{row.Kind}'."),
+    };
+
+    private Task SendTemplateAsync(OutboxItem row, CancellationToken ct)
+    {
+        var message = TemplateSend.FromJson(row.Payload).Message;
+        return broker.CallAsync((token, c) => templates.SendAsync(token, message, c), ct);
+    }
+
+    private Task SendLateReplyAsync(OutboxItem row, CancellationToken ct)
+    {
         var late = LateReply.FromJson(row.Payload);
         var reply = ReplyJson.Deserialize(late.ReplyJson ?? throw new FormatException("The late reply has no reply."));
         return broker.CallAsync(async (token, c) =>

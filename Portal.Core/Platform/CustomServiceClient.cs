@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using Microsoft.Extensions.Options;
 using Portal.Core.WeChat.Replies;
 
@@ -16,10 +15,31 @@ public sealed class CustomServiceClient(IHttpClientFactory http, IOptions<WeChat
     /// <summary>POST /cgi-bin/message/custom/send.</summary>
     public async Task SendAsync(string accessToken, string openId, Reply reply, CancellationToken ct = default)
     {
+        await PostAsync(accessToken, Body(openId, reply), ct).ConfigureAwait(false);
+    }
+
+    /// <summary>POST /cgi-bin/message/custom/send with a mini-program card, which has no passive-reply form.</summary>
+    public async Task SendAsync(string accessToken, string openId, MiniProgramPage page, CancellationToken ct = default)
+    {
+        await PostAsync(accessToken, Body(openId, page), ct).ConfigureAwait(false);
+    }
+
+    private async Task PostAsync(string accessToken, object body, CancellationToken ct)
+    {
         var url = new Uri(account.Value.ApiBaseUrl, $"{Endpoint}?access_token={Uri.EscapeDataString(accessToken)}");
-        using var response = await http.CreateClient(PlatformHttp.ClientName).PostAsJsonAsync(url, Body(openId, reply), ct).ConfigureAwait(false);
+        // Sent once: the outbox owns retrying messages to followers (see PlatformResilience).
+        using var request = PlatformHttp.SendOnce(url, body);
+        using var response = await http.CreateClient(PlatformHttp.ClientName).SendAsync(request, ct).ConfigureAwait(false);
         await PlatformHttp.ReadAsync<PlatformResult>(response, Endpoint, ct).ConfigureAwait(false);
     }
+
+    /// <summary>The customer-service form of a mini-program card.</summary>
+    public static object Body(string openId, MiniProgramPage page) => new
+    {
+        touser = openId,
+        msgtype = "miniprogrampage",
+        miniprogrampage = new { title = page.Title, appid = page.AppId, pagepath = page.PagePath, thumb_media_id = page.ThumbMediaId },
+    };
 
     /// <summary>
     /// The customer-service form of a passive reply. A hand-over to a human agent has none: it only means

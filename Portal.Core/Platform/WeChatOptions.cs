@@ -36,5 +36,20 @@ public sealed class WeChatOptions
     /// <summary>How long before the platform's expiry an access token is replaced (a 7200 s token is used for 6600 s).</summary>
     public TimeSpan TokenRefreshMargin { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>How many times an idempotent platform call is tried again after a transient failure.</summary>
+    public int ApiRetries { get; set; } = 3;
+
+    /// <summary>The first pause before a retry; later ones double, with jitter.</summary>
+    public TimeSpan ApiRetryDelay { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>How long one try of a platform call may take.</summary>
+    public TimeSpan ApiAttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// How long a platform call may take with its retries; stays below the token broker's 40-second lock
+    /// so a refresher never outlives its lock.
+    /// </summary>
+    public TimeSpan ApiTotalTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
     public override string ToString() => $"WeChat account {AppId}"; // never the secrets
 }

@@ -25,6 +25,10 @@ public sealed class WeChatOptionsValidator : IValidateOptions<WeChatOptions>
             if (url is null || !url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp))
                 failures.Add($"WeChat:{setting} must be an absolute http(s) URL.");
         }
+        if (options.ApiRetries is < 0 or > 10)
+            failures.Add("WeChat:ApiRetries must be between 0 and 10.");
+        if (options.ApiRetryDelay <= TimeSpan.Zero || options.ApiAttemptTimeout <= TimeSpan.Zero || options.ApiTotalTimeout < options.ApiAttemptTimeout)
+            failures.Add("WeChat:ApiRetryDelay and WeChat:ApiAttemptTimeout must be positive, and WeChat:ApiTotalTimeout at least WeChat:ApiAttemptTimeout.");
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

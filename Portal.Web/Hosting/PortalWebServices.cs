@@ -40,6 +40,9 @@ public static class PortalWebServices
                 // Unless pointed elsewhere, the platform API is the sandbox's own, served by this app.
                 if (o.ApiBaseUrl == new WeChatOptions().ApiBaseUrl)
                     o.ApiBaseUrl = new Uri(options.SelfUrl, SandboxPlatformEndpoints.Prefix.TrimStart('/'));
+                // Likewise the OAuth authorize page.
+                if (o.OpenBaseUrl == new WeChatOptions().OpenBaseUrl)
+                    o.OpenBaseUrl = new Uri(options.SelfUrl, SandboxPlatformEndpoints.Prefix.TrimStart('/'));
             }));
         builder.Services.AddSingleton<SandboxTokens>();
         builder.Services.AddSingleton<SandboxFollowers>();
@@ -52,6 +55,10 @@ public static class PortalWebServices
         builder.Services.AddSingleton<SandboxPhone>();
         builder.Services.AddSingleton<SandboxDemo>();
         builder.Services.AddSingleton(SandboxDemo.SlowButtonRoute);
+        builder.Services.AddSingleton<SandboxFaults>();
+        builder.Services.AddSingleton<SandboxTickets>();
+        builder.Services.AddSingleton<SandboxTemplates>();
+        builder.Services.AddSingleton<SandboxOAuth>();
         return builder;
     }
 
@@ -106,8 +113,12 @@ public static class PortalWebServices
     {
         if (app.Services.GetRequiredService<IOptions<SandboxOptions>>().Value.Enabled)
         {
+            app.UseSandboxFaults();
             app.MapSandboxPlatform();
             app.MapSandboxPhone();
+            app.MapSandboxTickets();
+            app.MapSandboxTemplates();
+            app.MapSandboxOAuth();
         }
         return app;
     }

@@ -16,6 +16,9 @@ public sealed class SandboxOptions
     /// <summary>How long the sandbox's access tokens last (the platform's are two hours; tests shorten it).</summary>
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(2);
 
+    /// <summary>The sandbox account's name, shown where WeChat shows the account's (the OAuth consent page).</summary>
+    public string AccountName { get; set; } = "Portal Sandbox";
+
     /// <summary>Seed a greeting, a keyword, menu replies and a menu into an empty account on first start.</summary>
     public bool StarterKit { get; set; }
 

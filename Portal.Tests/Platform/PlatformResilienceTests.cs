@@ -1,0 +1,102 @@
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Core.Platform;
+using Portal.Tests.Infrastructure;
+using Portal.Web.Sandbox;
+
+namespace Portal.Tests.Platform;
+
+/// <summary>
+/// The platform client's resilience pipeline against the sandbox platform made faulty on purpose, through
+/// the test factory's in-memory handler (which the pipeline must wrap, not replace).
+/// </summary>
+public sealed class PlatformResilienceTests : IClassFixture<PlatformResilienceTests.FastRetryApp>
+{
+    public sealed class FastRetryApp : PortalAppFactory
+    {
+        public FastRetryApp() => Settings["WeChat:ApiRetryDelay"] = "00:00:00.02";
+    }
+
+    private readonly FastRetryApp _app;
+
+    public PlatformResilienceTests(FastRetryApp app) => _app = app;
+
+    private SandboxFaults Faults => _app.Services.GetRequiredService<SandboxFaults>();
+
+    private Task<IReadOnlyList<string>> GetIpsAsync() =>
+        _app.Services.GetRequiredService<AccessTokenBroker>().CallAsync((token, ct) => _app.Services.GetRequiredService<BasicClient>().GetApiDomainIpAsync(token, ct));
+
+    [Theory]
+    [InlineData(SandboxFault.Busy, 1)]
+    [InlineData(SandboxFault.Busy, 3)]
+    [InlineData(SandboxFault.Unavailable, 2)]
+    public async Task A_transiently_failing_idempotent_call_is_retried_until_it_succeeds(SandboxFault fault, int failures)
+    {
+        await _app.Services.GetRequiredService<AccessTokenBroker>().GetAsync(); // the token is not what this test counts
+        var before = Faults.Seen("cgi-bin/get_api_domain_ip");
+        Faults.FailNext("cgi-bin/get_api_domain_ip", failures, fault);
+
+        var ips = await GetIpsAsync();
+
+        Assert.NotEmpty(ips);
+        Assert.Equal(before + failures + 1, Faults.Seen("cgi-bin/get_api_domain_ip"));
+    }
+
+    [Fact]
+    public async Task A_token_request_the_gateway_refused_is_sent_again_with_its_body()
+    {
+        var instance = _app.Services.GetRequiredService<TokenClient>();
+        var before = Faults.Seen("cgi-bin/stable_token");
+        Faults.FailNext("cgi-bin/stable_token", 1, SandboxFault.Unavailable);
+
+        var token = await instance.StableTokenAsync();
+
+        Assert.NotEmpty(token.Value);
+        Assert.Equal(before + 2, Faults.Seen("cgi-bin/stable_token"));
+    }
+
+    [Fact]
+    public async Task Retries_stop_after_the_configured_number_and_the_busy_answer_surfaces()
+    {
+        await _app.Services.GetRequiredService<AccessTokenBroker>().GetAsync();
+        var before = Faults.Seen("cgi-bin/get_api_domain_ip");
+        Faults.FailNext("cgi-bin/get_api_domain_ip", 10, SandboxFault.Busy);
+
+        var error = await Assert.ThrowsAsync<WeChatApiException>(GetIpsAsync);
+
+        Assert.Equal(WeChatErrorCodes.SystemBusy, error.ErrorCode);
+        Assert.Equal(before + 1 + new WeChatOptions().ApiRetries, Faults.Seen("cgi-bin/get_api_domain_ip"));
+        Faults.FailNext("cgi-bin/get_api_domain_ip", 0, SandboxFault.Busy);
+    }
+
+    [Fact]
+    public async Task A_business_error_is_seen_once()
+    {
+        var before = Faults.Seen("sns/oauth2/access_token");
+
+        var error = await Assert.ThrowsAsync<WeChatApiException>(() => _app.Services.GetRequiredService<OAuthClient>().ExchangeCodeAsync("no-such-code"));
+
+        Assert.Equal(WeChatErrorCodes.InvalidOAuthCode, error.ErrorCode);
+        Assert.Equal(before + 1, Faults.Seen("sns/oauth2/access_token"));
+    }
+
+    [Fact]
+    public async Task A_message_to_a_follower_is_sent_once_and_left_to_the_outbox_to_retry()
+    {
+        var openId = _app.FollowerWhoJustWrote();
+        var token = await _app.Services.GetRequiredService<AccessTokenBroker>().GetAsync();
+        var before = Faults.Seen("cgi-bin/message/template/send");
+        Faults.FailNext("cgi-bin/message/template/send", 1, SandboxFault.Busy);
+        var message = new TemplateMessage
+        {
+            ToUser = openId,
+            TemplateId = SandboxTemplates.PointsChanged,
+            Data = new Dictionary<string, TemplateValue> { ["keyword1"] = new("+20") },
+        };
+
+        var error = await Assert.ThrowsAsync<WeChatApiException>(() => _app.Services.GetRequiredService<TemplateClient>().SendAsync(token, message));
+
+        Assert.True(error.IsTransient);
+        Assert.Equal(before + 1, Faults.Seen("cgi-bin/message/template/send"));
+        Assert.Empty(_app.Services.GetRequiredService<SandboxInbox>().For(openId));
+    }
+}
