@@ -59,6 +59,11 @@ start_redis() {
   echo "test.sh: Redis started on 127.0.0.1:$REDIS_PORT"
 }
 
+# Browser tests drive Debian's Chromium through Playwright (with a CJK font so Chinese text renders).
+if [ ! -x /usr/bin/chromium ]; then
+  echo "test.sh: installing Chromium"; install_packages chromium fonts-wqy-zenhei
+fi
+
 PG_AS=""
 if [ -z "${PORTAL_TEST_POSTGRES:-}" ]; then
   start_postgres
