@@ -30,6 +30,8 @@ public class PortalAppFactory : WebApplicationFactory<Program>
         ["Sandbox:Enabled"] = "true",
         ["WeChat:ApiBaseUrl"] = "http://localhost/sandbox/",
         ["Sandbox:SelfUrl"] = "http://localhost/",
+        // Tests bring their own rules; the starter account is for people trying Portal (tests opt in).
+        ["Sandbox:StarterKit"] = "false",
     };
 
     /// <summary>

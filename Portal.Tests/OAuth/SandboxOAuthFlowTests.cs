@@ -53,7 +53,7 @@ public sealed class SandboxOAuthFlowTests(PortalAppFactory app) : IClassFixture<
 
     [Fact]
     public void The_authorize_page_is_the_sandboxs_own() =>
-        Assert.StartsWith("http://localhost:5080/sandbox/connect/oauth2/authorize?", OAuthAuthorizeUrl.Build(
+        Assert.StartsWith("http://localhost/sandbox/connect/oauth2/authorize?", OAuthAuthorizeUrl.Build(
             app.Services.GetRequiredService<IOptions<WeChatOptions>>().Value.OpenBaseUrl, PortalAppFactory.AppId, Callback, OAuthScopes.Base, "s"));
 
     [Fact]
