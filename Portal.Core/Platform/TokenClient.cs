@@ -26,6 +26,24 @@ public sealed class TokenClient(IHttpClientFactory http, IOptions<WeChatOptions>
         return new AccessToken(body.AccessToken, time.GetUtcNow().AddSeconds(body.ExpiresIn));
     }
 
+    /// <summary>
+    /// GET /cgi-bin/token, the classic endpoint. Every call mints a new token and the one before stops
+    /// working five minutes later, so two systems calling it knock each other's tokens out; Portal uses it
+    /// only where an account must (the broker uses <see cref="StableTokenAsync"/>).
+    /// </summary>
+    public async Task<AccessToken> TokenAsync(CancellationToken ct = default)
+    {
+        var o = account.Value;
+        if (string.IsNullOrEmpty(o.AppSecret))
+            throw new InvalidOperationException("WeChat:AppSecret (env WeChat__AppSecret) is needed to call the platform API.");
+        var url = new Uri(o.ApiBaseUrl, $"cgi-bin/token?grant_type=client_credential&appid={Uri.EscapeDataString(o.AppId)}&secret={Uri.EscapeDataString(o.AppSecret)}");
+        using var response = await http.CreateClient(PlatformHttp.ClientName).GetAsync(url, ct).ConfigureAwait(false);
+        var body = await PlatformHttp.ReadAsync<TokenResult>(response, "cgi-bin/token", ct).ConfigureAwait(false);
+        if (string.IsNullOrEmpty(body.AccessToken))
+            throw new JsonException("token answered without a token.");
+        return new AccessToken(body.AccessToken, time.GetUtcNow().AddSeconds(body.ExpiresIn));
+    }
+
     private sealed record TokenResult : PlatformResult
     {
         [JsonPropertyName("access_token")]

@@ -1,0 +1,59 @@
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Core.Messaging;
+using Portal.Core.Outbox;
+using Portal.Core.Platform;
+using Portal.Core.WeChat.Replies;
+using Portal.Tests.Infrastructure;
+using Portal.Web.Sandbox;
+
+namespace Portal.Tests.Outbox;
+
+/// <summary>
+/// Two instances share PostgreSQL and Redis and both run delivery workers over the same outbox: every row
+/// reaches its follower exactly once.
+/// </summary>
+public sealed class OutboxTwoInstancesTests : IAsyncLifetime
+{
+    private readonly PostgresTestDatabase _database = new();
+    private readonly string _redisPrefix = TestServers.UniqueName("outbox") + ":";
+
+    public Task InitializeAsync() => _database.InitializeAsync();
+
+    public Task DisposeAsync() => _database.DisposeAsync();
+
+    private PortalAppFactory Instance()
+    {
+        var app = new PortalAppFactory();
+        app.Settings["Database:Provider"] = "PostgreSql";
+        app.Settings["ConnectionStrings:Portal"] = _database.ConnectionString;
+        app.Settings["Redis:Configuration"] = TestServers.RedisConfiguration;
+        app.Settings["Redis:KeyPrefix"] = _redisPrefix;
+        return app;
+    }
+
+    [Fact]
+    public async Task Rows_worked_on_by_two_instances_are_each_delivered_once()
+    {
+        await using var one = Instance();
+        await using var two = Instance();
+        // Both instances talk to the one platform: instance one's sandbox.
+        two.TestServices.Add(s => s.AddHttpClient(PlatformHttp.ClientName).ConfigurePrimaryHttpMessageHandler(() => one.Server.CreateHandler()));
+        _ = two.Services;
+
+        var openIds = Enumerable.Range(0, 60).Select(i => one.FollowerWhoJustWrote($"Follower {i}")).ToList();
+        var store = one.Services.GetRequiredService<OutboxStore>();
+        var keys = new List<string>();
+        foreach (var openId in openIds)
+        {
+            var key = $"{PortalAppFactory.AppId}:{openId}:{InboundXml.NextMsgId()}";
+            var late = new LateReply(PortalAppFactory.AppId, InboundXml.Text(openId, "question"), ReplyJson.Serialize(new TextReply("answer for " + openId)));
+            await store.EnqueueAsync(LateReply.OutboxKind, key, openId, OutboxStatus.Ready, late.ToJson());
+            keys.Add(key);
+        }
+
+        foreach (var key in keys)
+            Assert.Equal(OutboxStatus.Sent, (await Messaging.DeadlineTests.WaitForOutboxAsync(one, key, OutboxStatus.Sent))!.Status);
+        var inbox = one.Services.GetRequiredService<SandboxInbox>();
+        Assert.All(openIds, openId => Assert.Equal("answer for " + openId, Assert.Single(inbox.For(openId)).Message.GetProperty("content").GetString()));
+    }
+}
