@@ -31,4 +31,10 @@ public abstract record InboundMessage
     /// second. The caller prefixes the account, since keys are only unique within one.
     /// </summary>
     public abstract string DeduplicationKey { get; }
+
+    /// <summary>
+    /// The type and key only. A record would otherwise print every field, and a message that reaches a log
+    /// through string formatting would carry the follower's words, location or links with it.
+    /// </summary>
+    public sealed override string ToString() => $"{MsgType} {DeduplicationKey}";
 }
