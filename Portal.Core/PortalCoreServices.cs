@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Portal.Core.Coordination;
 using Portal.Core.Data;
 using Portal.Core.Followers;
+using Portal.Core.Members;
 using Portal.Core.Messaging;
 using Portal.Core.Messaging.AutoReplies;
 using Portal.Core.Messaging.Handlers;
@@ -48,6 +49,7 @@ public static class PortalCoreServices
         services.AddSingleton<MigrationRunner>();
         services.AddSingleton<SettingsStore>();
         services.AddSingleton<FollowerStore>();
+        services.AddSingleton<MemberStore>();
     }
 
     private static void AddMessaging(this IServiceCollection services)

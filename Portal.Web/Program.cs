@@ -1,5 +1,6 @@
 using Portal.Web.Health;
 using Portal.Web.Hosting;
+using Portal.Web.Members;
 using Portal.Web.Messaging;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -9,6 +10,7 @@ builder.AddPortalSandbox();         // the built-in WeChat platform, Development
 builder.AddPortalDataProtection();  // cookie keys: Redis when shared, else the data folder
 builder.AddPortalHealth();          // /healthz checks
 builder.AddPortalPages();           // Razor pages and static files
+builder.AddPortalMembers();         // followers signed in through WeChat web authorization
 builder.Services.AddPortalWebhook(); // the URL WeChat calls
 
 var app = builder.Build();
@@ -18,6 +20,7 @@ await app.PrepareSharedStateAsync();   // migrations, Redis connection
 app.MapPortalHealth();
 app.MapPortalWebhook();
 app.MapPortalSandbox();
+app.MapPortalMembers();
 app.MapPortalPages();
 app.MapGet("/", () => Results.Text("""
     Portal is running.

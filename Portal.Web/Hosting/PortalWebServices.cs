@@ -68,6 +68,9 @@ public static class PortalWebServices
         // Outside Development an unpublished app (dotnet run, the tests) would otherwise serve empty static
         // files; a published app has no development manifest, and this changes nothing there.
         builder.WebHost.UseStaticWebAssets();
+        // Pages are mostly Chinese: written as characters, not as &#x...; entities three times their size.
+        builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         var sandbox = builder.Configuration.GetSection(SandboxOptions.SectionName).Get<SandboxOptions>() ?? new SandboxOptions();
         builder.Services.AddRazorPages(o =>
         {

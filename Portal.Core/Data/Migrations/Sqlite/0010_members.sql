@@ -1,0 +1,13 @@
+-- Members: followers who signed in to the H5 pages through web authorization. The OpenID is the
+-- account's, the same as in followers, which is how a member is linked to their follower record.
+CREATE TABLE members (
+    id              INTEGER PRIMARY KEY,
+    openid          TEXT NOT NULL UNIQUE,
+    unionid         TEXT NULL,
+    nickname        TEXT NULL,
+    avatar_url      TEXT NULL,
+    has_profile     INTEGER NOT NULL DEFAULT 0,
+    created_at      TEXT NOT NULL,
+    updated_at      TEXT NOT NULL,
+    last_sign_in_at TEXT NOT NULL
+);

@@ -1,0 +1,17 @@
+namespace Portal.Core.Members;
+
+/// <summary>A follower who signed in to the H5 pages. <see cref="HasProfile"/> once they allowed snsapi_userinfo.</summary>
+public sealed record Member
+{
+    public long Id { get; init; }
+    public required string OpenId { get; init; }
+    public string? UnionId { get; init; }
+    public string? Nickname { get; init; }
+    public string? AvatarUrl { get; init; }
+    public bool HasProfile { get; init; }
+    public DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset LastSignInAt { get; init; }
+}
+
+/// <summary>What web authorization told about a member at sign-in; the profile only with snsapi_userinfo.</summary>
+public sealed record MemberSignIn(string OpenId, string? UnionId, string? Nickname, string? AvatarUrl);

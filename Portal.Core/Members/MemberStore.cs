@@ -1,0 +1,39 @@
+using Dapper;
+using Portal.Core.Data;
+
+namespace Portal.Core.Members;
+
+/// <summary>The members table: created or brought up to date at each sign-in.</summary>
+public sealed class MemberStore(DbConnectionFactory db, TimeProvider time)
+{
+    // A silent (snsapi_base) sign-in knows only the OpenID: it must not wipe a profile given earlier.
+    private const string SignInSql = """
+        INSERT INTO members (openid, unionid, nickname, avatar_url, has_profile, created_at, updated_at, last_sign_in_at)
+        VALUES (@OpenId, @UnionId, @Nickname, @AvatarUrl, @HasProfile, @At, @At, @At)
+        ON CONFLICT (openid) DO UPDATE SET
+            unionid = COALESCE(excluded.unionid, members.unionid),
+            nickname = CASE WHEN excluded.has_profile THEN excluded.nickname ELSE members.nickname END,
+            avatar_url = CASE WHEN excluded.has_profile THEN excluded.avatar_url ELSE members.avatar_url END,
+            has_profile = CASE WHEN excluded.has_profile THEN excluded.has_profile ELSE members.has_profile END,
+            updated_at = @At, last_sign_in_at = @At
+        RETURNING id, openid, unionid, nickname, avatar_url, has_profile, created_at, last_sign_in_at
+        """;
+
+    public async Task<Member> SignInAsync(MemberSignIn signIn, bool withProfile, CancellationToken ct = default)
+    {
+        await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
+        var args = new { signIn.OpenId, signIn.UnionId, signIn.Nickname, signIn.AvatarUrl, HasProfile = withProfile, At = time.GetUtcNow() };
+        return await connection.QuerySingleAsync<Member>(new CommandDefinition(SignInSql, args, cancellationToken: ct)).ConfigureAwait(false);
+    }
+
+    private const string ByOpenIdSql = """
+        SELECT id, openid, unionid, nickname, avatar_url, has_profile, created_at, last_sign_in_at
+        FROM members WHERE openid = @OpenId
+        """;
+
+    public async Task<Member?> FindAsync(string openId, CancellationToken ct = default)
+    {
+        await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
+        return await connection.QuerySingleOrDefaultAsync<Member>(new CommandDefinition(ByOpenIdSql, new { OpenId = openId }, cancellationToken: ct)).ConfigureAwait(false);
+    }
+}

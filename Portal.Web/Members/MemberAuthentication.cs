@@ -1,0 +1,80 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.WebUtilities;
+using Portal.Core.WeChat;
+
+namespace Portal.Web.Members;
+
+/// <summary>
+/// The members' cookie: its own scheme, separate from operators', issued after web authorization and
+/// protected with the shared Data Protection keys, so any instance reads it.
+/// </summary>
+public static class MemberAuthentication
+{
+    public const string Scheme = "Member";
+    public const string Policy = "Member";
+    public const string ProfilePolicy = "MemberWithProfile";
+    public const string ScopeClaim = "wechat_scope";
+    public const string MemberIdClaim = "member_id";
+
+    public static WebApplicationBuilder AddPortalMembers(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddAuthentication().AddCookie(Scheme, o =>
+        {
+            o.Cookie.Name = "portal-member";
+            o.Cookie.HttpOnly = true;
+            // The OAuth callback is a top-level redirect from WeChat: Lax cookies travel with it.
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.ExpireTimeSpan = TimeSpan.FromDays(30);
+            o.SlidingExpiration = true;
+            o.Events.OnRedirectToLogin = context => SendToSignIn(context, needProfile: RequiresProfile(context.HttpContext));
+            // Signed in silently but the page wants the profile: ask again with snsapi_userinfo.
+            o.Events.OnRedirectToAccessDenied = context => SendToSignIn(context, needProfile: true);
+        });
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(Policy, p => p.AddAuthenticationSchemes(Scheme).RequireAuthenticatedUser())
+            .AddPolicy(ProfilePolicy, p => p.AddAuthenticationSchemes(Scheme).RequireClaim(ScopeClaim, OAuthScopes.UserInfo));
+        builder.Services.AddSingleton<OAuthStateCookie>();
+        builder.Services.AddSingleton<MemberSignInFlow>();
+        builder.Services.AddSingleton<WeChatBrowser>();
+        return builder;
+    }
+
+    public static ClaimsPrincipal Principal(long memberId, string openId, string scope) => new(new ClaimsIdentity(
+        [
+            new Claim(ClaimTypes.NameIdentifier, openId),
+            new Claim(MemberIdClaim, memberId.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            new Claim(ScopeClaim, scope),
+        ],
+        Scheme));
+
+    private static bool RequiresProfile(HttpContext context) =>
+        context.GetEndpoint()?.Metadata.GetOrderedMetadata<IAuthorizeData>().Any(a => a.Policy == ProfilePolicy) == true;
+
+    private static Task SendToSignIn(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, bool needProfile)
+    {
+        var request = context.Request;
+        var returnUrl = request.PathBase + request.Path + request.QueryString;
+        context.Response.Redirect(QueryHelpers.AddQueryString(MemberSignInEndpoints.SignInPath, new Dictionary<string, string?>
+        {
+            ["returnUrl"] = returnUrl,
+            ["scope"] = needProfile ? OAuthScopes.UserInfo : OAuthScopes.Base,
+        }));
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>
+/// Puts a page behind member sign-in: silent (snsapi_base) by default, or with the profile
+/// (snsapi_userinfo) when the page shows the member's nickname or avatar.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class)]
+public sealed class RequireMemberAttribute : AuthorizeAttribute
+{
+    public RequireMemberAttribute(bool withProfile = false)
+    {
+        AuthenticationSchemes = MemberAuthentication.Scheme;
+        Policy = withProfile ? MemberAuthentication.ProfilePolicy : MemberAuthentication.Policy;
+    }
+}

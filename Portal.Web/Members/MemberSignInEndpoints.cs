@@ -1,0 +1,98 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Options;
+using Portal.Core.Platform;
+using Portal.Core.WeChat;
+
+namespace Portal.Web.Members;
+
+/// <summary>
+/// Member sign-in through WeChat web authorization:
+/// <c>/members/signin</c> keeps the page's fragment (which never reaches a server) and goes on to
+/// <c>/members/signin/start</c>, which binds a random state to this browser and sends it to WeChat's
+/// authorize page; WeChat comes back to <c>/members/oauth/callback</c> with a code.
+/// </summary>
+public static class MemberSignInEndpoints
+{
+    public const string SignInPath = "/members/signin";
+    public const string StartPath = "/members/signin/start";
+    public const string CallbackPath = "/members/oauth/callback";
+
+    /// <summary>More round trips than this within the state cookie's life means something loops.</summary>
+    public const int MaxAttempts = 3;
+
+    public static IEndpointRouteBuilder MapPortalMembers(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet(SignInPath, SignIn).ExcludeFromDescription();
+        endpoints.MapGet(StartPath, Start).ExcludeFromDescription();
+        endpoints.MapGet(CallbackPath, CallbackAsync).ExcludeFromDescription();
+        return endpoints;
+    }
+
+    private static IResult SignIn(string? returnUrl, string? scope)
+    {
+        var start = QueryHelpers.AddQueryString(StartPath, "scope", Scope(scope));
+        // The page's #fragment is only known to the browser: add it to the return URL before leaving.
+        return MemberPages.Page("Signing in…", $"""
+            <p>Signing you in with WeChat…</p>
+            <noscript><p><a href="{HtmlEncoder.Default.Encode(QueryHelpers.AddQueryString(start, "returnUrl", LocalOnly(returnUrl)))}">Continue</a></p></noscript>
+            <script>location.replace({JsonSerializer.Serialize(start + "&returnUrl=")} + encodeURIComponent({JsonSerializer.Serialize(LocalOnly(returnUrl))} + location.hash));</script>
+            """);
+    }
+
+    private static IResult Start(HttpContext http, string? returnUrl, string? scope, OAuthStateCookie cookie, WeChatBrowser browser, IOptions<WeChatOptions> account, TimeProvider time)
+    {
+        var target = LocalOnly(returnUrl);
+        if (!browser.IsInside(http.Request))
+            return MemberPages.OpenInWeChat(new Uri(new Uri($"{http.Request.Scheme}://{http.Request.Host}"), target).ToString());
+
+        var previous = cookie.Read(http.Request);
+        var attempts = (previous?.Attempts ?? 0) + 1;
+        if (attempts > MaxAttempts)
+            return MemberPages.CouldNotSignIn(QueryHelpers.AddQueryString(SignInPath, new Dictionary<string, string?> { ["returnUrl"] = target, ["scope"] = Scope(scope) }), http, cookie);
+
+        var state = new OAuthState(OAuthStateCookie.NewState(), target, Scope(scope), attempts, previous?.StartedAt ?? time.GetUtcNow());
+        cookie.Write(http.Response, state);
+        var callback = $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}{CallbackPath}";
+        return Results.Redirect(OAuthAuthorizeUrl.Build(account.Value.OpenBaseUrl, account.Value.AppId, callback, state.Scope, state.State));
+    }
+
+    private static async Task<IResult> CallbackAsync(HttpContext http, string? code, string? state, OAuthStateCookie cookie, MemberSignInFlow flow)
+    {
+        var started = cookie.Read(http.Request);
+        if (started is null || string.IsNullOrEmpty(state) || !CryptographicEquals(started.State, state))
+            return MemberPages.NotStartedHere();
+        if (string.IsNullOrEmpty(code))
+            return MemberPages.Declined(started.ReturnUrl);
+
+        var member = await flow.RedeemAsync(code, http.RequestAborted);
+        if (member is null)
+        {
+            // A code the platform no longer takes (expired, or used by a request that never finished): go
+            // round once more; the attempt counter stops a loop.
+            return Results.Redirect(QueryHelpers.AddQueryString(StartPath, new Dictionary<string, string?> { ["returnUrl"] = started.ReturnUrl, ["scope"] = started.Scope }));
+        }
+        await http.SignInAsync(MemberAuthentication.Scheme, MemberAuthentication.Principal(member.MemberId, member.OpenId, member.Scope));
+        // Kept (with the count reset) so that a repeated callback with this code finds its state.
+        cookie.Write(http.Response, started with { Attempts = 0 });
+        return Results.LocalRedirect(started.ReturnUrl);
+    }
+
+    /// <summary>A path on this site, or the home page: never somewhere else (no open redirect).</summary>
+    public static string LocalOnly(string? returnUrl)
+    {
+        if (string.IsNullOrEmpty(returnUrl) || returnUrl[0] != '/')
+            return "/";
+        // "//host" and "/\host" are read by browsers as another site.
+        if (returnUrl.Length > 1 && (returnUrl[1] == '/' || returnUrl[1] == '\\'))
+            return "/";
+        return returnUrl.Any(char.IsControl) ? "/" : returnUrl;
+    }
+
+    private static string Scope(string? scope) => scope == OAuthScopes.UserInfo ? OAuthScopes.UserInfo : OAuthScopes.Base;
+
+    private static bool CryptographicEquals(string a, string b) =>
+        System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(System.Text.Encoding.UTF8.GetBytes(a), System.Text.Encoding.UTF8.GetBytes(b));
+}
