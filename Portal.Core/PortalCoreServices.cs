@@ -83,6 +83,10 @@ public static class PortalCoreServices
         services.AddSingleton<BasicClient>();
         services.AddSingleton<AccessTokenBroker>();
         services.AddSingleton<CustomServiceClient>();
+        services.AddSingleton<MenuClient>();
+        services.AddSingleton<UserClient>();
+        services.AddSingleton<TagClient>();
+        services.AddSingleton<QrCodeClient>();
         services.AddSingleton<OutboxDelivery>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDelivery>());
     }
