@@ -40,10 +40,16 @@ public static class PortalWebServices
                 // Unless pointed elsewhere, the platform API is the sandbox's own, served by this app.
                 if (o.ApiBaseUrl == new WeChatOptions().ApiBaseUrl)
                     o.ApiBaseUrl = new Uri(options.SelfUrl, SandboxPlatformEndpoints.Prefix.TrimStart('/'));
+                if (o.MpBaseUrl == new WeChatOptions().MpBaseUrl)
+                    o.MpBaseUrl = new Uri(options.SelfUrl, SandboxPlatformEndpoints.Prefix.TrimStart('/'));
             }));
         builder.Services.AddSingleton<SandboxTokens>();
         builder.Services.AddSingleton<SandboxFollowers>();
         builder.Services.AddSingleton<SandboxInbox>();
+        builder.Services.AddSingleton<SandboxQuotas>();
+        builder.Services.AddSingleton<SandboxMenus>();
+        builder.Services.AddSingleton<SandboxTags>();
+        builder.Services.AddSingleton<SandboxQrCodes>();
         return builder;
     }
 
@@ -74,7 +80,13 @@ public static class PortalWebServices
     public static WebApplication MapPortalSandbox(this WebApplication app)
     {
         if (app.Services.GetRequiredService<IOptions<SandboxOptions>>().Value.Enabled)
+        {
             app.MapSandboxPlatform();
+            app.MapSandboxMenus();
+            app.MapSandboxUsers();
+            app.MapSandboxTags();
+            app.MapSandboxQrCodes();
+        }
         return app;
     }
 
