@@ -94,6 +94,10 @@ public static class PortalCoreServices
         services.AddSingleton<TemplateClient>();
         services.AddSingleton<TemplateSends>();
         services.AddSingleton<OAuthClient>();
+        services.AddSingleton<MenuClient>();
+        services.AddSingleton<UserClient>();
+        services.AddSingleton<TagClient>();
+        services.AddSingleton<QrCodeClient>();
         services.AddSingleton<OutboxDelivery>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDelivery>());
     }

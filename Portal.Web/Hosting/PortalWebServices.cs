@@ -43,6 +43,8 @@ public static class PortalWebServices
                 // Likewise the OAuth authorize page.
                 if (o.OpenBaseUrl == new WeChatOptions().OpenBaseUrl)
                     o.OpenBaseUrl = new Uri(options.SelfUrl, SandboxPlatformEndpoints.Prefix.TrimStart('/'));
+                if (o.MpBaseUrl == new WeChatOptions().MpBaseUrl)
+                    o.MpBaseUrl = new Uri(options.SelfUrl, SandboxPlatformEndpoints.Prefix.TrimStart('/'));
             }));
         builder.Services.AddSingleton<SandboxTokens>();
         builder.Services.AddSingleton<SandboxFollowers>();
@@ -59,6 +61,10 @@ public static class PortalWebServices
         builder.Services.AddSingleton<SandboxTickets>();
         builder.Services.AddSingleton<SandboxTemplates>();
         builder.Services.AddSingleton<SandboxOAuth>();
+        builder.Services.AddSingleton<SandboxQuotas>();
+        builder.Services.AddSingleton<SandboxMenus>();
+        builder.Services.AddSingleton<SandboxTags>();
+        builder.Services.AddSingleton<SandboxQrCodes>();
         return builder;
     }
 
@@ -122,6 +128,10 @@ public static class PortalWebServices
             app.MapSandboxTickets();
             app.MapSandboxTemplates();
             app.MapSandboxOAuth();
+            app.MapSandboxMenus();
+            app.MapSandboxUsers();
+            app.MapSandboxTags();
+            app.MapSandboxQrCodes();
         }
         return app;
     }

@@ -28,6 +28,34 @@ public sealed class SandboxFollowers(TimeProvider time)
         }
     }
 
+    /// <summary>
+    /// Makes <paramref name="count"/> people who already follow (as through search), in one go: for tests
+    /// and demonstrations that need an account with thousands of followers.
+    /// </summary>
+    public IReadOnlyList<SandboxFollower> Seed(int count, string nicknamePrefix = "Follower")
+    {
+        var now = time.GetUtcNow();
+        var made = new List<SandboxFollower>(count);
+        lock (_gate)
+        {
+            while (made.Count < count)
+            {
+                var follower = new SandboxFollower(NewOpenId(), $"{nicknamePrefix} {made.Count + 1}")
+                {
+                    Subscribed = true,
+                    SubscribedAt = now,
+                    SubscribeScene = "ADD_SCENE_SEARCH",
+                };
+                if (_byOpenId.TryAdd(follower.OpenId, follower))
+                {
+                    _inOrder.Add(follower);
+                    made.Add(follower);
+                }
+            }
+        }
+        return made;
+    }
+
     public SandboxFollower? Find(string? openId)
     {
         if (openId is null)

@@ -33,6 +33,35 @@ public sealed class SandboxOptions
 
     /// <summary>WeChat sends a message up to three times when the webhook does not answer in time.</summary>
     public int WebhookAttempts { get; set; } = 3;
+
+    /// <summary>
+    /// Calls allowed per endpoint and day, keyed by the path after <c>cgi-bin/</c> (configure as
+    /// <c>Sandbox:DailyQuotas:menu/get</c>). Menu, user and QR-code quotas are the platform's for an
+    /// ordinary account (https://developers.weixin.qq.com/doc/offiaccount/en/Message_Management/API_Call_Limits.html);
+    /// that page lists no tag quotas, so tags get a generous one. An endpoint not listed has no quota.
+    /// </summary>
+    public Dictionary<string, int> DailyQuotas { get; set; } = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["menu/create"] = 1_000,
+        ["menu/get"] = 10_000,
+        ["menu/delete"] = 1_000,
+        ["menu/addconditional"] = 2_000,
+        ["menu/delconditional"] = 2_000,
+        ["menu/trymatch"] = 20_000,
+        ["user/info"] = 5_000_000,
+        ["user/info/batchget"] = 5_000_000,
+        ["user/get"] = 500,
+        ["user/info/updateremark"] = 10_000,
+        ["tags/create"] = 100_000,
+        ["tags/get"] = 100_000,
+        ["tags/update"] = 100_000,
+        ["tags/delete"] = 100_000,
+        ["tags/members/batchtagging"] = 100_000,
+        ["tags/members/batchuntagging"] = 100_000,
+        ["tags/getidlist"] = 100_000,
+        ["user/tag/get"] = 100_000,
+        ["qrcode/create"] = 100_000,
+    };
 }
 
 /// <summary>The console's three message encryption modes, plus <c>Auto</c>.</summary>

@@ -1,0 +1,144 @@
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using Portal.Core.Data;
+using Portal.Core.Platform;
+using Portal.Core.Platform.Menus;
+
+namespace Portal.Web.Sandbox;
+
+/// <summary>
+/// The menus published on the sandbox platform: a default menu and conditional menus, kept in the data
+/// folder so a restart keeps them. Which menu a follower sees follows the platform's matching: the newest
+/// conditional menu whose rule fits them, else the default
+/// (https://developers.weixin.qq.com/doc/offiaccount/Custom_Menus/Personalized_menu_interface.html).
+/// </summary>
+public sealed class SandboxMenus
+{
+    private const string FileName = "sandbox-menus.json";
+
+    private readonly Lock _gate = new();
+    private readonly string _path;
+    private Saved _state;
+
+    public SandboxMenus(IOptions<DatabaseOptions> database)
+    {
+        _path = Path.Combine(database.Value.DataFolder, FileName);
+        _state = Load(_path);
+    }
+
+    /// <summary>Everything published, as <c>menu/get</c> tells it; the default is null when none is.</summary>
+    public PublishedMenus Published()
+    {
+        lock (_gate)
+            return new(_state.Default, _state.Default is null ? null : _state.DefaultMenuId, [.. _state.Conditional]);
+    }
+
+    /// <summary>menu/create: the default menu is replaced; conditional menus stay.</summary>
+    public void Publish(Menu menu)
+    {
+        lock (_gate)
+            Save(_state with { Default = menu, DefaultMenuId = _state.NextMenuId, NextMenuId = _state.NextMenuId + 1 });
+    }
+
+    /// <summary>menu/addconditional: the new menu's id, or null when there is no default menu (65303).</summary>
+    public long? AddConditional(Menu menu, MatchRule rule)
+    {
+        lock (_gate)
+        {
+            if (_state.Default is null)
+                return null;
+            var id = _state.NextMenuId;
+            Save(_state with { Conditional = [.. _state.Conditional, new ConditionalMenu(id, menu, rule)], NextMenuId = id + 1 });
+            return id;
+        }
+    }
+
+    /// <summary>menu/delconditional: false when no conditional menu has this id (65301).</summary>
+    public bool DeleteConditional(long menuId)
+    {
+        lock (_gate)
+        {
+            if (!_state.Conditional.Any(c => c.MenuId == menuId))
+                return false;
+            Save(_state with { Conditional = [.. _state.Conditional.Where(c => c.MenuId != menuId)] });
+            return true;
+        }
+    }
+
+    /// <summary>menu/delete: every menu goes, conditional ones included.</summary>
+    public void DeleteAll()
+    {
+        lock (_gate)
+            Save(_state with { Default = null, Conditional = [] });
+    }
+
+    /// <summary>The menu <paramref name="follower"/> sees in the chat, or null when none is published.</summary>
+    public Menu? MenuFor(SandboxFollower follower)
+    {
+        lock (_gate)
+        {
+            if (_state.Default is null)
+                return null;
+            for (var i = _state.Conditional.Count - 1; i >= 0; i--)
+            {
+                if (Matches(_state.Conditional[i].Rule, follower))
+                    return _state.Conditional[i].Menu;
+            }
+            return _state.Default;
+        }
+    }
+
+    /// <summary>
+    /// Whether a rule fits a follower: every condition set must hold. A follower with several tags is
+    /// matched on the tag put on last, as the platform does. The sandbox phone is neither iOS nor Android,
+    /// so it counts as platform 3 (others).
+    /// </summary>
+    public static bool Matches(MatchRule rule, SandboxFollower follower)
+    {
+        if (!string.IsNullOrEmpty(rule.TagId))
+        {
+            var tags = SandboxTags.TagsOf(follower);
+            if (tags.Count == 0 || tags[^1].ToString(System.Globalization.CultureInfo.InvariantCulture) != rule.TagId)
+                return false;
+        }
+        return Same(rule.Sex, follower.Sex.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            && Same(rule.ClientPlatformType, "3")
+            && Same(rule.Country, follower.Country)
+            && Same(rule.Province, follower.Province)
+            && Same(rule.City, follower.City)
+            && Same(rule.Language, follower.Language);
+    }
+
+    private static bool Same(string? wanted, string actual) =>
+        string.IsNullOrEmpty(wanted) || string.Equals(wanted, actual, StringComparison.OrdinalIgnoreCase);
+
+    private void Save(Saved state)
+    {
+        _state = state;
+        Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
+        // Written aside and moved over, so a crash mid-write never leaves half a menu behind.
+        var temporary = _path + ".tmp";
+        File.WriteAllText(temporary, JsonSerializer.Serialize(state, PlatformJson.Options));
+        File.Move(temporary, _path, overwrite: true);
+    }
+
+    private static Saved Load(string path)
+    {
+        if (!File.Exists(path))
+            return Saved.Empty;
+        try
+        {
+            return JsonSerializer.Deserialize<Saved>(File.ReadAllText(path), PlatformJson.Options) ?? Saved.Empty;
+        }
+        catch (JsonException)
+        {
+            return Saved.Empty; // a file from an older sandbox that no longer reads: start without menus
+        }
+    }
+
+    /// <summary>What the data folder keeps. Menu ids look like the platform's nine-digit ones.</summary>
+    private sealed record Saved(Menu? Default, long DefaultMenuId, IReadOnlyList<ConditionalMenu> Conditional, long NextMenuId)
+    {
+        public static readonly Saved Empty = new(null, 0, [], 400_000_001);
+    }
+}

@@ -1,0 +1,81 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Security.Cryptography;
+using Portal.Core.Platform.QrCodes;
+
+namespace Portal.Web.Sandbox;
+
+/// <summary>
+/// The parameter QR codes the sandbox platform has issued, so the phone page can let a follower scan one
+/// and the image endpoint can draw it
+/// (https://developers.weixin.qq.com/doc/offiaccount/Account_Management/Generating_a_Parametric_QR_Code.html).
+/// </summary>
+public sealed class SandboxQrCodes(TimeProvider time)
+{
+    /// <summary>What a temporary code lives when the request gives no lifetime, per the page above.</summary>
+    public static readonly TimeSpan DefaultLifetime = TimeSpan.FromSeconds(60);
+
+    private readonly ConcurrentDictionary<string, SandboxQrCode> _byTicket = new(StringComparer.Ordinal);
+    private readonly Lock _gate = new();
+    private readonly List<SandboxQrCode> _inOrder = [];
+
+    /// <summary>Every code issued, expired ones included, oldest first.</summary>
+    public IReadOnlyList<SandboxQrCode> All()
+    {
+        lock (_gate)
+            return [.. _inOrder];
+    }
+
+    /// <summary>The code a ticket shows, expired or not; null for a ticket the sandbox never issued.</summary>
+    public SandboxQrCode? Find(string? ticket) => ticket is null ? null : _byTicket.GetValueOrDefault(ticket);
+
+    public bool IsExpired(SandboxQrCode code) => code.ExpiresAt is { } at && at <= time.GetUtcNow();
+
+    /// <summary>
+    /// qrcode/create: 0 and the code, else 47001 for a request outside the platform's limits. A temporary
+    /// code asked to live past 30 days lives 30 days, as the platform caps it. A permanent code asked for
+    /// again with the same scene is the same code.
+    /// </summary>
+    public (int Code, SandboxQrCode? QrCode) Create(QrCodeRequest request)
+    {
+        var scene = request.ActionInfo?.Scene;
+        var numeric = request.ActionName is QrCodeRequest.TemporaryNumeric or QrCodeRequest.PermanentNumeric;
+        var valid = request.ActionName switch
+        {
+            QrCodeRequest.TemporaryNumeric => scene?.SceneId is > 0 and <= uint.MaxValue,
+            QrCodeRequest.PermanentNumeric => scene?.SceneId is > 0 and <= QrCodeRequest.MaxPermanentSceneId,
+            QrCodeRequest.TemporaryString or QrCodeRequest.PermanentString => scene?.SceneStr is { Length: > 0 and <= QrCodeRequest.MaxSceneStrLength },
+            _ => false,
+        };
+        if (!valid || request.ExpireSeconds is <= 0)
+            return (47001, null);
+        var sceneText = numeric ? scene!.SceneId!.Value.ToString(CultureInfo.InvariantCulture) : scene!.SceneStr!;
+        var now = time.GetUtcNow();
+        lock (_gate)
+        {
+            if (request.IsPermanent && _inOrder.FirstOrDefault(c => c.ActionName == request.ActionName && c.Scene == sceneText) is { } existing)
+                return (0, existing);
+            DateTimeOffset? expiresAt = null;
+            if (!request.IsPermanent)
+            {
+                var lifetime = request.ExpireSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : DefaultLifetime;
+                expiresAt = now + (lifetime < QrCodeRequest.MaxLifetime ? lifetime : QrCodeRequest.MaxLifetime);
+            }
+            // Real tickets are base64 and hold '+', '/' and '=', which is why the image URL must escape them.
+            var code = new SandboxQrCode(
+                Convert.ToBase64String(RandomNumberGenerator.GetBytes(48)), request.ActionName, sceneText, now, expiresAt,
+                "http://weixin.qq.com/q/" + RandomNumberGenerator.GetString("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-", 22));
+            _byTicket[code.Ticket] = code;
+            _inOrder.Add(code);
+            return (0, code);
+        }
+    }
+}
+
+/// <summary>One issued QR code. <see cref="Scene"/> is the scene id or string as the scan event's key carries it.</summary>
+public sealed record SandboxQrCode(string Ticket, string ActionName, string Scene, DateTimeOffset CreatedAt, DateTimeOffset? ExpiresAt, string Url)
+{
+    public bool IsPermanent => ExpiresAt is null;
+
+    public bool IsNumeric => ActionName is QrCodeRequest.TemporaryNumeric or QrCodeRequest.PermanentNumeric;
+}

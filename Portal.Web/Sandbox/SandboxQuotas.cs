@@ -1,0 +1,54 @@
+using Microsoft.Extensions.Options;
+
+namespace Portal.Web.Sandbox;
+
+/// <summary>
+/// The platform's daily call quota per API: once an endpoint has been called its quota of times in a day
+/// (a day in China's time zone, when the platform resets), it answers 45009 until the next day
+/// (https://developers.weixin.qq.com/doc/offiaccount/en/Message_Management/API_Call_Limits.html).
+/// </summary>
+public sealed class SandboxQuotas(TimeProvider time, IOptions<SandboxOptions> options)
+{
+    private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
+
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, (DateOnly Day, int Calls)> _used = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Counts a call to <paramref name="endpoint"/> (e.g. <c>menu/get</c>): 0 when allowed, else 45009.</summary>
+    public int Take(string endpoint)
+    {
+        var today = DateOnly.FromDateTime(time.GetUtcNow().ToOffset(ChinaOffset).DateTime);
+        lock (_gate)
+        {
+            var calls = _used.TryGetValue(endpoint, out var used) && used.Day == today ? used.Calls : 0;
+            if (options.Value.DailyQuotas.TryGetValue(endpoint, out var quota) && calls >= quota)
+                return 45009;
+            _used[endpoint] = (today, calls + 1);
+            return 0;
+        }
+    }
+
+    /// <summary>Calls to <paramref name="endpoint"/> counted today.</summary>
+    public int Used(string endpoint)
+    {
+        lock (_gate)
+            return _used.TryGetValue(endpoint, out var used) ? used.Calls : 0;
+    }
+
+    /// <summary>What the platform's <c>clear_quota</c> does: every count starts again.</summary>
+    public void Clear()
+    {
+        lock (_gate)
+            _used.Clear();
+    }
+}
+
+/// <summary>Puts an endpoint under its daily quota.</summary>
+internal static class SandboxQuotaFilter
+{
+    public static RouteHandlerBuilder WithDailyQuota(this RouteHandlerBuilder route, string endpoint) =>
+        route.AddEndpointFilter(async (context, next) =>
+            context.HttpContext.RequestServices.GetRequiredService<SandboxQuotas>().Take(endpoint) == 0
+                ? await next(context)
+                : SandboxReplies.Error(45009, "reach max api daily quota limit"));
+}
