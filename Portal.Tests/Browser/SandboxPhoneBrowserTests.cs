@@ -35,8 +35,11 @@ public sealed class SandboxPhoneBrowserTests(Infrastructure.Browser browser) : I
         await menu.GetByRole(AriaRole.Button, new() { Name = "Today" }).ClickAsync();
         await Expect(chat.Locator("li.card")).ToContainTextAsync("Today's special");
 
+        var slow = menu.GetByRole(AriaRole.Button, new() { Name = "Slow answer" });
+        await Expect(slow).ToBeHiddenAsync(); // sub-buttons open only from their parent
         await menu.GetByRole(AriaRole.Button, new() { Name = "More" }).ClickAsync();
-        await menu.GetByRole(AriaRole.Button, new() { Name = "Slow answer" }).ClickAsync();
+        await slow.ClickAsync();
+        await Expect(slow).ToBeHiddenAsync();
         await Expect(chat).ToContainTextAsync("customer-service message", new() { Timeout = 15_000 });
         await Expect(chat).ToContainTextAsync("Sorry for the wait");
 

@@ -18,7 +18,7 @@ public sealed class SandboxPhoneClient(HttpClient http, string openId)
         return new SandboxPhoneClient(http, body.GetProperty("openId").GetString()!);
     }
 
-    public Task<HttpResponseMessage> FollowAsync(string? scene = null) => PostAsync("follow", new { scene });
+    public Task<HttpResponseMessage> FollowAsync(string? scene = null, string? ticket = null) => PostAsync("follow", new { scene, ticket });
 
     public Task<HttpResponseMessage> UnfollowAsync() => PostAsync("unfollow", new { });
 

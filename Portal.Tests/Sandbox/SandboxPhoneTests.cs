@@ -55,6 +55,37 @@ public sealed class SandboxPhoneTests
     }
 
     [Fact]
+    public async Task A_code_made_through_the_platform_api_can_be_scanned_on_the_phone_to_follow()
+    {
+        await using var app = App();
+        var broker = app.Services.GetRequiredService<Portal.Core.Platform.AccessTokenBroker>();
+        var qr = app.Services.GetRequiredService<Portal.Core.Platform.QrCodeClient>();
+        var ticket = await broker.CallAsync((token, ct) => qr.CreateAsync(token, Portal.Core.Platform.QrCodes.QrCodeRequest.Permanent("poster_spring"), ct));
+        var phone = await SandboxPhoneClient.CreateFollowerAsync(app);
+
+        var code = Assert.Single((await phone.ChatAsync()).GetProperty("codes").EnumerateArray());
+        Assert.Equal(ticket.Ticket, code.GetProperty("ticket").GetString());
+        (await phone.FollowAsync(scene: code.GetProperty("scene").GetString(), ticket: ticket.Ticket)).EnsureSuccessStatusCode();
+
+        var follower = await app.Services.GetRequiredService<FollowerStore>().GetAsync(phone.OpenId);
+        Assert.Equal("poster_spring", follower!.QrScene);
+    }
+
+    [Fact]
+    public async Task The_phone_shows_the_menu_published_for_the_follower()
+    {
+        await using var app = App();
+        var phone = await SandboxPhoneClient.CreateFollowerAsync(app);
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, (await phone.ChatAsync()).GetProperty("menu").ValueKind); // not following: no menu
+
+        await phone.FollowAsync();
+
+        var buttons = (await phone.ChatAsync()).GetProperty("menu").GetProperty("button");
+        Assert.Equal(["Today", "More"], buttons.EnumerateArray().Select(b => b.GetProperty("name").GetString()));
+        Assert.Equal(SandboxDemo.SlowKey, buttons[1].GetProperty("sub_button")[2].GetProperty("key").GetString());
+    }
+
+    [Fact]
     public async Task A_menu_click_gets_its_news_reply()
     {
         await using var app = App();

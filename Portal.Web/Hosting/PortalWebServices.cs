@@ -53,7 +53,6 @@ public static class PortalWebServices
         builder.Services.AddSingleton<SandboxPushes>();
         builder.Services.AddHttpClient(SandboxWebhookClient.ClientName);
         builder.Services.AddSingleton<SandboxWebhookClient>();
-        builder.Services.AddSingleton<SandboxPhoneMenu>();
         builder.Services.AddSingleton<SandboxPhone>();
         builder.Services.AddSingleton<SandboxDemo>();
         builder.Services.AddSingleton(SandboxDemo.SlowButtonRoute);

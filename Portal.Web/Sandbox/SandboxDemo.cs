@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Portal.Core.Messaging;
 using Portal.Core.Messaging.AutoReplies;
+using Portal.Core.Platform.Menus;
 using Portal.Core.WeChat.Inbound;
 using Portal.Core.WeChat.Replies;
 
@@ -12,20 +13,34 @@ namespace Portal.Web.Sandbox;
 /// window and arrives as a customer-service message. Seeded only into an empty rule table, so an
 /// operator's own rules are never touched.
 /// </summary>
-public sealed class SandboxDemo(AutoReplyRuleStore rules, IOptions<SandboxOptions> options)
+public sealed class SandboxDemo(AutoReplyRuleStore rules, SandboxMenus menus, IOptions<SandboxOptions> options)
 {
     public const string SlowKey = "SANDBOX_SLOW_ANSWER";
     public const string TodayKey = "TODAY";
+    public const string HoursKey = "HOURS";
 
     public async Task SeedAsync(CancellationToken ct)
     {
-        if (!options.Value.StarterKit || (await rules.ListAsync(ct)).Count > 0)
+        if (!options.Value.StarterKit)
             return;
         var site = new Uri(options.Value.SelfUrl, "/").ToString();
+        // The platform keeps an account's menu: it is seeded once, into an account that has none.
+        if (menus.Published().Default is null)
+        {
+            menus.Publish(new Menu(
+                MenuButton.Click("Today", TodayKey),
+                MenuButton.Parent("More",
+                    MenuButton.Click("Opening hours", HoursKey),
+                    MenuButton.View("Member centre", new Uri(options.Value.SelfUrl, "members/me").ToString()),
+                    MenuButton.Click("Slow answer", SlowKey))));
+        }
+        if ((await rules.ListAsync(ct)).Count > 0)
+            return;
         AutoReplyRule[] starter =
         [
             new() { Name = "Greeting", Trigger = RuleTrigger.Follow, Reply = new TextReply("欢迎关注! Welcome to the sandbox account. Send “hours” to see a keyword reply, or tap the menu below.") },
             new() { Name = "Opening hours", Trigger = RuleTrigger.Contains, Pattern = "hours", Priority = 10, Reply = new TextReply("We are open 9:00–18:00, Monday to Saturday.") },
+            new() { Name = "Opening hours (menu)", Trigger = RuleTrigger.Click, Pattern = HoursKey, Reply = new TextReply("We are open 9:00–18:00, Monday to Saturday.") },
             new() { Name = "Today's special", Trigger = RuleTrigger.Click, Pattern = TodayKey, Reply = new NewsReply([new NewsArticle("Today's special", "Tap to read about it in the in-chat browser.", "", site)]) },
             new() { Name = "Default", Trigger = RuleTrigger.Default, Reply = new TextReply("Thanks for your message. Send “hours” for our opening hours.") },
         ];

@@ -45,7 +45,7 @@ public static class SandboxPhoneEndpoints
         return Results.Ok(Describe(follower));
     }
 
-    private static IResult Chat(string openId, SandboxFollowers followers, SandboxChats chats, SandboxInbox inbox, SandboxPhoneMenu menu)
+    private static IResult Chat(string openId, SandboxFollowers followers, SandboxChats chats, SandboxInbox inbox, SandboxMenus menus, SandboxQrCodes codes)
     {
         if (followers.Find(openId) is not { } follower)
             return Results.NotFound();
@@ -57,7 +57,10 @@ public static class SandboxPhoneEndpoints
         {
             follower = Describe(follower),
             windowOpen = followers.WindowOpen(follower),
-            menu = follower.Subscribed ? menu.For(follower) : null,
+            menu = follower.Subscribed ? menus.MenuFor(follower) : null,
+            // The account's codes that can still be scanned, newest first.
+            codes = codes.All().Where(c => !codes.IsExpired(c)).OrderByDescending(c => c.CreatedAt).Take(8)
+                .Select(c => new { ticket = c.Ticket, scene = c.Scene, permanent = c.IsPermanent }),
             lines,
         });
     }

@@ -137,6 +137,20 @@
     }
   }
 
+  // The account's parametric QR codes (made through the platform API): scanning one follows, or for a
+  // follower who already follows, sends a scan event.
+  function drawCodes(codes) {
+    $("codes").replaceChildren(...codes.map((code) => {
+      const item = document.createElement("li");
+      const button = document.createElement("button");
+      button.type = "button";
+      button.textContent = `Scan “${code.scene}”${code.permanent ? "" : " (temporary)"}`;
+      button.addEventListener("click", () => act("/follow", { scene: code.scene, ticket: code.ticket }, "Scanning…"));
+      item.append(button);
+      return item;
+    }));
+  }
+
   function openBrowser(url, title) {
     $("browser-title").textContent = title || url;
     $("browser-frame").src = url;
@@ -153,6 +167,7 @@
     $("chat").replaceChildren(...chat.lines.map(line));
     $("chat").scrollTop = $("chat").scrollHeight;
     drawMenu(chat.menu);
+    drawCodes(chat.codes || []);
     const following = chat.follower.subscribed;
     $("follow").disabled = following;
     $("unfollow").disabled = !following;
