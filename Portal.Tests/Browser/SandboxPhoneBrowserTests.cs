@@ -6,7 +6,8 @@ namespace Portal.Tests.Browser;
 
 /// <summary>
 /// A newcomer's first minutes, in Chromium: on the sandbox phone a follower follows, gets the greeting,
-/// taps the menu, sends a keyword, and receives the slow button's late answer through customer service.
+/// taps the menu, sends a keyword, receives the slow button's late answer through customer service, and
+/// opens the member centre in the in-chat browser, signed in through web authorization.
 /// </summary>
 public sealed class SandboxPhoneBrowserTests(Infrastructure.Browser browser) : IClassFixture<Infrastructure.Browser>
 {
@@ -44,5 +45,13 @@ public sealed class SandboxPhoneBrowserTests(Infrastructure.Browser browser) : I
         await Expect(chat).ToContainTextAsync("Sorry for the wait");
 
         await Infrastructure.Browser.ScreenshotAsync(page, "sandbox-phone.png");
+
+        // A view button opens its page in the in-chat browser, which signs the follower in through web
+        // authorization (the sandbox's authorize page knows who holds the phone).
+        await menu.GetByRole(AriaRole.Button, new() { Name = "More" }).ClickAsync();
+        await menu.GetByRole(AriaRole.Button, new() { Name = "Member centre" }).ClickAsync();
+        var inChat = page.FrameLocator("#browser-frame");
+        await Expect(inChat.GetByTestId("member")).ToContainTextAsync("Signed in as");
+        await Infrastructure.Browser.ScreenshotAsync(page, "sandbox-phone-in-chat-browser.png");
     }
 }

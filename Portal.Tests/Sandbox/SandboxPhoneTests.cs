@@ -86,6 +86,29 @@ public sealed class SandboxPhoneTests
     }
 
     [Fact]
+    public async Task A_template_message_portal_sends_shows_in_the_chat_as_a_card()
+    {
+        await using var app = App();
+        var phone = await SandboxPhoneClient.CreateFollowerAsync(app);
+        await phone.FollowAsync();
+
+        await app.Services.GetRequiredService<Portal.Core.Outbox.TemplateSends>().EnqueueAsync("points-1", new Portal.Core.Platform.TemplateMessage
+        {
+            ToUser = phone.OpenId,
+            TemplateId = SandboxTemplates.PointsChanged,
+            Url = "http://localhost/members/me",
+            Data = new Dictionary<string, Portal.Core.Platform.TemplateValue> { ["keyword1"] = new("+20"), ["keyword2"] = new("320") },
+        });
+
+        var lines = await phone.WaitForAccountLinesAsync(2);
+        Assert.Equal("template", lines[^1].Via);
+        var card = (await phone.ChatAsync()).GetProperty("lines").EnumerateArray().Last();
+        Assert.Equal("积分变动提醒", card.GetProperty("title").GetString());
+        Assert.Equal("http://localhost/members/me", card.GetProperty("url").GetString());
+        Assert.Contains("+20", card.GetProperty("text").GetString());
+    }
+
+    [Fact]
     public async Task A_menu_click_gets_its_news_reply()
     {
         await using var app = App();
