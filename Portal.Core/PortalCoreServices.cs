@@ -6,6 +6,7 @@ using Portal.Core.Coordination;
 using Portal.Core.Data;
 using Portal.Core.Followers;
 using Portal.Core.Members;
+using Portal.Core.Menus;
 using Portal.Core.Messaging;
 using Portal.Core.Messaging.AutoReplies;
 using Portal.Core.Messaging.Handlers;
@@ -50,6 +51,9 @@ public static class PortalCoreServices
         services.AddSingleton<SettingsStore>();
         services.AddSingleton<FollowerStore>();
         services.AddSingleton<MemberStore>();
+        services.AddSingleton<MenuVersionStore>();
+        services.AddSingleton<MenuDraftStore>();
+        services.AddSingleton<MenuPublisher>();
     }
 
     private static void AddMessaging(this IServiceCollection services)

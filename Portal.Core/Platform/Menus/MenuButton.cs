@@ -40,6 +40,7 @@ public sealed record MenuButton
     [JsonPropertyName("sub_button")]
     public IReadOnlyList<MenuButton> SubButtons { get; init; } = [];
 
+    [JsonIgnore]
     public bool IsParent => SubButtons.Count > 0;
 
     public static MenuButton Parent(string name, params MenuButton[] subButtons) => new() { Name = name, SubButtons = subButtons };
