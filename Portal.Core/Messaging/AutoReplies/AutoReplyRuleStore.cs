@@ -19,6 +19,18 @@ public sealed class AutoReplyRuleStore(DbConnectionFactory db, TimeProvider time
         return rows.Select(r => r.ToRule()).ToList();
     }
 
+    private const string GetSql = """
+        SELECT id, name, trigger, pattern, priority, enabled, reply_json, created_at, updated_at
+        FROM auto_reply_rules WHERE id = @Id
+        """;
+
+    public async Task<AutoReplyRule?> GetAsync(long id, CancellationToken ct = default)
+    {
+        await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
+        var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(GetSql, new { Id = id }, cancellationToken: ct)).ConfigureAwait(false);
+        return row?.ToRule();
+    }
+
     private const string InsertSql = """
         INSERT INTO auto_reply_rules (name, trigger, pattern, priority, enabled, reply_json, created_at, updated_at)
         VALUES (@Name, @Trigger, @Pattern, @Priority, @Enabled, @ReplyJson, @At, @At)
@@ -51,6 +63,19 @@ public sealed class AutoReplyRuleStore(DbConnectionFactory db, TimeProvider time
     {
         await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
         return await connection.ExecuteAsync(new CommandDefinition(DeleteSql, new { Id = id }, cancellationToken: ct)).ConfigureAwait(false) == 1;
+    }
+
+    private const string SetPrioritySql = "UPDATE auto_reply_rules SET priority = @Priority, updated_at = @At WHERE id = @Id";
+
+    /// <summary>Sets several rules' priorities at once (a reorder), all or none.</summary>
+    public async Task SetPrioritiesAsync(IReadOnlyCollection<(long Id, int Priority)> priorities, CancellationToken ct = default)
+    {
+        var at = time.GetUtcNow();
+        await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
+        foreach (var (id, priority) in priorities)
+            await connection.ExecuteAsync(new CommandDefinition(SetPrioritySql, new { Id = id, Priority = priority, At = at }, transaction, cancellationToken: ct)).ConfigureAwait(false);
+        await transaction.CommitAsync(ct).ConfigureAwait(false);
     }
 
     private static object Parameters(AutoReplyRule rule, DateTimeOffset at) => new
