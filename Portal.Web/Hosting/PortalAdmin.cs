@@ -13,6 +13,10 @@ public static class PortalAdmin
 {
     public static WebApplicationBuilder AddPortalAdmin(this WebApplicationBuilder builder)
     {
+        // With a single scheme registered, ASP.NET Core would make it everyone's default and read the
+        // operator cookie on every request (the webhook, the followers' pages). Operators' pages name
+        // their scheme through the policies instead, and the followers' scheme, when it comes, stays separate.
+        AppContext.SetSwitch("Microsoft.AspNetCore.Authentication.SuppressAutoDefaultScheme", true);
         var services = builder.Services;
         services.AddSingleton<OperatorStore>();
         services.AddSingleton<OperatorPasswords>();
@@ -54,9 +58,8 @@ public static class PortalAdmin
     }
 
     /// <summary>
-    /// Authorization for the admin pages (mapped with the other pages). There is deliberately no
-    /// UseAuthentication and no default scheme: each policy names the operator scheme, so the operator
-    /// cookie is read only on admin pages, never on the webhook or the followers' pages.
+    /// Authorization for the admin pages (mapped with the other pages). There is no default scheme: each
+    /// policy names the operator scheme, so the operator cookie is read only on admin pages.
     /// </summary>
     public static WebApplication UsePortalAdmin(this WebApplication app)
     {
