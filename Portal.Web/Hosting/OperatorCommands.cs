@@ -35,8 +35,15 @@ public static class OperatorCommands
         if (string.IsNullOrEmpty(password))
         {
             if (!Console.IsInputRedirected && ReferenceEquals(input, Console.In))
-                await output.WriteAsync($"Password for {name}: ");
-            password = await input.ReadLineAsync();
+            {
+                await output.WriteAsync($"Password for {name} (not shown): ");
+                password = ReadWithoutEcho();
+                await output.WriteLineAsync();
+            }
+            else
+            {
+                password = await input.ReadLineAsync();
+            }
         }
         if (OperatorPasswordRules.Problem(password, name) is { } passwordProblem)
         {
@@ -52,5 +59,26 @@ public static class OperatorCommands
         }
         await output.WriteLineAsync($"Created owner {created.Name}. Sign in at /admin/signin.");
         return 0;
+    }
+
+    // Typed at a terminal, a password should not stay on the screen or in its scroll-back.
+    private static string ReadWithoutEcho()
+    {
+        var typed = new System.Text.StringBuilder();
+        while (true)
+        {
+            var key = Console.ReadKey(intercept: true);
+            if (key.Key == ConsoleKey.Enter)
+                return typed.ToString();
+            if (key.Key == ConsoleKey.Backspace)
+            {
+                if (typed.Length > 0)
+                    typed.Length--;
+            }
+            else if (!char.IsControl(key.KeyChar))
+            {
+                typed.Append(key.KeyChar);
+            }
+        }
     }
 }
