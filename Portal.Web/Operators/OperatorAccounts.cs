@@ -23,16 +23,17 @@ public sealed class OperatorAccounts(OperatorStore store, OperatorPasswords pass
             passwords.SpendTimeOfACheck(password);
             return SignInOutcome.Refused(wrong);
         }
-        var now = time.GetUtcNow();
-        if (op.IsLockedAt(now))
-            return SignInOutcome.Refused(Locked(op.LockedUntil!.Value));
+        if (!await store.BeginSignInAttemptAsync(op.Id, ct).ConfigureAwait(false))
+        {
+            passwords.SpendTimeOfACheck(password);
+            return SignInOutcome.Refused(Locked((await store.GetAsync(op.Id, ct).ConfigureAwait(false))?.LockedUntil));
+        }
 
         var result = passwords.Verify(op.PasswordHash, password);
         if (result == PasswordVerificationResult.Failed)
         {
-            await store.RecordFailedSignInAsync(op.Id, ct).ConfigureAwait(false);
             var after = await store.GetAsync(op.Id, ct).ConfigureAwait(false);
-            return SignInOutcome.Refused(after is not null && after.IsLockedAt(now) ? Locked(after.LockedUntil!.Value) : wrong);
+            return SignInOutcome.Refused(after is not null && after.IsLockedAt(time.GetUtcNow()) ? Locked(after.LockedUntil) : wrong);
         }
         if (op.Disabled)
             return SignInOutcome.Refused("This operator account is disabled. Ask an owner to enable it.");
@@ -42,7 +43,7 @@ public sealed class OperatorAccounts(OperatorStore store, OperatorPasswords pass
         return new SignInOutcome(await store.GetAsync(op.Id, ct).ConfigureAwait(false), null);
     }
 
-    private static string Locked(DateTimeOffset until) =>
+    private static string Locked(DateTimeOffset? until) =>
         $"Too many wrong passwords: this account is locked until {until:HH:mm} UTC. Try again then, or ask an owner to set a new password.";
 
     /// <summary>Null when there is an owner already (the first-run page then no longer exists).</summary>
