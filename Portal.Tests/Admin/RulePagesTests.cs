@@ -92,15 +92,17 @@ public sealed class RulePagesTests(PortalAppFactory app) : IClassFixture<PortalA
         Assert.Equal(5, (await SavedRuleNamedAsync(name))!.Priority);
 
         var trail = await editor.GetPageAsync($"/admin/audit?EntityType=auto_reply_rule");
-        Assert.Contains($"#{rule.Id}", trail);
+        var row = $"data-entity=\"auto_reply_rule:{rule.Id}\"";
+        Assert.Contains(row, trail);
         Assert.Contains("First answer", trail);
         Assert.Contains("Second answer", trail);
 
         var operatorId = (await app.Services.GetRequiredService<OperatorStore>().GetByNameAsync(editorName))!.Id;
         var mine = await editor.GetPageAsync($"/admin/audit?OperatorId={operatorId}&EntityType=auto_reply_rule");
-        Assert.Contains($"#{rule.Id}", mine);
+        Assert.Contains(row, mine);
         var operatorsOnly = await editor.GetPageAsync("/admin/audit?EntityType=operator");
-        Assert.DoesNotContain($"auto_reply_rule <span class=\"mono\">#{rule.Id}", operatorsOnly);
+        Assert.DoesNotContain("data-entity=\"auto_reply_rule:", operatorsOnly);
+        Assert.Contains("data-entity=\"operator:", operatorsOnly);
         var future = DateTime.UtcNow.AddDays(2).ToString("yyyy-MM-dd");
         Assert.Contains("Nothing recorded for this filter", await editor.GetPageAsync($"/admin/audit?From={future}"));
     }

@@ -64,7 +64,26 @@ public sealed class AdminBrowserTests(Infrastructure.Browser browser) : IClassFi
         await Infrastructure.Browser.ScreenshotAsync(page, "admin-dashboard.png");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Audit" }).ClickAsync();
-        await Expect(page.GetByTestId("audit")).ToContainTextAsync("auto_reply_rule");
+        await Expect(page.GetByTestId("audit")).ToContainTextAsync("Auto-reply rule");
         await Expect(page.GetByTestId("audit")).ToContainTextAsync("create first owner");
+        await Infrastructure.Browser.ScreenshotAsync(page, "admin-audit.png");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Operators" }).ClickAsync();
+        await page.Locator("#new-name").FillAsync("hanmeimei");
+        await page.Locator("#new-role").SelectOptionAsync("viewer");
+        await page.Locator("#new-password").FillAsync("another long password");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add operator" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("hanmeimei can now sign in as viewer");
+        await Infrastructure.Browser.ScreenshotAsync(page, "admin-operators.png");
+
+        // The viewer sees the rules and the tester, but no way to change them.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await page.GetByLabel("Name").FillAsync("hanmeimei");
+        await page.GetByLabel("Password").FillAsync("another long password");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Auto-replies" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "New rule" })).ToHaveCountAsync(0);
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Delete" })).ToHaveCountAsync(0);
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Operators" })).ToHaveCountAsync(0);
     }
 }

@@ -51,6 +51,8 @@ public sealed class OperatorAccounts(OperatorStore store, OperatorPasswords pass
     {
         var op = await store.AddFirstOwnerAsync(name, passwords.Hash(password), ct).ConfigureAwait(false);
         if (op is not null)
+            await store.RecordSignInAsync(op.Id, ct).ConfigureAwait(false);   // the setup page signs them in
+        if (op is not null)
             await audit.RecordAsync(new AuditActor(op.Id, op.Name), EntityType, Id(op), "create first owner", null, Snapshot(op), ct).ConfigureAwait(false);
         return op;
     }

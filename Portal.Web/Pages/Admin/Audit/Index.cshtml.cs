@@ -67,6 +67,14 @@ public sealed class IndexModel(AuditLog audit, OperatorStore operators) : PageMo
         return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/admin/audit", query.Where(p => !string.IsNullOrEmpty(p.Value)));
     }
 
+    /// <summary>The stored entity type in words; a type this page does not know yet shows as stored.</summary>
+    public static string EntityLabel(string entityType) => entityType switch
+    {
+        Portal.Core.Admin.AutoReplies.AutoReplyRuleEditor.EntityType => "Auto-reply rule",
+        Portal.Web.Operators.OperatorAccounts.EntityType => "Operator",
+        _ => entityType,
+    };
+
     private static readonly JsonSerializerOptions Indented = new()
     {
         WriteIndented = true,
