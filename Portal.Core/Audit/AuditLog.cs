@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -29,6 +30,18 @@ public sealed class AuditLog(DbConnectionFactory db, TimeProvider time)
     public async Task RecordAsync(AuditActor actor, string entityType, string? entityId, string action, object? before, object? after, CancellationToken ct = default)
     {
         await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
+        await WriteAsync(connection, null, actor, entityType, entityId, action, before, after, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Records one change inside the transaction that makes it, so the change and its entry are committed
+    /// together: a change the trail does not show cannot happen.
+    /// </summary>
+    public Task RecordAsync(DbTransaction transaction, AuditActor actor, string entityType, string? entityId, string action, object? before, object? after, CancellationToken ct = default) =>
+        WriteAsync(transaction.Connection!, transaction, actor, entityType, entityId, action, before, after, ct);
+
+    private async Task WriteAsync(DbConnection connection, DbTransaction? transaction, AuditActor actor, string entityType, string? entityId, string action, object? before, object? after, CancellationToken ct)
+    {
         await connection.ExecuteAsync(new CommandDefinition(InsertSql, new
         {
             actor.OperatorId,
@@ -39,7 +52,7 @@ public sealed class AuditLog(DbConnectionFactory db, TimeProvider time)
             BeforeJson = ToJson(before),
             AfterJson = ToJson(after),
             At = time.GetUtcNow(),
-        }, cancellationToken: ct)).ConfigureAwait(false);
+        }, transaction, cancellationToken: ct)).ConfigureAwait(false);
     }
 
     public static string? ToJson(object? value) => value is null ? null : JsonSerializer.Serialize(value, value.GetType(), Json);

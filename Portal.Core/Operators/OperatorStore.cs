@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Dapper;
 using Portal.Core.Data;
 
@@ -28,7 +29,15 @@ public sealed class OperatorStore(DbConnectionFactory db, TimeProvider time)
     public async Task<Operator?> GetAsync(long id, CancellationToken ct = default)
     {
         await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
-        var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(GetSql, new { Id = id }, cancellationToken: ct)).ConfigureAwait(false);
+        return await GetAsync(connection, null, id, ct).ConfigureAwait(false);
+    }
+
+    public Task<Operator?> GetAsync(DbTransaction transaction, long id, CancellationToken ct = default) =>
+        GetAsync(transaction.Connection!, transaction, id, ct);
+
+    private static async Task<Operator?> GetAsync(DbConnection connection, DbTransaction? transaction, long id, CancellationToken ct)
+    {
+        var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(GetSql, new { Id = id }, transaction, cancellationToken: ct)).ConfigureAwait(false);
         return row?.ToOperator();
     }
 
@@ -60,12 +69,19 @@ public sealed class OperatorStore(DbConnectionFactory db, TimeProvider time)
     /// <summary>Adds an operator; null when the name is taken.</summary>
     public async Task<Operator?> AddAsync(string name, OperatorRole role, string passwordHash, CancellationToken ct = default)
     {
-        var at = time.GetUtcNow();
         await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
+        return await AddAsync(connection, null, name, role, passwordHash, ct).ConfigureAwait(false);
+    }
+
+    public Task<Operator?> AddAsync(DbTransaction transaction, string name, OperatorRole role, string passwordHash, CancellationToken ct = default) =>
+        AddAsync(transaction.Connection!, transaction, name, role, passwordHash, ct);
+
+    private async Task<Operator?> AddAsync(DbConnection connection, DbTransaction? transaction, string name, OperatorRole role, string passwordHash, CancellationToken ct)
+    {
         var id = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(InsertSql,
-            new { Name = OperatorNames.Normalize(name), Role = OperatorRoles.Name(role), PasswordHash = passwordHash, Stamp = NewStamp(), No = false, At = at },
-            cancellationToken: ct)).ConfigureAwait(false);
-        return id is null ? null : await GetAsync(id.Value, ct).ConfigureAwait(false);
+            new { Name = OperatorNames.Normalize(name), Role = OperatorRoles.Name(role), PasswordHash = passwordHash, Stamp = NewStamp(), No = false, At = time.GetUtcNow() },
+            transaction, cancellationToken: ct)).ConfigureAwait(false);
+        return id is null ? null : await GetAsync(connection, transaction, id.Value, ct).ConfigureAwait(false);
     }
 
     // The NOT EXISTS test keeps the page from adding a second owner later; the UNIQUE first_owner column
@@ -81,12 +97,19 @@ public sealed class OperatorStore(DbConnectionFactory db, TimeProvider time)
     /// <summary>Creates the first owner; null when an owner already exists (or was just created by someone else).</summary>
     public async Task<Operator?> AddFirstOwnerAsync(string name, string passwordHash, CancellationToken ct = default)
     {
-        var at = time.GetUtcNow();
         await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
+        return await AddFirstOwnerAsync(connection, null, name, passwordHash, ct).ConfigureAwait(false);
+    }
+
+    public Task<Operator?> AddFirstOwnerAsync(DbTransaction transaction, string name, string passwordHash, CancellationToken ct = default) =>
+        AddFirstOwnerAsync(transaction.Connection!, transaction, name, passwordHash, ct);
+
+    private async Task<Operator?> AddFirstOwnerAsync(DbConnection connection, DbTransaction? transaction, string name, string passwordHash, CancellationToken ct)
+    {
         var id = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(InsertFirstOwnerSql,
-            new { Name = OperatorNames.Normalize(name), PasswordHash = passwordHash, Stamp = NewStamp(), No = false, Yes = true, At = at },
-            cancellationToken: ct)).ConfigureAwait(false);
-        return id is null ? null : await GetAsync(id.Value, ct).ConfigureAwait(false);
+            new { Name = OperatorNames.Normalize(name), PasswordHash = passwordHash, Stamp = NewStamp(), No = false, Yes = true, At = time.GetUtcNow() },
+            transaction, cancellationToken: ct)).ConfigureAwait(false);
+        return id is null ? null : await GetAsync(connection, transaction, id.Value, ct).ConfigureAwait(false);
     }
 
     // Every attempt is counted before its password is checked, in one statement that also refuses it while
@@ -136,9 +159,11 @@ public sealed class OperatorStore(DbConnectionFactory db, TimeProvider time)
     public async Task<bool> SetPasswordAsync(long id, string passwordHash, CancellationToken ct = default)
     {
         await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
-        return await connection.ExecuteAsync(new CommandDefinition(SetPasswordSql,
-            new { Id = id, PasswordHash = passwordHash, Stamp = NewStamp(), At = time.GetUtcNow() }, cancellationToken: ct)).ConfigureAwait(false) == 1;
+        return await ExecuteOneAsync(connection, null, SetPasswordSql, new { Id = id, PasswordHash = passwordHash, Stamp = NewStamp(), At = time.GetUtcNow() }, ct).ConfigureAwait(false);
     }
+
+    public Task<bool> SetPasswordAsync(DbTransaction transaction, long id, string passwordHash, CancellationToken ct = default) =>
+        ExecuteOneAsync(transaction.Connection!, transaction, SetPasswordSql, new { Id = id, PasswordHash = passwordHash, Stamp = NewStamp(), At = time.GetUtcNow() }, ct);
 
     // An owner keeps the role (and stays enabled) unless another enabled owner remains: the account is
     // never left without someone who can manage operators.
@@ -155,9 +180,11 @@ public sealed class OperatorStore(DbConnectionFactory db, TimeProvider time)
     public async Task<bool> SetRoleAsync(long id, OperatorRole role, CancellationToken ct = default)
     {
         await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
-        return await connection.ExecuteAsync(new CommandDefinition(SetRoleSql,
-            new { Id = id, Role = OperatorRoles.Name(role), Stamp = NewStamp(), No = false, At = time.GetUtcNow() }, cancellationToken: ct)).ConfigureAwait(false) == 1;
+        return await ExecuteOneAsync(connection, null, SetRoleSql, new { Id = id, Role = OperatorRoles.Name(role), Stamp = NewStamp(), No = false, At = time.GetUtcNow() }, ct).ConfigureAwait(false);
     }
+
+    public Task<bool> SetRoleAsync(DbTransaction transaction, long id, OperatorRole role, CancellationToken ct = default) =>
+        ExecuteOneAsync(transaction.Connection!, transaction, SetRoleSql, new { Id = id, Role = OperatorRoles.Name(role), Stamp = NewStamp(), No = false, At = time.GetUtcNow() }, ct);
 
     private const string SetDisabledSql = $"""
         UPDATE operators SET disabled = @Disabled, security_stamp = @Stamp, updated_at = @At
@@ -168,9 +195,14 @@ public sealed class OperatorStore(DbConnectionFactory db, TimeProvider time)
     public async Task<bool> SetDisabledAsync(long id, bool disabled, CancellationToken ct = default)
     {
         await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
-        return await connection.ExecuteAsync(new CommandDefinition(SetDisabledSql,
-            new { Id = id, Disabled = disabled, Stamp = NewStamp(), No = false, At = time.GetUtcNow() }, cancellationToken: ct)).ConfigureAwait(false) == 1;
+        return await ExecuteOneAsync(connection, null, SetDisabledSql, new { Id = id, Disabled = disabled, Stamp = NewStamp(), No = false, At = time.GetUtcNow() }, ct).ConfigureAwait(false);
     }
+
+    public Task<bool> SetDisabledAsync(DbTransaction transaction, long id, bool disabled, CancellationToken ct = default) =>
+        ExecuteOneAsync(transaction.Connection!, transaction, SetDisabledSql, new { Id = id, Disabled = disabled, Stamp = NewStamp(), No = false, At = time.GetUtcNow() }, ct);
+
+    private static async Task<bool> ExecuteOneAsync(DbConnection connection, DbTransaction? transaction, string sql, object parameters, CancellationToken ct) =>
+        await connection.ExecuteAsync(new CommandDefinition(sql, parameters, transaction, cancellationToken: ct)).ConfigureAwait(false) == 1;
 
     // Not a secret: it only has to differ from the previous value.
     private static string NewStamp() => Guid.NewGuid().ToString("N");

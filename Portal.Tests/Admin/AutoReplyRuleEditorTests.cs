@@ -23,7 +23,7 @@ public abstract class AutoReplyRuleEditorTests(TestDatabase database)
     public async Task Changes_are_stored_audited_and_reach_the_cache_at_once()
     {
         var cache = Cache;
-        var editor = new AutoReplyRuleEditor(_store, cache, _audit);
+        var editor = new AutoReplyRuleEditor(database.Factory, _store, cache, _audit);
         var keyword = "kw" + Guid.NewGuid().ToString("N")[..8];
         Assert.Null((await cache.GetAsync()).MatchText(keyword));
 
@@ -48,11 +48,36 @@ public abstract class AutoReplyRuleEditorTests(TestDatabase database)
     }
 
     [Fact]
+    public async Task A_change_whose_audit_entry_cannot_be_written_does_not_happen()
+    {
+        var editor = new AutoReplyRuleEditor(database.Factory, _store, Cache, _audit);
+        var rule = await editor.CreateAsync(_actor, new AutoReplyRule { Name = "kept", Trigger = RuleTrigger.Exact, Pattern = "kept-" + Guid.NewGuid().ToString("N"), Reply = new TextReply("v1") });
+        async Task Sql(string sql)
+        {
+            await using var connection = await database.Factory.OpenAsync();
+            await Dapper.SqlMapper.ExecuteAsync(connection, sql);
+        }
+
+        await Sql("ALTER TABLE audit_log RENAME TO audit_log_away");
+        try
+        {
+            await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => editor.UpdateAsync(_actor, rule with { Reply = new TextReply("v2") }));
+            await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => editor.DeleteAsync(_actor, rule.Id));
+        }
+        finally
+        {
+            await Sql("ALTER TABLE audit_log_away RENAME TO audit_log");
+        }
+        var stored = await _store.GetAsync(rule.Id);
+        Assert.Equal("v1", ((TextReply)stored!.Reply).Content);
+    }
+
+    [Fact]
     public async Task Moving_renumbers_the_list_so_a_move_between_equal_priorities_takes_effect()
     {
         foreach (var r in await _store.ListAsync())
             await _store.DeleteAsync(r.Id);
-        var editor = new AutoReplyRuleEditor(_store, Cache, _audit);
+        var editor = new AutoReplyRuleEditor(database.Factory, _store, Cache, _audit);
         var names = new[] { "a", "b", "c" };
         foreach (var name in names)
             await editor.CreateAsync(_actor, new AutoReplyRule { Name = name, Trigger = RuleTrigger.Contains, Pattern = "move-" + name, Reply = new TextReply(name) });

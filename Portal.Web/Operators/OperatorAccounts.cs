@@ -1,5 +1,7 @@
+using System.Data.Common;
 using Microsoft.AspNetCore.Identity;
 using Portal.Core.Audit;
+using Portal.Core.Data;
 using Portal.Core.Operators;
 
 namespace Portal.Web.Operators;
@@ -8,7 +10,7 @@ namespace Portal.Web.Operators;
 /// Operator accounts: sign-in with its lockout, the first owner, and the owner's and each operator's own
 /// changes, every change written to the audit trail.
 /// </summary>
-public sealed class OperatorAccounts(OperatorStore store, OperatorPasswords passwords, AuditLog audit, TimeProvider time)
+public sealed class OperatorAccounts(DbConnectionFactory db, OperatorStore store, OperatorPasswords passwords, AuditLog audit, TimeProvider time)
 {
     public const string EntityType = "operator";
 
@@ -49,52 +51,63 @@ public sealed class OperatorAccounts(OperatorStore store, OperatorPasswords pass
     /// <summary>Null when there is an owner already (the first-run page then no longer exists).</summary>
     public async Task<Operator?> CreateFirstOwnerAsync(string name, string password, CancellationToken ct = default)
     {
-        var op = await store.AddFirstOwnerAsync(name, passwords.Hash(password), ct).ConfigureAwait(false);
+        var hash = passwords.Hash(password);
+        var op = await InTransactionAsync(async tx =>
+        {
+            var created = await store.AddFirstOwnerAsync(tx, name, hash, ct).ConfigureAwait(false);
+            if (created is not null)
+                await audit.RecordAsync(tx, new AuditActor(created.Id, created.Name), EntityType, Id(created), "create first owner", null, Snapshot(created), ct).ConfigureAwait(false);
+            return created;
+        }, ct).ConfigureAwait(false);
         if (op is not null)
             await store.RecordSignInAsync(op.Id, ct).ConfigureAwait(false);   // the setup page signs them in
-        if (op is not null)
-            await audit.RecordAsync(new AuditActor(op.Id, op.Name), EntityType, Id(op), "create first owner", null, Snapshot(op), ct).ConfigureAwait(false);
         return op;
     }
 
     /// <summary>Null when the name is taken.</summary>
     public async Task<Operator?> CreateAsync(AuditActor actor, string name, OperatorRole role, string password, CancellationToken ct = default)
     {
-        var op = await store.AddAsync(name, role, passwords.Hash(password), ct).ConfigureAwait(false);
-        if (op is not null)
-            await audit.RecordAsync(actor, EntityType, Id(op), "create", null, Snapshot(op), ct).ConfigureAwait(false);
-        return op;
+        var hash = passwords.Hash(password);
+        return await InTransactionAsync(async tx =>
+        {
+            var op = await store.AddAsync(tx, name, role, hash, ct).ConfigureAwait(false);
+            if (op is not null)
+                await audit.RecordAsync(tx, actor, EntityType, Id(op), "create", null, Snapshot(op), ct).ConfigureAwait(false);
+            return op;
+        }, ct).ConfigureAwait(false);
     }
 
     /// <summary>Null on success, else why not.</summary>
-    public async Task<string?> SetRoleAsync(AuditActor actor, long id, OperatorRole role, CancellationToken ct = default)
-    {
-        var before = await store.GetAsync(id, ct).ConfigureAwait(false);
-        if (before is null)
-            return "That operator no longer exists.";
-        if (before.Role == role)
+    public Task<string?> SetRoleAsync(AuditActor actor, long id, OperatorRole role, CancellationToken ct = default) =>
+        InTransactionAsync(async tx =>
+        {
+            var before = await store.GetAsync(tx, id, ct).ConfigureAwait(false);
+            if (before is null)
+                return "That operator no longer exists.";
+            if (before.Role == role)
+                return null;
+            if (!await store.SetRoleAsync(tx, id, role, ct).ConfigureAwait(false))
+                return $"{before.Name} is the only active owner. Make someone else an owner first, so the account is never left without one.";
+            await audit.RecordAsync(tx, actor, EntityType, Id(before), "change role", Snapshot(before), Snapshot(before with { Role = role }), ct).ConfigureAwait(false);
             return null;
-        if (!await store.SetRoleAsync(id, role, ct).ConfigureAwait(false))
-            return $"{before.Name} is the only active owner. Make someone else an owner first, so the account is never left without one.";
-        await audit.RecordAsync(actor, EntityType, Id(before), "change role", Snapshot(before), Snapshot(before with { Role = role }), ct).ConfigureAwait(false);
-        return null;
-    }
+        }, ct);
 
     /// <summary>Null on success, else why not.</summary>
-    public async Task<string?> SetDisabledAsync(AuditActor actor, long id, bool disabled, CancellationToken ct = default)
-    {
-        var before = await store.GetAsync(id, ct).ConfigureAwait(false);
-        if (before is null)
-            return "That operator no longer exists.";
-        if (disabled && actor.OperatorId == id)
-            return "You cannot disable yourself.";
-        if (before.Disabled == disabled)
-            return null;
-        if (!await store.SetDisabledAsync(id, disabled, ct).ConfigureAwait(false))
-            return $"{before.Name} is the only active owner and cannot be disabled.";
-        await audit.RecordAsync(actor, EntityType, Id(before), disabled ? "disable" : "enable", Snapshot(before), Snapshot(before with { Disabled = disabled }), ct).ConfigureAwait(false);
-        return null;
-    }
+    public Task<string?> SetDisabledAsync(AuditActor actor, long id, bool disabled, CancellationToken ct = default) =>
+        InTransactionAsync(async tx =>
+        {
+            var before = await store.GetAsync(tx, id, ct).ConfigureAwait(false);
+            if (before is null)
+                return "That operator no longer exists.";
+            if (disabled && actor.OperatorId == id)
+                return "You cannot disable yourself.";
+            if (before.Disabled == disabled)
+                return null;
+            if (!await store.SetDisabledAsync(tx, id, disabled, ct).ConfigureAwait(false))
+                return $"{before.Name} is the only active owner and cannot be disabled.";
+            await audit.RecordAsync(tx, actor, EntityType, Id(before), disabled ? "disable" : "enable", Snapshot(before), Snapshot(before with { Disabled = disabled }), ct).ConfigureAwait(false);
+            return (string?)null;
+        }, ct);
 
     /// <summary>An owner sets someone's password (also lifts a lockout). Null on success, else why not.</summary>
     public async Task<string?> ResetPasswordAsync(AuditActor actor, long id, string newPassword, CancellationToken ct = default)
@@ -104,9 +117,14 @@ public sealed class OperatorAccounts(OperatorStore store, OperatorPasswords pass
             return "That operator no longer exists.";
         if (OperatorPasswordRules.Problem(newPassword, op.Name) is { } problem)
             return problem;
-        await store.SetPasswordAsync(id, passwords.Hash(newPassword), ct).ConfigureAwait(false);
-        await audit.RecordAsync(actor, EntityType, Id(op), "reset password", null, null, ct).ConfigureAwait(false);
-        return null;
+        var hash = passwords.Hash(newPassword);
+        return await InTransactionAsync(async tx =>
+        {
+            if (!await store.SetPasswordAsync(tx, id, hash, ct).ConfigureAwait(false))
+                return "That operator no longer exists.";
+            await audit.RecordAsync(tx, actor, EntityType, Id(op), "reset password", null, null, ct).ConfigureAwait(false);
+            return (string?)null;
+        }, ct).ConfigureAwait(false);
     }
 
     /// <summary>An operator changes their own password. Null on success, else why not.</summary>
@@ -119,9 +137,25 @@ public sealed class OperatorAccounts(OperatorStore store, OperatorPasswords pass
             return "Your current password is not right.";
         if (OperatorPasswordRules.Problem(newPassword, op.Name) is { } problem)
             return problem;
-        await store.SetPasswordAsync(id, passwords.Hash(newPassword!), ct).ConfigureAwait(false);
-        await audit.RecordAsync(actor, EntityType, Id(op), "change own password", null, null, ct).ConfigureAwait(false);
-        return null;
+        var hash = passwords.Hash(newPassword!);
+        return await InTransactionAsync(async tx =>
+        {
+            if (!await store.SetPasswordAsync(tx, id, hash, ct).ConfigureAwait(false))
+                return "Your account no longer exists.";
+            await audit.RecordAsync(tx, actor, EntityType, Id(op), "change own password", null, null, ct).ConfigureAwait(false);
+            return (string?)null;
+        }, ct).ConfigureAwait(false);
+    }
+
+    // A change and its audit entry are committed together. Password hashing (slow on purpose) happens
+    // before the transaction starts, so a SQLite write lock is never held through it.
+    private async Task<T> InTransactionAsync<T>(Func<DbTransaction, Task<T>> work, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
+        var result = await work(transaction).ConfigureAwait(false);
+        await transaction.CommitAsync(ct).ConfigureAwait(false);
+        return result;
     }
 
     private static string Id(Operator op) => op.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);

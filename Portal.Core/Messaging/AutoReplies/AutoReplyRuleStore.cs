@@ -67,15 +67,40 @@ public sealed class AutoReplyRuleStore(DbConnectionFactory db, TimeProvider time
 
     private const string SetPrioritySql = "UPDATE auto_reply_rules SET priority = @Priority, updated_at = @At WHERE id = @Id";
 
-    /// <summary>Sets several rules' priorities at once (a reorder), all or none.</summary>
-    public async Task SetPrioritiesAsync(IReadOnlyCollection<(long Id, int Priority)> priorities, CancellationToken ct = default)
+    // The admin's versions of the statements above, run inside the caller's transaction so that a change
+    // and its audit entry are committed together or not at all.
+
+    public async Task<IReadOnlyList<AutoReplyRule>> ListAsync(DbTransaction transaction, CancellationToken ct = default)
+    {
+        var rows = await transaction.Connection!.QueryAsync<Row>(new CommandDefinition(ListSql, transaction: transaction, cancellationToken: ct)).ConfigureAwait(false);
+        return rows.Select(r => r.ToRule()).ToList();
+    }
+
+    public async Task<AutoReplyRule?> GetAsync(DbTransaction transaction, long id, CancellationToken ct = default)
+    {
+        var row = await transaction.Connection!.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(GetSql, new { Id = id }, transaction, cancellationToken: ct)).ConfigureAwait(false);
+        return row?.ToRule();
+    }
+
+    public async Task<AutoReplyRule> AddAsync(DbTransaction transaction, AutoReplyRule rule, CancellationToken ct = default)
     {
         var at = time.GetUtcNow();
-        await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
-        await using var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
+        var id = await transaction.Connection!.ExecuteScalarAsync<long>(new CommandDefinition(InsertSql, Parameters(rule, at), transaction, cancellationToken: ct)).ConfigureAwait(false);
+        return rule with { Id = id, CreatedAt = at, UpdatedAt = at };
+    }
+
+    public async Task<bool> UpdateAsync(DbTransaction transaction, AutoReplyRule rule, CancellationToken ct = default) =>
+        await transaction.Connection!.ExecuteAsync(new CommandDefinition(UpdateSql, Parameters(rule, time.GetUtcNow()), transaction, cancellationToken: ct)).ConfigureAwait(false) == 1;
+
+    public async Task<bool> DeleteAsync(DbTransaction transaction, long id, CancellationToken ct = default) =>
+        await transaction.Connection!.ExecuteAsync(new CommandDefinition(DeleteSql, new { Id = id }, transaction, cancellationToken: ct)).ConfigureAwait(false) == 1;
+
+    /// <summary>Sets several rules' priorities (a reorder).</summary>
+    public async Task SetPrioritiesAsync(DbTransaction transaction, IReadOnlyCollection<(long Id, int Priority)> priorities, CancellationToken ct = default)
+    {
+        var at = time.GetUtcNow();
         foreach (var (id, priority) in priorities)
-            await connection.ExecuteAsync(new CommandDefinition(SetPrioritySql, new { Id = id, Priority = priority, At = at }, transaction, cancellationToken: ct)).ConfigureAwait(false);
-        await transaction.CommitAsync(ct).ConfigureAwait(false);
+            await transaction.Connection!.ExecuteAsync(new CommandDefinition(SetPrioritySql, new { Id = id, Priority = priority, At = at }, transaction, cancellationToken: ct)).ConfigureAwait(false);
     }
 
     private static object Parameters(AutoReplyRule rule, DateTimeOffset at) => new
