@@ -41,6 +41,10 @@ public sealed class LockoutTests : IDisposable
         using (var unlocked = await browser.SignInAsync("Carol", AdminBrowser.Password))
             Assert.Equal(HttpStatusCode.Redirect, unlocked.StatusCode);
         Assert.Contains("carol", await browser.GetPageAsync("/admin"));
+
+        var trail = await Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions
+            .GetRequiredService<Portal.Core.Audit.AuditLog>(_app.Services).ListAsync(new Portal.Core.Audit.AuditQuery { EntityType = "operator" });
+        Assert.Equal(["sign in", "locked out"], trail.Where(e => e.OperatorName == "carol").Select(e => e.Action));
     }
 
     [Fact]

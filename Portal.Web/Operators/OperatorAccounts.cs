@@ -35,13 +35,19 @@ public sealed class OperatorAccounts(DbConnectionFactory db, OperatorStore store
         if (result == PasswordVerificationResult.Failed)
         {
             var after = await store.GetAsync(op.Id, ct).ConfigureAwait(false);
-            return SignInOutcome.Refused(after is not null && after.IsLockedAt(time.GetUtcNow()) ? Locked(after.LockedUntil) : wrong);
+            if (after is null || !after.IsLockedAt(time.GetUtcNow()))
+                return SignInOutcome.Refused(wrong);
+            // Owners should see that someone has been guessing.
+            await audit.RecordAsync(new AuditActor(null, op.Name), EntityType, Id(op), "locked out", null,
+                new { FailedAttempts = after.FailedAttempts, after.LockedUntil }, ct).ConfigureAwait(false);
+            return SignInOutcome.Refused(Locked(after.LockedUntil));
         }
         if (op.Disabled)
             return SignInOutcome.Refused("This operator account is disabled. Ask an owner to enable it.");
         if (result == PasswordVerificationResult.SuccessRehashNeeded)
             await store.SetPasswordAsync(op.Id, passwords.Hash(password), ct).ConfigureAwait(false);
         await store.RecordSignInAsync(op.Id, ct).ConfigureAwait(false);
+        await audit.RecordAsync(new AuditActor(op.Id, op.Name), EntityType, Id(op), "sign in", null, null, ct).ConfigureAwait(false);
         return new SignInOutcome(await store.GetAsync(op.Id, ct).ConfigureAwait(false), null);
     }
 
