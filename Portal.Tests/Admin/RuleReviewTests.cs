@@ -62,6 +62,18 @@ public sealed class RuleReviewTests
     }
 
     [Fact]
+    public void Extra_article_cards_on_a_keyword_rule_are_noted_but_the_rule_still_answers()
+    {
+        var cards = new NewsReply([new NewsArticle("one", "", "", "https://a.example/1"), new NewsArticle("two", "", "", "https://a.example/2")]);
+        var keyword = Rule("sale", RuleTrigger.Contains, "sale") with { Reply = cards };
+        var greeting = Rule("hello", RuleTrigger.Follow, null) with { Reply = cards };
+        var finding = Assert.Single(RuleReview.Review([keyword, greeting]));
+        Assert.Equal(keyword.Id, finding.RuleId);
+        Assert.False(finding.NeverAnswers);
+        Assert.Contains("WeChat shows only the first of its 2 article cards", finding.Message);
+    }
+
+    [Fact]
     public void A_regex_that_matches_the_exact_text_shadows_it_and_disabled_rules_are_ignored()
     {
         Assert.Equal(["exact"], Flagged(Rule("regex", RuleTrigger.Regex, @"^order\s*\d+$", 1), Rule("exact", RuleTrigger.Exact, "order 12")));

@@ -1,4 +1,5 @@
 using Portal.Core.Messaging.AutoReplies;
+using Portal.Core.WeChat.Replies;
 
 namespace Portal.Core.Admin.AutoReplies;
 
@@ -21,7 +22,19 @@ public static class RuleReview
         ReviewKeyed(ordered, RuleTrigger.Follow, r => r.Pattern ?? "", findings);
         ReviewKeyed(ordered, RuleTrigger.Click, r => r.Pattern ?? "", findings);
         ReviewKeyed(ordered, RuleTrigger.Default, _ => "", findings);
+        NoteSingleCardReplies(ordered, findings);
         return findings;
+    }
+
+    // WeChat shows one article card when answering a follower's message (all of them after an event), so
+    // cards two to eight of a keyword or default rule are never seen.
+    private static void NoteSingleCardReplies(List<AutoReplyRule> ordered, List<RuleFinding> findings)
+    {
+        foreach (var rule in ordered)
+        {
+            if (rule.Reply is NewsReply { Articles.Count: > 1 } news && rule.Trigger is RuleTrigger.Exact or RuleTrigger.Contains or RuleTrigger.Regex or RuleTrigger.Default)
+                findings.Add(new(rule.Id, $"“{rule.Name}” answers a follower's message, where WeChat shows only the first of its {news.Articles.Count} article cards.", NeverAnswers: false));
+        }
     }
 
     private static void ReviewText(List<AutoReplyRule> ordered, List<RuleFinding> findings)
