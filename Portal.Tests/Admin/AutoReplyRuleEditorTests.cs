@@ -73,6 +73,17 @@ public abstract class AutoReplyRuleEditorTests(TestDatabase database)
     }
 
     [Fact]
+    public async Task A_deleted_rules_id_is_never_given_to_a_new_rule()
+    {
+        // The audit trail names rules by id; a reused id would mix two rules' histories.
+        var rule = await _store.AddAsync(new AutoReplyRule { Name = "gone", Trigger = RuleTrigger.Default, Reply = new TextReply("x") });
+        await _store.DeleteAsync(rule.Id);
+        var next = await _store.AddAsync(new AutoReplyRule { Name = "new", Trigger = RuleTrigger.Default, Reply = new TextReply("y") });
+        Assert.True(next.Id > rule.Id);
+        await _store.DeleteAsync(next.Id);
+    }
+
+    [Fact]
     public async Task Moving_renumbers_the_list_so_a_move_between_equal_priorities_takes_effect()
     {
         foreach (var r in await _store.ListAsync())

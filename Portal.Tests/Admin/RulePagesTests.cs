@@ -144,6 +144,15 @@ public sealed class RulePagesTests(PortalAppFactory app) : IClassFixture<PortalA
         Assert.Contains("this rule, not saved yet", page);
         Assert.Contains("Draft answer", page);
         Assert.Null(await SavedRuleNamedAsync(name));
+        Assert.DoesNotContain("edit-finding", page);
+
+        // A rule that a saved one would always beat says so before it is saved.
+        var broad = Unique("broad-");
+        (await editor.PostFormAsync("/admin/rules/edit", "/admin/rules/edit", RuleForms.Text(broad, "contains", keyword, "Broad", priority: 1000))).Dispose();
+        using var shadowed = await editor.PostFormAsync("/admin/rules/edit", "/admin/rules/edit?handler=Test", form);
+        var warned = await shadowed.Content.ReadAsStringAsync();
+        Assert.Contains($"“{name}” never answers: “{broad}”", warned);
+        await app.Services.GetRequiredService<AutoReplyRuleStore>().DeleteAsync((await SavedRuleNamedAsync(broad))!.Id);
     }
 
     [Fact]

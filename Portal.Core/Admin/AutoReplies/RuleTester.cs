@@ -12,7 +12,8 @@ public static class RuleTester
     /// <summary>The id an unsaved new rule takes: it sorts after every saved rule of the same priority, as it will once saved.</summary>
     public const long UnsavedId = long.MaxValue;
 
-    public static RuleTestResult Run(IEnumerable<AutoReplyRule> saved, AutoReplyRule? editing, RuleTest test)
+    /// <summary>The saved rules as they would be with <paramref name="editing"/> saved (a new rule takes <see cref="UnsavedId"/>).</summary>
+    public static List<AutoReplyRule> WithEditing(IEnumerable<AutoReplyRule> saved, AutoReplyRule? editing)
     {
         var rules = saved.ToList();
         if (editing is not null)
@@ -21,7 +22,12 @@ public static class RuleTester
             rules.RemoveAll(r => r.Id == id);
             rules.Add(editing with { Id = id });
         }
-        var set = new AutoReplyRuleSet(rules);
+        return rules;
+    }
+
+    public static RuleTestResult Run(IEnumerable<AutoReplyRule> saved, AutoReplyRule? editing, RuleTest test)
+    {
+        var set = new AutoReplyRuleSet(WithEditing(saved, editing));
         var value = test.Value ?? "";
         switch (test.Kind)
         {

@@ -6,7 +6,7 @@
 -- across restarts. first_owner is 1 only on the owner made by the first-run page: its UNIQUE constraint
 -- lets exactly one of two simultaneous setups win.
 CREATE TABLE operators (
-    id               INTEGER PRIMARY KEY,
+    id               INTEGER PRIMARY KEY AUTOINCREMENT,
     name             TEXT NOT NULL UNIQUE,
     role             TEXT NOT NULL CHECK (role IN ('owner', 'editor', 'viewer')),
     password_hash    TEXT NOT NULL,
@@ -36,3 +36,23 @@ CREATE TABLE audit_log (
 CREATE INDEX ix_audit_log_operator ON audit_log (operator_id, id);
 CREATE INDEX ix_audit_log_entity ON audit_log (entity_type, id);
 CREATE INDEX ix_audit_log_created ON audit_log (created_at);
+
+-- The audit trail names rules by id, so a deleted rule's id must never be given to a new one. SQLite
+-- reuses the highest id after a delete unless the key is AUTOINCREMENT, which needs the table rebuilt
+-- (PostgreSQL's identity columns never reuse ids).
+CREATE TABLE auto_reply_rules_rebuilt (
+    id          INTEGER PRIMARY KEY AUTOINCREMENT,
+    name        TEXT NOT NULL,
+    trigger     TEXT NOT NULL CHECK (trigger IN ('exact', 'contains', 'regex', 'follow', 'click', 'default')),
+    pattern     TEXT NULL,
+    priority    INTEGER NOT NULL DEFAULT 0,
+    enabled     INTEGER NOT NULL DEFAULT 1,
+    reply_json  TEXT NOT NULL,
+    created_at  TEXT NOT NULL,
+    updated_at  TEXT NOT NULL
+);
+INSERT INTO auto_reply_rules_rebuilt (id, name, trigger, pattern, priority, enabled, reply_json, created_at, updated_at)
+SELECT id, name, trigger, pattern, priority, enabled, reply_json, created_at, updated_at FROM auto_reply_rules;
+DROP TABLE auto_reply_rules;
+ALTER TABLE auto_reply_rules_rebuilt RENAME TO auto_reply_rules;
+CREATE INDEX ix_auto_reply_rules_trigger ON auto_reply_rules (trigger, enabled, priority);

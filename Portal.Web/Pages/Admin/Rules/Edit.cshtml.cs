@@ -26,6 +26,9 @@ public sealed class EditModel(AutoReplyRuleStore store, AutoReplyRuleEditor edit
 
     public RuleTestResult? TestResult { get; private set; }
 
+    /// <summary>What the list would say about this rule once saved (after a test).</summary>
+    public IReadOnlyList<RuleFinding> Findings { get; private set; } = [];
+
     public IReadOnlyDictionary<string, string> Errors { get; private set; } = new Dictionary<string, string>();
 
     public bool Testing { get; private set; }
@@ -80,7 +83,12 @@ public sealed class EditModel(AutoReplyRuleStore store, AutoReplyRuleEditor edit
         Testing = true;
         var built = Draft.Build(Id ?? 0);
         if (built.IsValid)
-            TestResult = RuleTester.Run(await store.ListAsync(ct), built.Rule, new RuleTest(TestKind, TestValue));
+        {
+            var saved = await store.ListAsync(ct);
+            TestResult = RuleTester.Run(saved, built.Rule, new RuleTest(TestKind, TestValue));
+            var id = Id ?? RuleTester.UnsavedId;
+            Findings = RuleReview.Review(RuleTester.WithEditing(saved, built.Rule)).Where(f => f.RuleId == id).ToList();
+        }
         return await Redisplay(built, ct);
     }
 
