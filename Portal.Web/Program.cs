@@ -11,23 +11,27 @@ builder.AddPortalDataProtection();  // cookie keys: Redis when shared, else the 
 builder.AddPortalHealth();          // /healthz checks
 builder.AddPortalPages();           // Razor pages and static files
 builder.AddPortalMembers();         // followers signed in through WeChat web authorization
+builder.AddPortalAdmin();           // operators' sign-in, roles and audit trail for /admin
 builder.Services.AddPortalWebhook(); // the URL WeChat calls
 
 var app = builder.Build();
 
 await app.PrepareSharedStateAsync();   // migrations, Redis connection
+if (await app.RunOperatorCommandAsync(args))   // e.g. create-owner <name>, then exit
+    return;
 
 app.MapPortalHealth();
 app.MapPortalWebhook();
 app.MapPortalSandbox();
 app.MapPortalMembers();
+app.UsePortalAdmin();
 app.MapPortalPages();
 app.MapGet("/", () => Results.Text("""
     Portal is running.
       /healthz   whether the database (and Redis) answer
       /wx        the webhook WeChat calls (enter this URL in the WeChat console)
       /sandbox/phone   try the account as a follower (when the sandbox is on)
-    The admin pages are being built; see the README.
+      /admin     the operators' admin (the first visit creates the owner)
     """));
 
 app.AnnounceWhereToOpen();

@@ -19,6 +19,18 @@ public sealed class AutoReplyRuleStore(DbConnectionFactory db, TimeProvider time
         return rows.Select(r => r.ToRule()).ToList();
     }
 
+    private const string GetSql = """
+        SELECT id, name, trigger, pattern, priority, enabled, reply_json, created_at, updated_at
+        FROM auto_reply_rules WHERE id = @Id
+        """;
+
+    public async Task<AutoReplyRule?> GetAsync(long id, CancellationToken ct = default)
+    {
+        await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
+        var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(GetSql, new { Id = id }, cancellationToken: ct)).ConfigureAwait(false);
+        return row?.ToRule();
+    }
+
     private const string InsertSql = """
         INSERT INTO auto_reply_rules (name, trigger, pattern, priority, enabled, reply_json, created_at, updated_at)
         VALUES (@Name, @Trigger, @Pattern, @Priority, @Enabled, @ReplyJson, @At, @At)
@@ -51,6 +63,44 @@ public sealed class AutoReplyRuleStore(DbConnectionFactory db, TimeProvider time
     {
         await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
         return await connection.ExecuteAsync(new CommandDefinition(DeleteSql, new { Id = id }, cancellationToken: ct)).ConfigureAwait(false) == 1;
+    }
+
+    private const string SetPrioritySql = "UPDATE auto_reply_rules SET priority = @Priority, updated_at = @At WHERE id = @Id";
+
+    // The admin's versions of the statements above, run inside the caller's transaction so that a change
+    // and its audit entry are committed together or not at all.
+
+    public async Task<IReadOnlyList<AutoReplyRule>> ListAsync(DbTransaction transaction, CancellationToken ct = default)
+    {
+        var rows = await transaction.Connection!.QueryAsync<Row>(new CommandDefinition(ListSql, transaction: transaction, cancellationToken: ct)).ConfigureAwait(false);
+        return rows.Select(r => r.ToRule()).ToList();
+    }
+
+    public async Task<AutoReplyRule?> GetAsync(DbTransaction transaction, long id, CancellationToken ct = default)
+    {
+        var row = await transaction.Connection!.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(GetSql, new { Id = id }, transaction, cancellationToken: ct)).ConfigureAwait(false);
+        return row?.ToRule();
+    }
+
+    public async Task<AutoReplyRule> AddAsync(DbTransaction transaction, AutoReplyRule rule, CancellationToken ct = default)
+    {
+        var at = time.GetUtcNow();
+        var id = await transaction.Connection!.ExecuteScalarAsync<long>(new CommandDefinition(InsertSql, Parameters(rule, at), transaction, cancellationToken: ct)).ConfigureAwait(false);
+        return rule with { Id = id, CreatedAt = at, UpdatedAt = at };
+    }
+
+    public async Task<bool> UpdateAsync(DbTransaction transaction, AutoReplyRule rule, CancellationToken ct = default) =>
+        await transaction.Connection!.ExecuteAsync(new CommandDefinition(UpdateSql, Parameters(rule, time.GetUtcNow()), transaction, cancellationToken: ct)).ConfigureAwait(false) == 1;
+
+    public async Task<bool> DeleteAsync(DbTransaction transaction, long id, CancellationToken ct = default) =>
+        await transaction.Connection!.ExecuteAsync(new CommandDefinition(DeleteSql, new { Id = id }, transaction, cancellationToken: ct)).ConfigureAwait(false) == 1;
+
+    /// <summary>Sets several rules' priorities (a reorder).</summary>
+    public async Task SetPrioritiesAsync(DbTransaction transaction, IReadOnlyCollection<(long Id, int Priority)> priorities, CancellationToken ct = default)
+    {
+        var at = time.GetUtcNow();
+        foreach (var (id, priority) in priorities)
+            await transaction.Connection!.ExecuteAsync(new CommandDefinition(SetPrioritySql, new { Id = id, Priority = priority, At = at }, transaction, cancellationToken: ct)).ConfigureAwait(false);
     }
 
     private static object Parameters(AutoReplyRule rule, DateTimeOffset at) => new

@@ -1,0 +1,239 @@
+using System.Data.Common;
+using Dapper;
+using Portal.Core.Data;
+
+namespace Portal.Core.Operators;
+
+/// <summary>
+/// The operators table. Every rule that must hold under concurrency (one first owner, never zero active
+/// owners, the lockout count) is a single conditional statement, so it holds on both databases and
+/// across instances.
+/// </summary>
+public sealed class OperatorStore(DbConnectionFactory db, TimeProvider time)
+{
+    private const string Columns = """
+        id, name, role, password_hash, security_stamp, disabled, failed_attempts, locked_until, last_sign_in_at, created_at, updated_at
+        """;
+
+    private const string ListSql = $"SELECT {Columns} FROM operators ORDER BY name";
+
+    public async Task<IReadOnlyList<Operator>> ListAsync(CancellationToken ct = default)
+    {
+        await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<Row>(new CommandDefinition(ListSql, cancellationToken: ct)).ConfigureAwait(false);
+        return rows.Select(r => r.ToOperator()).ToList();
+    }
+
+    private const string GetSql = $"SELECT {Columns} FROM operators WHERE id = @Id";
+
+    public async Task<Operator?> GetAsync(long id, CancellationToken ct = default)
+    {
+        await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
+        return await GetAsync(connection, null, id, ct).ConfigureAwait(false);
+    }
+
+    public Task<Operator?> GetAsync(DbTransaction transaction, long id, CancellationToken ct = default) =>
+        GetAsync(transaction.Connection!, transaction, id, ct);
+
+    private static async Task<Operator?> GetAsync(DbConnection connection, DbTransaction? transaction, long id, CancellationToken ct)
+    {
+        var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(GetSql, new { Id = id }, transaction, cancellationToken: ct)).ConfigureAwait(false);
+        return row?.ToOperator();
+    }
+
+    private const string GetByNameSql = $"SELECT {Columns} FROM operators WHERE name = @Name";
+
+    public async Task<Operator?> GetByNameAsync(string name, CancellationToken ct = default)
+    {
+        await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
+        var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(GetByNameSql, new { Name = OperatorNames.Normalize(name) }, cancellationToken: ct)).ConfigureAwait(false);
+        return row?.ToOperator();
+    }
+
+    private const string AnyOwnerSql = "SELECT COUNT(*) FROM operators WHERE role = 'owner'";
+
+    /// <summary>Whether an owner exists (enabled or not): once one does, the first-run page is gone.</summary>
+    public async Task<bool> AnyOwnerAsync(CancellationToken ct = default)
+    {
+        await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(AnyOwnerSql, cancellationToken: ct)).ConfigureAwait(false) > 0;
+    }
+
+    private const string InsertSql = """
+        INSERT INTO operators (name, role, password_hash, security_stamp, disabled, failed_attempts, created_at, updated_at)
+        VALUES (@Name, @Role, @PasswordHash, @Stamp, @No, 0, @At, @At)
+        ON CONFLICT (name) DO NOTHING
+        RETURNING id
+        """;
+
+    /// <summary>Adds an operator; null when the name is taken.</summary>
+    public async Task<Operator?> AddAsync(string name, OperatorRole role, string passwordHash, CancellationToken ct = default)
+    {
+        await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
+        return await AddAsync(connection, null, name, role, passwordHash, ct).ConfigureAwait(false);
+    }
+
+    public Task<Operator?> AddAsync(DbTransaction transaction, string name, OperatorRole role, string passwordHash, CancellationToken ct = default) =>
+        AddAsync(transaction.Connection!, transaction, name, role, passwordHash, ct);
+
+    private async Task<Operator?> AddAsync(DbConnection connection, DbTransaction? transaction, string name, OperatorRole role, string passwordHash, CancellationToken ct)
+    {
+        var id = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(InsertSql,
+            new { Name = OperatorNames.Normalize(name), Role = OperatorRoles.Name(role), PasswordHash = passwordHash, Stamp = NewStamp(), No = false, At = time.GetUtcNow() },
+            transaction, cancellationToken: ct)).ConfigureAwait(false);
+        return id is null ? null : await GetAsync(connection, transaction, id.Value, ct).ConfigureAwait(false);
+    }
+
+    // The NOT EXISTS test keeps the page from adding a second owner later; the UNIQUE first_owner column
+    // settles two submissions that both passed that test at the same moment.
+    private const string InsertFirstOwnerSql = """
+        INSERT INTO operators (name, role, password_hash, security_stamp, disabled, failed_attempts, first_owner, created_at, updated_at)
+        SELECT @Name, 'owner', @PasswordHash, @Stamp, @No, 0, @Yes, @At, @At
+        WHERE NOT EXISTS (SELECT 1 FROM operators WHERE role = 'owner')
+        ON CONFLICT DO NOTHING
+        RETURNING id
+        """;
+
+    /// <summary>Creates the first owner; null when an owner already exists (or was just created by someone else).</summary>
+    public async Task<Operator?> AddFirstOwnerAsync(string name, string passwordHash, CancellationToken ct = default)
+    {
+        await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
+        return await AddFirstOwnerAsync(connection, null, name, passwordHash, ct).ConfigureAwait(false);
+    }
+
+    public Task<Operator?> AddFirstOwnerAsync(DbTransaction transaction, string name, string passwordHash, CancellationToken ct = default) =>
+        AddFirstOwnerAsync(transaction.Connection!, transaction, name, passwordHash, ct);
+
+    private async Task<Operator?> AddFirstOwnerAsync(DbConnection connection, DbTransaction? transaction, string name, string passwordHash, CancellationToken ct)
+    {
+        var id = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(InsertFirstOwnerSql,
+            new { Name = OperatorNames.Normalize(name), PasswordHash = passwordHash, Stamp = NewStamp(), No = false, Yes = true, At = time.GetUtcNow() },
+            transaction, cancellationToken: ct)).ConfigureAwait(false);
+        return id is null ? null : await GetAsync(connection, transaction, id.Value, ct).ConfigureAwait(false);
+    }
+
+    // Every attempt is counted before its password is checked, in one statement that also refuses it while
+    // the account is locked: parallel guesses cannot slip in between a check and the count, so an attacker
+    // gets at most MaxFailedAttempts tries per lockout period. The attempt that reaches the limit sets the
+    // lock at once; if its password turns out right, RecordSignInAsync lifts it. Values on the right of SET
+    // are the row's old ones on both databases; a lock that has run out starts a fresh count.
+    private const string AttemptSql = """
+        UPDATE operators SET
+            failed_attempts = CASE WHEN locked_until IS NOT NULL AND locked_until <= @Now THEN 1 ELSE failed_attempts + 1 END,
+            locked_until = CASE
+                WHEN locked_until IS NOT NULL AND locked_until <= @Now THEN NULL
+                WHEN failed_attempts + 1 >= @Max THEN @Until
+                ELSE locked_until END
+        WHERE id = @Id AND (locked_until IS NULL OR locked_until <= @Now)
+        """;
+
+    /// <summary>
+    /// Counts a sign-in attempt as failed until <see cref="RecordSignInAsync"/> says otherwise; false when
+    /// the account is locked and the password must not even be checked.
+    /// </summary>
+    public async Task<bool> BeginSignInAttemptAsync(long id, CancellationToken ct = default)
+    {
+        var now = time.GetUtcNow();
+        await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
+        return await connection.ExecuteAsync(new CommandDefinition(AttemptSql,
+            new { Id = id, Now = now, Until = now + OperatorLockout.Duration, Max = OperatorLockout.MaxFailedAttempts },
+            cancellationToken: ct)).ConfigureAwait(false) == 1;
+    }
+
+    // Lifts the count (and a lock the attempt itself set) once the password proved right.
+    private const string SuccessSql = """
+        UPDATE operators SET failed_attempts = 0, locked_until = NULL, last_sign_in_at = @Now WHERE id = @Id
+        """;
+
+    public async Task RecordSignInAsync(long id, CancellationToken ct = default)
+    {
+        await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
+        await connection.ExecuteAsync(new CommandDefinition(SuccessSql, new { Id = id, Now = time.GetUtcNow() }, cancellationToken: ct)).ConfigureAwait(false);
+    }
+
+    private const string SetPasswordSql = """
+        UPDATE operators SET password_hash = @PasswordHash, security_stamp = @Stamp, failed_attempts = 0, locked_until = NULL, updated_at = @At
+        WHERE id = @Id
+        """;
+
+    public async Task<bool> SetPasswordAsync(long id, string passwordHash, CancellationToken ct = default)
+    {
+        await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
+        return await ExecuteOneAsync(connection, null, SetPasswordSql, new { Id = id, PasswordHash = passwordHash, Stamp = NewStamp(), At = time.GetUtcNow() }, ct).ConfigureAwait(false);
+    }
+
+    public Task<bool> SetPasswordAsync(DbTransaction transaction, long id, string passwordHash, CancellationToken ct = default) =>
+        ExecuteOneAsync(transaction.Connection!, transaction, SetPasswordSql, new { Id = id, PasswordHash = passwordHash, Stamp = NewStamp(), At = time.GetUtcNow() }, ct);
+
+    // An owner keeps the role (and stays enabled) unless another enabled owner remains: the account is
+    // never left without someone who can manage operators.
+    private const string AnotherOwnerRemains = """
+        (role <> 'owner' OR (SELECT COUNT(*) FROM operators o WHERE o.role = 'owner' AND o.disabled = @No AND o.id <> @Id) > 0)
+        """;
+
+    private const string SetRoleSql = $"""
+        UPDATE operators SET role = @Role, security_stamp = @Stamp, updated_at = @At
+        WHERE id = @Id AND (@Role = 'owner' OR {AnotherOwnerRemains})
+        """;
+
+    /// <summary>False when the operator is missing or is the last enabled owner being demoted.</summary>
+    public async Task<bool> SetRoleAsync(long id, OperatorRole role, CancellationToken ct = default)
+    {
+        await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
+        return await ExecuteOneAsync(connection, null, SetRoleSql, new { Id = id, Role = OperatorRoles.Name(role), Stamp = NewStamp(), No = false, At = time.GetUtcNow() }, ct).ConfigureAwait(false);
+    }
+
+    public Task<bool> SetRoleAsync(DbTransaction transaction, long id, OperatorRole role, CancellationToken ct = default) =>
+        ExecuteOneAsync(transaction.Connection!, transaction, SetRoleSql, new { Id = id, Role = OperatorRoles.Name(role), Stamp = NewStamp(), No = false, At = time.GetUtcNow() }, ct);
+
+    private const string SetDisabledSql = $"""
+        UPDATE operators SET disabled = @Disabled, security_stamp = @Stamp, updated_at = @At
+        WHERE id = @Id AND (@Disabled = @No OR {AnotherOwnerRemains})
+        """;
+
+    /// <summary>False when the operator is missing or is the last enabled owner being disabled.</summary>
+    public async Task<bool> SetDisabledAsync(long id, bool disabled, CancellationToken ct = default)
+    {
+        await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
+        return await ExecuteOneAsync(connection, null, SetDisabledSql, new { Id = id, Disabled = disabled, Stamp = NewStamp(), No = false, At = time.GetUtcNow() }, ct).ConfigureAwait(false);
+    }
+
+    public Task<bool> SetDisabledAsync(DbTransaction transaction, long id, bool disabled, CancellationToken ct = default) =>
+        ExecuteOneAsync(transaction.Connection!, transaction, SetDisabledSql, new { Id = id, Disabled = disabled, Stamp = NewStamp(), No = false, At = time.GetUtcNow() }, ct);
+
+    private static async Task<bool> ExecuteOneAsync(DbConnection connection, DbTransaction? transaction, string sql, object parameters, CancellationToken ct) =>
+        await connection.ExecuteAsync(new CommandDefinition(sql, parameters, transaction, cancellationToken: ct)).ConfigureAwait(false) == 1;
+
+    // Not a secret: it only has to differ from the previous value.
+    private static string NewStamp() => Guid.NewGuid().ToString("N");
+
+    private sealed record Row
+    {
+        public long Id { get; init; }
+        public string Name { get; init; } = "";
+        public string Role { get; init; } = "";
+        public string PasswordHash { get; init; } = "";
+        public string SecurityStamp { get; init; } = "";
+        public bool Disabled { get; init; }
+        public int FailedAttempts { get; init; }
+        public DateTimeOffset? LockedUntil { get; init; }
+        public DateTimeOffset? LastSignInAt { get; init; }
+        public DateTimeOffset CreatedAt { get; init; }
+        public DateTimeOffset UpdatedAt { get; init; }
+
+        public Operator ToOperator() => new()
+        {
+            Id = Id,
+            Name = Name,
+            Role = OperatorRoles.Parse(Role),
+            PasswordHash = PasswordHash,
+            SecurityStamp = SecurityStamp,
+            Disabled = Disabled,
+            FailedAttempts = FailedAttempts,
+            LockedUntil = LockedUntil,
+            LastSignInAt = LastSignInAt,
+            CreatedAt = CreatedAt,
+            UpdatedAt = UpdatedAt,
+        };
+    }
+}

@@ -1,0 +1,171 @@
+using System.Data.Common;
+using Microsoft.AspNetCore.Identity;
+using Portal.Core.Audit;
+using Portal.Core.Data;
+using Portal.Core.Operators;
+
+namespace Portal.Web.Operators;
+
+/// <summary>
+/// Operator accounts: sign-in with its lockout, the first owner, and the owner's and each operator's own
+/// changes, every change written to the audit trail.
+/// </summary>
+public sealed class OperatorAccounts(DbConnectionFactory db, OperatorStore store, OperatorPasswords passwords, AuditLog audit, TimeProvider time)
+{
+    public const string EntityType = "operator";
+
+    public async Task<SignInOutcome> SignInAsync(string? name, string? password, CancellationToken ct = default)
+    {
+        const string wrong = "That name and password do not match an operator. Check both and try again.";
+        if (string.IsNullOrWhiteSpace(name) || string.IsNullOrEmpty(password))
+            return SignInOutcome.Refused("Enter your name and password.");
+        var op = await store.GetByNameAsync(name, ct).ConfigureAwait(false);
+        if (op is null)
+        {
+            passwords.SpendTimeOfACheck(password);
+            return SignInOutcome.Refused(wrong);
+        }
+        if (!await store.BeginSignInAttemptAsync(op.Id, ct).ConfigureAwait(false))
+        {
+            passwords.SpendTimeOfACheck(password);
+            return SignInOutcome.Refused(Locked((await store.GetAsync(op.Id, ct).ConfigureAwait(false))?.LockedUntil));
+        }
+
+        var result = passwords.Verify(op.PasswordHash, password);
+        if (result == PasswordVerificationResult.Failed)
+        {
+            var after = await store.GetAsync(op.Id, ct).ConfigureAwait(false);
+            if (after is null || !after.IsLockedAt(time.GetUtcNow()))
+                return SignInOutcome.Refused(wrong);
+            // Owners should see that someone has been guessing.
+            await audit.RecordAsync(new AuditActor(null, op.Name), EntityType, Id(op), "locked out", null,
+                new { FailedAttempts = after.FailedAttempts, after.LockedUntil }, ct).ConfigureAwait(false);
+            return SignInOutcome.Refused(Locked(after.LockedUntil));
+        }
+        if (op.Disabled)
+            return SignInOutcome.Refused("This operator account is disabled. Ask an owner to enable it.");
+        if (result == PasswordVerificationResult.SuccessRehashNeeded)
+            await store.SetPasswordAsync(op.Id, passwords.Hash(password), ct).ConfigureAwait(false);
+        await store.RecordSignInAsync(op.Id, ct).ConfigureAwait(false);
+        await audit.RecordAsync(new AuditActor(op.Id, op.Name), EntityType, Id(op), "sign in", null, null, ct).ConfigureAwait(false);
+        return new SignInOutcome(await store.GetAsync(op.Id, ct).ConfigureAwait(false), null);
+    }
+
+    private static string Locked(DateTimeOffset? until) =>
+        $"Too many wrong passwords: this account is locked until {until:HH:mm} UTC. Try again then, or ask an owner to set a new password.";
+
+    /// <summary>Null when there is an owner already (the first-run page then no longer exists).</summary>
+    public async Task<Operator?> CreateFirstOwnerAsync(string name, string password, CancellationToken ct = default)
+    {
+        var hash = passwords.Hash(password);
+        var op = await InTransactionAsync(async tx =>
+        {
+            var created = await store.AddFirstOwnerAsync(tx, name, hash, ct).ConfigureAwait(false);
+            if (created is not null)
+                await audit.RecordAsync(tx, new AuditActor(created.Id, created.Name), EntityType, Id(created), "create first owner", null, Snapshot(created), ct).ConfigureAwait(false);
+            return created;
+        }, ct).ConfigureAwait(false);
+        if (op is not null)
+            await store.RecordSignInAsync(op.Id, ct).ConfigureAwait(false);   // the setup page signs them in
+        return op;
+    }
+
+    /// <summary>Null when the name is taken.</summary>
+    public async Task<Operator?> CreateAsync(AuditActor actor, string name, OperatorRole role, string password, CancellationToken ct = default)
+    {
+        var hash = passwords.Hash(password);
+        return await InTransactionAsync(async tx =>
+        {
+            var op = await store.AddAsync(tx, name, role, hash, ct).ConfigureAwait(false);
+            if (op is not null)
+                await audit.RecordAsync(tx, actor, EntityType, Id(op), "create", null, Snapshot(op), ct).ConfigureAwait(false);
+            return op;
+        }, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Null on success, else why not.</summary>
+    public Task<string?> SetRoleAsync(AuditActor actor, long id, OperatorRole role, CancellationToken ct = default) =>
+        InTransactionAsync(async tx =>
+        {
+            var before = await store.GetAsync(tx, id, ct).ConfigureAwait(false);
+            if (before is null)
+                return "That operator no longer exists.";
+            if (before.Role == role)
+                return null;
+            if (!await store.SetRoleAsync(tx, id, role, ct).ConfigureAwait(false))
+                return $"{before.Name} is the only active owner. Make someone else an owner first, so the account is never left without one.";
+            await audit.RecordAsync(tx, actor, EntityType, Id(before), "change role", Snapshot(before), Snapshot(before with { Role = role }), ct).ConfigureAwait(false);
+            return null;
+        }, ct);
+
+    /// <summary>Null on success, else why not.</summary>
+    public Task<string?> SetDisabledAsync(AuditActor actor, long id, bool disabled, CancellationToken ct = default) =>
+        InTransactionAsync(async tx =>
+        {
+            var before = await store.GetAsync(tx, id, ct).ConfigureAwait(false);
+            if (before is null)
+                return "That operator no longer exists.";
+            if (disabled && actor.OperatorId == id)
+                return "You cannot disable yourself.";
+            if (before.Disabled == disabled)
+                return null;
+            if (!await store.SetDisabledAsync(tx, id, disabled, ct).ConfigureAwait(false))
+                return $"{before.Name} is the only active owner and cannot be disabled.";
+            await audit.RecordAsync(tx, actor, EntityType, Id(before), disabled ? "disable" : "enable", Snapshot(before), Snapshot(before with { Disabled = disabled }), ct).ConfigureAwait(false);
+            return (string?)null;
+        }, ct);
+
+    /// <summary>An owner sets someone's password (also lifts a lockout). Null on success, else why not.</summary>
+    public async Task<string?> ResetPasswordAsync(AuditActor actor, long id, string newPassword, CancellationToken ct = default)
+    {
+        var op = await store.GetAsync(id, ct).ConfigureAwait(false);
+        if (op is null)
+            return "That operator no longer exists.";
+        if (OperatorPasswordRules.Problem(newPassword, op.Name) is { } problem)
+            return problem;
+        var hash = passwords.Hash(newPassword);
+        return await InTransactionAsync(async tx =>
+        {
+            if (!await store.SetPasswordAsync(tx, id, hash, ct).ConfigureAwait(false))
+                return "That operator no longer exists.";
+            await audit.RecordAsync(tx, actor, EntityType, Id(op), "reset password", null, null, ct).ConfigureAwait(false);
+            return (string?)null;
+        }, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>An operator changes their own password. Null on success, else why not.</summary>
+    public async Task<string?> ChangeOwnPasswordAsync(AuditActor actor, long id, string? currentPassword, string? newPassword, CancellationToken ct = default)
+    {
+        var op = await store.GetAsync(id, ct).ConfigureAwait(false);
+        if (op is null)
+            return "Your account no longer exists.";
+        if (string.IsNullOrEmpty(currentPassword) || passwords.Verify(op.PasswordHash, currentPassword) == PasswordVerificationResult.Failed)
+            return "Your current password is not right.";
+        if (OperatorPasswordRules.Problem(newPassword, op.Name) is { } problem)
+            return problem;
+        var hash = passwords.Hash(newPassword!);
+        return await InTransactionAsync(async tx =>
+        {
+            if (!await store.SetPasswordAsync(tx, id, hash, ct).ConfigureAwait(false))
+                return "Your account no longer exists.";
+            await audit.RecordAsync(tx, actor, EntityType, Id(op), "change own password", null, null, ct).ConfigureAwait(false);
+            return (string?)null;
+        }, ct).ConfigureAwait(false);
+    }
+
+    // A change and its audit entry are committed together. Password hashing (slow on purpose) happens
+    // before the transaction starts, so a SQLite write lock is never held through it.
+    private async Task<T> InTransactionAsync<T>(Func<DbTransaction, Task<T>> work, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
+        var result = await work(transaction).ConfigureAwait(false);
+        await transaction.CommitAsync(ct).ConfigureAwait(false);
+        return result;
+    }
+
+    private static string Id(Operator op) => op.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>What the audit trail keeps of an operator: never the password hash.</summary>
+    private static object Snapshot(Operator op) => new { op.Name, Role = OperatorRoles.Name(op.Role), op.Disabled };
+}

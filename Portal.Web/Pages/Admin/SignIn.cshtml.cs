@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Portal.Core.Operators;
+using Portal.Web.Operators;
+
+namespace Portal.Web.Pages.Admin;
+
+public sealed class SignInModel(OperatorAccounts accounts, OperatorStore operators) : PageModel
+{
+    [BindProperty]
+    public string? Name { get; set; }
+
+    [BindProperty]
+    public string? Password { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    public string? Problem { get; private set; }
+
+    public bool NoOwnerYet { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct) => NoOwnerYet = !await operators.AnyOwnerAsync(ct);
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var outcome = await accounts.SignInAsync(Name, Password, ct);
+        if (!outcome.Succeeded)
+        {
+            Problem = outcome.Problem;
+            return Page();
+        }
+        await HttpContext.SignInAsync(OperatorClaims.Scheme, OperatorClaims.Principal(outcome.Operator!));
+        // Only back into the admin: a ReturnUrl pointing elsewhere would make the sign-in page an open redirect.
+        return LocalRedirect(ReturnUrl is { } url && Url.IsLocalUrl(url) && url.StartsWith("/admin", StringComparison.OrdinalIgnoreCase) ? url : "/admin");
+    }
+}
