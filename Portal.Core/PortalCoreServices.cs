@@ -6,6 +6,7 @@ using Portal.Core.Coordination;
 using Portal.Core.Data;
 using Portal.Core.Followers;
 using Portal.Core.Members;
+using Portal.Core.Membership;
 using Portal.Core.Menus;
 using Portal.Core.Messaging;
 using Portal.Core.Messaging.AutoReplies;
@@ -27,6 +28,7 @@ public static class PortalCoreServices
         services.AddValidatedOptions<DatabaseOptions, DatabaseOptionsValidator>(configuration, DatabaseOptions.SectionName)
             .Configure(o => o.ConnectionString ??= configuration.GetConnectionString("Portal"));
         services.AddValidatedOptions<MessagingOptions, MessagingOptionsValidator>(configuration, MessagingOptions.SectionName);
+        services.AddOptions<MembershipOptions>().Bind(configuration.GetSection(MembershipOptions.SectionName));
         services.AddOptions<RedisOptions>().Bind(configuration.GetSection(RedisOptions.SectionName));
 
         services.AddData();
@@ -54,6 +56,9 @@ public static class PortalCoreServices
         services.AddSingleton<MenuVersionStore>();
         services.AddSingleton<MenuDraftStore>();
         services.AddSingleton<MenuPublisher>();
+        services.AddSingleton<PointsLedger>();
+        services.AddSingleton<CheckIns>();
+        services.AddSingleton<Coupons>();
     }
 
     private static void AddMessaging(this IServiceCollection services)
