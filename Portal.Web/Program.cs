@@ -2,6 +2,7 @@ using Portal.Web.Health;
 using Portal.Web.Hosting;
 using Portal.Web.Members;
 using Portal.Web.Messaging;
+using Portal.Web.Site;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -24,6 +25,7 @@ app.MapPortalHealth();
 app.MapPortalWebhook();
 app.MapPortalSandbox();
 app.MapPortalMembers();
+app.MapJsSdkConfig();
 app.UsePortalAdmin();
 app.MapPortalPages();
 app.MapGet("/", () => Results.Text("""

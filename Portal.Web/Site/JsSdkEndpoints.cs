@@ -1,0 +1,23 @@
+using Portal.Core.Platform;
+
+namespace Portal.Web.Site;
+
+/// <summary>
+/// <c>GET /jssdk/config?url=…</c>: the signed <c>wx.config</c> for a page of this site. Only this site's
+/// pages are signed: the ticket is the account's, not a signing service for anyone's pages.
+/// </summary>
+public static class JsSdkEndpoints
+{
+    public static IEndpointRouteBuilder MapJsSdkConfig(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/jssdk/config", async (HttpContext http, string? url, JsSdkConfig config) =>
+        {
+            if (!Uri.TryCreate(url, UriKind.Absolute, out var page) || !string.Equals(page.Authority, http.Request.Host.Value, StringComparison.OrdinalIgnoreCase))
+                return Results.BadRequest(new { error = "Give the absolute URL of a page of this site." });
+            // Signed as given: the JS-SDK compares against the page's own location.href, byte for byte
+            // (Uri.ToString would unescape parts of it).
+            return Results.Json(await config.ForPageAsync(url!, http.RequestAborted));
+        }).ExcludeFromDescription();
+        return endpoints;
+    }
+}

@@ -1,0 +1,7 @@
+namespace Portal.Web.Site;
+
+/// <summary>
+/// What a page looks like when a follower shares it to a chat or Moments: title, description, image.
+/// Pages set it in ViewData["Share"]; the layout hands it to the JS-SDK.
+/// </summary>
+public sealed record ShareCard(string Title, string Description, string? ImageUrl);
