@@ -59,6 +59,7 @@ public static class PortalCoreServices
         services.AddSingleton<PointsLedger>();
         services.AddSingleton<CheckIns>();
         services.AddSingleton<Coupons>();
+        services.AddSingleton<MembershipSettings>();
     }
 
     private static void AddMessaging(this IServiceCollection services)

@@ -9,6 +9,9 @@ public sealed record Member
     public string? Nickname { get; init; }
     public string? AvatarUrl { get; init; }
     public bool HasProfile { get; init; }
+
+    /// <summary>The code staff scan or type at the counter; made on first use.</summary>
+    public string? MemberCode { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset LastSignInAt { get; init; }
 }

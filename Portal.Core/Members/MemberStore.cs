@@ -16,7 +16,7 @@ public sealed class MemberStore(DbConnectionFactory db, TimeProvider time)
             avatar_url = CASE WHEN excluded.has_profile THEN excluded.avatar_url ELSE members.avatar_url END,
             has_profile = CASE WHEN excluded.has_profile THEN excluded.has_profile ELSE members.has_profile END,
             updated_at = @At, last_sign_in_at = @At
-        RETURNING id, openid, unionid, nickname, avatar_url, has_profile, created_at, last_sign_in_at
+        RETURNING id, openid, unionid, nickname, avatar_url, has_profile, member_code, created_at, last_sign_in_at
         """;
 
     public async Task<Member> SignInAsync(MemberSignIn signIn, bool withProfile, CancellationToken ct = default)
@@ -26,14 +26,46 @@ public sealed class MemberStore(DbConnectionFactory db, TimeProvider time)
         return await connection.QuerySingleAsync<Member>(new CommandDefinition(SignInSql, args, cancellationToken: ct)).ConfigureAwait(false);
     }
 
-    private const string ByOpenIdSql = """
-        SELECT id, openid, unionid, nickname, avatar_url, has_profile, created_at, last_sign_in_at
-        FROM members WHERE openid = @OpenId
-        """;
+    private const string Columns = "id, openid, unionid, nickname, avatar_url, has_profile, member_code, created_at, last_sign_in_at";
+    private const string ByOpenIdSql = $"SELECT {Columns} FROM members WHERE openid = @OpenId";
 
     public async Task<Member?> FindAsync(string openId, CancellationToken ct = default)
     {
         await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
         return await connection.QuerySingleOrDefaultAsync<Member>(new CommandDefinition(ByOpenIdSql, new { OpenId = openId }, cancellationToken: ct)).ConfigureAwait(false);
+    }
+
+    private const string ByCodeSql = $"SELECT {Columns} FROM members WHERE member_code = @Code";
+
+    /// <summary>The member whose code staff scanned or typed at the counter.</summary>
+    public async Task<Member?> FindByCodeAsync(string code, CancellationToken ct = default)
+    {
+        await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
+        return await connection.QuerySingleOrDefaultAsync<Member>(new CommandDefinition(ByCodeSql, new { Code = code }, cancellationToken: ct)).ConfigureAwait(false);
+    }
+
+    private const string SetCodeSql = "UPDATE members SET member_code = @Code WHERE id = @Id AND member_code IS NULL";
+    private const string CodeSql = "SELECT member_code FROM members WHERE id = @Id";
+
+    /// <summary>
+    /// The member's counter code, made on first use: twelve random digits (a member number would let anyone
+    /// guess their neighbour's). A collision with another member's code is retried.
+    /// </summary>
+    public async Task<string> CodeAsync(long memberId, CancellationToken ct = default)
+    {
+        await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
+        for (var attempt = 0; ; attempt++)
+        {
+            if (await connection.ExecuteScalarAsync<string?>(new CommandDefinition(CodeSql, new { Id = memberId }, cancellationToken: ct)).ConfigureAwait(false) is { } code)
+                return code;
+            try
+            {
+                await connection.ExecuteAsync(new CommandDefinition(SetCodeSql, new { Id = memberId, Code = System.Security.Cryptography.RandomNumberGenerator.GetString("0123456789", 12) }, cancellationToken: ct)).ConfigureAwait(false);
+            }
+            catch (System.Data.Common.DbException) when (attempt < 3)
+            {
+                // Another member has those digits: draw again.
+            }
+        }
     }
 }

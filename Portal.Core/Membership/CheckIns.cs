@@ -55,6 +55,12 @@ public sealed class CheckIns(DbConnectionFactory db, PointsLedger ledger, IOptio
         return 0;
     }
 
+    public async Task<bool> CheckedInTodayAsync(long memberId, CancellationToken ct = default)
+    {
+        await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
+        return await connection.ExecuteScalarAsync<int?>(new CommandDefinition(StreakSql, new { MemberId = memberId, Day = Format(Today()) }, cancellationToken: ct)).ConfigureAwait(false) is not null;
+    }
+
     public DateOnly Today() =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone)).DateTime);
 

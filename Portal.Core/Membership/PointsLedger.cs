@@ -52,6 +52,15 @@ public sealed class PointsLedger(DbConnectionFactory db, TimeProvider time)
     private static Task<long> BalanceAsync(DbConnection connection, DbTransaction transaction, long memberId, CancellationToken ct) =>
         connection.ExecuteScalarAsync<long>(new CommandDefinition(BalanceSql, new { MemberId = memberId }, transaction, cancellationToken: ct));
 
+    private const string EarnedSql = "SELECT COALESCE(SUM(delta), 0) FROM points_ledger WHERE member_id = @MemberId AND delta > 0";
+
+    /// <summary>Points ever earned, which decides the member's level; spending them does not lower it.</summary>
+    public async Task<long> EarnedAsync(long memberId, CancellationToken ct = default)
+    {
+        await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(EarnedSql, new { MemberId = memberId }, cancellationToken: ct)).ConfigureAwait(false);
+    }
+
     private const string HistorySql = """
         SELECT id, member_id, delta, reason, idempotency_key, operator, created_at
         FROM points_ledger WHERE member_id = @MemberId AND id < @Before ORDER BY id DESC LIMIT @Limit

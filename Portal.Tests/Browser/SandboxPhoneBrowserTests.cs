@@ -51,7 +51,7 @@ public sealed class SandboxPhoneBrowserTests(Infrastructure.Browser browser) : I
         await menu.GetByRole(AriaRole.Button, new() { Name = "More" }).ClickAsync();
         await menu.GetByRole(AriaRole.Button, new() { Name = "Member centre" }).ClickAsync();
         var inChat = page.FrameLocator("#browser-frame");
-        await Expect(inChat.GetByTestId("member")).ToContainTextAsync("Signed in as");
+        await Expect(inChat.GetByTestId("points")).ToBeVisibleAsync();
         await Infrastructure.Browser.ScreenshotAsync(page, "sandbox-phone-in-chat-browser.png");
     }
 }

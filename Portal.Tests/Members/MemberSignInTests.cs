@@ -49,7 +49,7 @@ public sealed class MemberSignInTests
 
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Equal("/members/me", hops[^1]);
-        Assert.Contains(openId, await page.Content.ReadAsStringAsync());
+        Assert.Contains("data-testid=\"points\"", await page.Content.ReadAsStringAsync());
         var member = await app.Services.GetRequiredService<MemberStore>().FindAsync(openId);
         Assert.False(member!.HasProfile);
         Assert.Null(member.Nickname);
@@ -252,7 +252,7 @@ public sealed class MemberSignInTests
         using var page = await onTwo.Http.GetAsync("/members/me");
 
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
-        Assert.Contains(openId, await page.Content.ReadAsStringAsync());
+        Assert.Contains("data-testid=\"points\"", await page.Content.ReadAsStringAsync());
     }
 
     [Theory]

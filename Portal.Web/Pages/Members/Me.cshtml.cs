@@ -1,16 +1,43 @@
-using System.Security.Claims;
-using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc;
 using Portal.Core.Members;
+using Portal.Core.Membership;
 using Portal.Web.Members;
 
 namespace Portal.Web.Pages.Members;
 
-/// <summary>The member centre's start: who is signed in. Silent sign-in is enough.</summary>
+/// <summary>The member centre: points, level, today's check-in, and the ways into the rest.</summary>
 [RequireMember]
-public sealed class MeModel(MemberStore members) : PageModel
+public sealed class MeModel(MemberStore members, PointsLedger ledger, CheckIns checkIns, Coupons coupons, MembershipSettings settings, TimeProvider time) : MemberPageModel
 {
     public Member? Member { get; private set; }
+    public long Balance { get; private set; }
+    public long Earned { get; private set; }
+    public MemberLevel Level { get; private set; } = MemberLevels.Default.Levels[0];
+    public MemberLevel? NextLevel { get; private set; }
+    public int Streak { get; private set; }
+    public bool CheckedInToday { get; private set; }
+    public int UsableCoupons { get; private set; }
 
-    public async Task OnGetAsync() =>
-        Member = await members.FindAsync(User.FindFirstValue(ClaimTypes.NameIdentifier)!, HttpContext.RequestAborted);
+    public async Task OnGetAsync()
+    {
+        var ct = HttpContext.RequestAborted;
+        Member = await members.FindAsync(OpenId, ct);
+        Balance = await ledger.BalanceAsync(MemberId, ct);
+        Earned = await ledger.EarnedAsync(MemberId, ct);
+        (Level, NextLevel) = (await settings.LevelsAsync(ct)).For(Earned);
+        Streak = await checkIns.StreakAsync(MemberId, ct);
+        CheckedInToday = await checkIns.CheckedInTodayAsync(MemberId, ct);
+        var now = time.GetUtcNow();
+        UsableCoupons = (await coupons.WalletAsync(MemberId, ct)).Count(c => c.UsedAt is null && c.ExpiresAt > now);
+    }
+
+    public async Task<IActionResult> OnPostCheckInAsync()
+    {
+        var ct = HttpContext.RequestAborted;
+        var result = await checkIns.CheckInAsync(MemberId, await settings.CheckInRulesAsync(ct), ct);
+        Notice = result.AlreadyToday
+            ? "今天已经签到过了 You have checked in today."
+            : $"签到成功 +{result.Points} 积分 · 连续 {result.Streak} 天";
+        return RedirectToPage();
+    }
 }

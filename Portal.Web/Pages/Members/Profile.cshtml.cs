@@ -1,5 +1,3 @@
-using System.Security.Claims;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Core.Members;
 using Portal.Web.Members;
 
@@ -7,10 +5,10 @@ namespace Portal.Web.Pages.Members;
 
 /// <summary>Shows the WeChat nickname and avatar, so it asks for snsapi_userinfo.</summary>
 [RequireMember(withProfile: true)]
-public sealed class ProfileModel(MemberStore members) : PageModel
+public sealed class ProfileModel(MemberStore members) : MemberPageModel
 {
     public Member? Member { get; private set; }
 
     public async Task OnGetAsync() =>
-        Member = await members.FindAsync(User.FindFirstValue(ClaimTypes.NameIdentifier)!, HttpContext.RequestAborted);
+        Member = await members.FindAsync(OpenId, HttpContext.RequestAborted);
 }

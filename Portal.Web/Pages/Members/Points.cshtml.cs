@@ -1,0 +1,18 @@
+using Portal.Core.Membership;
+using Portal.Web.Members;
+
+namespace Portal.Web.Pages.Members;
+
+/// <summary>The member's ledger, newest first: every change with its reason.</summary>
+[RequireMember]
+public sealed class PointsModel(PointsLedger ledger) : MemberPageModel
+{
+    public long Balance { get; private set; }
+    public IReadOnlyList<LedgerEntry> Entries { get; private set; } = [];
+
+    public async Task OnGetAsync()
+    {
+        Balance = await ledger.BalanceAsync(MemberId, HttpContext.RequestAborted);
+        Entries = await ledger.HistoryAsync(MemberId, 100, ct: HttpContext.RequestAborted);
+    }
+}
