@@ -60,6 +60,8 @@ public static class PortalCoreServices
         services.AddSingleton<CheckIns>();
         services.AddSingleton<Coupons>();
         services.AddSingleton<MembershipSettings>();
+        services.AddSingleton<Portal.Core.Admin.Members.MemberAdministration>();
+        services.AddSingleton<Portal.Core.Admin.Members.MemberDirectory>();
     }
 
     private static void AddMessaging(this IServiceCollection services)

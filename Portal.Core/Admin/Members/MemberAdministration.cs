@@ -1,0 +1,72 @@
+using Dapper;
+using Portal.Core.Audit;
+using Portal.Core.Data;
+using Portal.Core.Membership;
+
+namespace Portal.Core.Admin.Members;
+
+/// <summary>
+/// What operators do to members: adjust points with a reason, redeem coupons at the counter, offer
+/// coupons, set levels and check-in points. Each change and its audit entry commit together.
+/// </summary>
+public sealed class MemberAdministration(DbConnectionFactory db, PointsLedger ledger, Coupons coupons, MembershipSettings settings, AuditLog audit)
+{
+    /// <summary>
+    /// Adds (or, negative, takes) points. The form carries <paramref name="idempotencyKey"/>, drawn when it
+    /// was shown, so a double click or a resent form changes the balance once.
+    /// </summary>
+    public async Task<LedgerOutcome> AdjustPointsAsync(AuditActor actor, long memberId, int delta, string reason, string idempotencyKey, CancellationToken ct = default)
+    {
+        await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
+        var outcome = await ledger.AddAsync(connection, transaction, memberId, delta, reason, "operator:" + idempotencyKey, actor.Name, ct).ConfigureAwait(false);
+        if (!outcome.Refused && !outcome.Duplicate)
+        {
+            await audit.RecordAsync(transaction, actor, "member", memberId.ToString(System.Globalization.CultureInfo.InvariantCulture), "points adjusted",
+                new { balance = outcome.Balance - delta }, new { balance = outcome.Balance, delta, reason }, ct).ConfigureAwait(false);
+        }
+        await transaction.CommitAsync(ct).ConfigureAwait(false);
+        return outcome;
+    }
+
+    public async Task<CouponRefusal> RedeemCouponAsync(AuditActor actor, string code, CancellationToken ct = default)
+    {
+        var refusal = await coupons.UseAsync(code, "counter", ct).ConfigureAwait(false);
+        if (refusal == CouponRefusal.None)
+            await audit.RecordAsync(actor, "coupon", code, "redeemed at the counter", new { used = false }, new { used = true }, ct).ConfigureAwait(false);
+        return refusal;
+    }
+
+    public async Task<CouponTemplate> OfferCouponAsync(AuditActor actor, CouponTemplate template, CancellationToken ct = default)
+    {
+        var created = await coupons.CreateAsync(template, ct).ConfigureAwait(false);
+        await audit.RecordAsync(actor, "coupon offer", created.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), "created", null, created, ct).ConfigureAwait(false);
+        return created;
+    }
+
+    public async Task<bool> SetCouponOfferedAsync(AuditActor actor, long templateId, bool enabled, CancellationToken ct = default)
+    {
+        await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
+        var changed = await connection.ExecuteAsync(new CommandDefinition("UPDATE coupon_templates SET enabled = @Enabled WHERE id = @Id AND enabled <> @Enabled",
+            new { Id = templateId, Enabled = enabled }, transaction, cancellationToken: ct)).ConfigureAwait(false) == 1;
+        if (changed)
+            await audit.RecordAsync(transaction, actor, "coupon offer", templateId.ToString(System.Globalization.CultureInfo.InvariantCulture), enabled ? "offered" : "withdrawn", new { enabled = !enabled }, new { enabled }, ct).ConfigureAwait(false);
+        await transaction.CommitAsync(ct).ConfigureAwait(false);
+        return changed;
+    }
+
+    public async Task SaveLevelsAsync(AuditActor actor, MemberLevels levels, CancellationToken ct = default)
+    {
+        var before = await settings.LevelsAsync(ct).ConfigureAwait(false);
+        await settings.SaveLevelsAsync(levels, ct).ConfigureAwait(false);
+        await audit.RecordAsync(actor, "membership", "levels", "changed", before.Levels, levels.Levels, ct).ConfigureAwait(false);
+    }
+
+    public async Task SaveCheckInRulesAsync(AuditActor actor, CheckInRules rules, CancellationToken ct = default)
+    {
+        var before = await settings.CheckInRulesAsync(ct).ConfigureAwait(false);
+        await settings.SaveCheckInRulesAsync(rules, ct).ConfigureAwait(false);
+        await audit.RecordAsync(actor, "membership", "check-in", "changed", before, rules, ct).ConfigureAwait(false);
+    }
+}

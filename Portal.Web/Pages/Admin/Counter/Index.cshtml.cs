@@ -1,0 +1,77 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Portal.Core.Admin.Members;
+using Portal.Core.Members;
+using Portal.Core.Membership;
+using Portal.Web.Operators;
+
+namespace Portal.Web.Pages.Admin.Counter;
+
+/// <summary>Staff at the shop: find a member by their code, add points for a purchase, redeem a coupon.</summary>
+public sealed class IndexModel(MemberStore members, MemberDirectory directory, Portal.Core.Membership.Coupons coupons, MemberAdministration admin, TimeProvider time) : PageModel
+{
+    private Dictionary<long, string> _names = [];
+
+    public string? Code { get; private set; }
+    public MemberRow? Member { get; private set; }
+    public IReadOnlyList<MemberCoupon> Usable { get; private set; } = [];
+    public string? Problem { get; private set; }
+    public string FormKey { get; } = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+
+    public string NameOf(MemberCoupon coupon) => _names.GetValueOrDefault(coupon.TemplateId, "Coupon");
+
+    public async Task OnGetAsync(string? code, CancellationToken ct) => await FindAsync(code, ct);
+
+    public async Task<IActionResult> OnPostPointsAsync(string? code, int points, string? reason, string? key, CancellationToken ct)
+    {
+        if (!await FindAsync(code, ct))
+            return Page();
+        if (points <= 0 || string.IsNullOrWhiteSpace(reason) || string.IsNullOrEmpty(key))
+        {
+            Problem = "Give the points for this purchase (more than zero) and a reason.";
+            return Page();
+        }
+        var outcome = await admin.AdjustPointsAsync(User.AuditActor(), Member!.Id, points, reason.Trim(), key, ct);
+        TempData["Message"] = outcome.Duplicate ? "Those points were already added." : $"Added {points} points; the balance is now {outcome.Balance}.";
+        return RedirectToPage(new { code });
+    }
+
+    public async Task<IActionResult> OnPostRedeemAsync(string? code, string? coupon, CancellationToken ct)
+    {
+        if (!await FindAsync(code, ct))
+            return Page();
+        // Only this member's coupons are redeemed here: a code read out by someone else is not theirs to use.
+        if (!Usable.Any(c => c.Code == coupon))
+        {
+            Problem = "That coupon is not one this member can use now.";
+            return Page();
+        }
+        var refusal = await admin.RedeemCouponAsync(User.AuditActor(), coupon!, ct);
+        if (refusal != CouponRefusal.None)
+        {
+            Problem = refusal == CouponRefusal.AlreadyUsed ? "That coupon has just been used." : "That coupon has expired.";
+            return Page();
+        }
+        TempData["Message"] = $"Coupon {coupon} redeemed.";
+        return RedirectToPage(new { code });
+    }
+
+    private async Task<bool> FindAsync(string? code, CancellationToken ct)
+    {
+        Code = code?.Trim();
+        if (string.IsNullOrEmpty(Code))
+            return false;
+        var member = await members.FindByCodeAsync(Code, ct);
+        if (member is null)
+        {
+            Problem = "No member has that code. Check the digits under their QR code.";
+            return false;
+        }
+        Member = await directory.GetAsync(member.Id, ct);
+        var now = time.GetUtcNow();
+        Usable = (await coupons.WalletAsync(member.Id, ct)).Where(c => c.UsedAt is null && c.ExpiresAt > now).ToList();
+        _names = (await coupons.TemplatesAsync(ct)).ToDictionary(t => t.Id, t => t.Name);
+        return true;
+    }
+}

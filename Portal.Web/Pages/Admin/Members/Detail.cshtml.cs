@@ -1,0 +1,51 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Portal.Core.Admin.Members;
+using Portal.Core.Membership;
+using Portal.Web.Operators;
+
+namespace Portal.Web.Pages.Admin.Members;
+
+/// <summary>One member: ledger, coupons, and adjusting points with a reason (editors).</summary>
+public sealed class DetailModel(MemberDirectory directory, PointsLedger ledger, Portal.Core.Membership.Coupons coupons, MemberAdministration admin) : PageModel
+{
+    public MemberRow? Member { get; private set; }
+    public IReadOnlyList<LedgerEntry> Ledger { get; private set; } = [];
+    public IReadOnlyList<MemberCoupon> Coupons { get; private set; } = [];
+    public string? Problem { get; private set; }
+
+    /// <summary>Drawn when the form is shown: the same form sent twice adjusts once.</summary>
+    public string FormKey { get; } = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+
+    public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAdjustAsync(long id, int delta, string? reason, string? key, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+            return NotFound();
+        if (delta == 0 || string.IsNullOrWhiteSpace(reason) || string.IsNullOrEmpty(key))
+        {
+            Problem = "Give a number of points other than zero and a reason: the member sees the reason in their history.";
+            return Page();
+        }
+        var outcome = await admin.AdjustPointsAsync(User.AuditActor(), id, delta, reason.Trim(), key, ct);
+        if (outcome.Refused)
+        {
+            Problem = $"The member has {outcome.Balance} points; taking {-delta} would leave a negative balance.";
+            return Page();
+        }
+        TempData["Message"] = outcome.Duplicate ? "That adjustment was already made." : $"Done: the balance is now {outcome.Balance}.";
+        return RedirectToPage(new { id });
+    }
+
+    private async Task<bool> LoadAsync(long id, CancellationToken ct)
+    {
+        Member = await directory.GetAsync(id, ct);
+        if (Member is null)
+            return false;
+        Ledger = await ledger.HistoryAsync(id, 100, ct: ct);
+        Coupons = await coupons.WalletAsync(id, ct);
+        return true;
+    }
+}

@@ -1,0 +1,18 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Portal.Core.Admin.Members;
+
+namespace Portal.Web.Pages.Admin.Members;
+
+/// <summary>Members, newest first, with search.</summary>
+public sealed class IndexModel(MemberDirectory directory) : PageModel
+{
+    public int PageSize => 50;
+    public string? Query { get; private set; }
+    public IReadOnlyList<MemberRow> Members { get; private set; } = [];
+
+    public async Task OnGetAsync(string? q, long? before, CancellationToken ct)
+    {
+        Query = q;
+        Members = await directory.SearchAsync(q, before ?? long.MaxValue, PageSize, ct);
+    }
+}
