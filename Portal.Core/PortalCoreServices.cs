@@ -31,7 +31,7 @@ public static class PortalCoreServices
         services.AddOptions<MembershipOptions>().Bind(configuration.GetSection(MembershipOptions.SectionName));
         services.AddOptions<RedisOptions>().Bind(configuration.GetSection(RedisOptions.SectionName));
 
-        services.AddData();
+        services.AddData(configuration);
         services.AddCoordination(configuration);
         services.AddMessaging();
         services.AddPlatform();
@@ -46,7 +46,7 @@ public static class PortalCoreServices
         return services.AddOptions<TOptions>().Bind(configuration.GetSection(section)).ValidateOnStart();
     }
 
-    private static void AddData(this IServiceCollection services)
+    private static void AddData(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<DbConnectionFactory>();
         services.AddSingleton<MigrationRunner>();
@@ -60,6 +60,15 @@ public static class PortalCoreServices
         services.AddSingleton<CheckIns>();
         services.AddSingleton<Coupons>();
         services.AddSingleton<MembershipSettings>();
+        services.AddSingleton<PhoneVerification>();
+        services.AddOptions<Portal.Core.Sms.TencentCloudSmsOptions>().Bind(configuration.GetSection(Portal.Core.Sms.TencentCloudSmsOptions.SectionName));
+        services.AddHttpClient(Portal.Core.Sms.TencentCloudSms.ClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
+        // Tencent Cloud when its keys are set; otherwise none (the sandbox puts its own phone in).
+        var sms = configuration.GetSection(Portal.Core.Sms.TencentCloudSmsOptions.SectionName).Get<Portal.Core.Sms.TencentCloudSmsOptions>() ?? new();
+        if (sms.Configured)
+            services.AddSingleton<Portal.Core.Sms.ISmsSender, Portal.Core.Sms.TencentCloudSms>();
+        else
+            services.TryAddSingleton<Portal.Core.Sms.ISmsSender, Portal.Core.Sms.NoSmsSender>();
         services.AddSingleton<Portal.Core.Admin.Members.MemberAdministration>();
         services.AddSingleton<Portal.Core.Admin.Members.MemberDirectory>();
     }

@@ -12,6 +12,9 @@ public sealed record Member
 
     /// <summary>The code staff scan or type at the counter; made on first use.</summary>
     public string? MemberCode { get; init; }
+
+    /// <summary>The verified mobile number, +86…, once bound.</summary>
+    public string? Phone { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset LastSignInAt { get; init; }
 }

@@ -16,7 +16,7 @@ public sealed class MemberStore(DbConnectionFactory db, TimeProvider time)
             avatar_url = CASE WHEN excluded.has_profile THEN excluded.avatar_url ELSE members.avatar_url END,
             has_profile = CASE WHEN excluded.has_profile THEN excluded.has_profile ELSE members.has_profile END,
             updated_at = @At, last_sign_in_at = @At
-        RETURNING id, openid, unionid, nickname, avatar_url, has_profile, member_code, created_at, last_sign_in_at
+        RETURNING id, openid, unionid, nickname, avatar_url, has_profile, member_code, phone, created_at, last_sign_in_at
         """;
 
     public async Task<Member> SignInAsync(MemberSignIn signIn, bool withProfile, CancellationToken ct = default)
@@ -26,7 +26,7 @@ public sealed class MemberStore(DbConnectionFactory db, TimeProvider time)
         return await connection.QuerySingleAsync<Member>(new CommandDefinition(SignInSql, args, cancellationToken: ct)).ConfigureAwait(false);
     }
 
-    private const string Columns = "id, openid, unionid, nickname, avatar_url, has_profile, member_code, created_at, last_sign_in_at";
+    private const string Columns = "id, openid, unionid, nickname, avatar_url, has_profile, member_code, phone, created_at, last_sign_in_at";
     private const string ByOpenIdSql = $"SELECT {Columns} FROM members WHERE openid = @OpenId";
 
     public async Task<Member?> FindAsync(string openId, CancellationToken ct = default)

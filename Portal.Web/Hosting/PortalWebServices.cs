@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 using Portal.Core;
@@ -55,6 +56,9 @@ public static class PortalWebServices
         builder.Services.AddSingleton<SandboxWebhookClient>();
         builder.Services.AddSingleton<SandboxPhone>();
         builder.Services.AddSingleton<SandboxDemo>();
+        builder.Services.AddSingleton<SandboxSms>();
+        if (!(builder.Configuration.GetSection(Portal.Core.Sms.TencentCloudSmsOptions.SectionName).Get<Portal.Core.Sms.TencentCloudSmsOptions>()?.Configured ?? false))
+            builder.Services.Replace(ServiceDescriptor.Singleton<Portal.Core.Sms.ISmsSender>(sp => sp.GetRequiredService<SandboxSms>()));
         builder.Services.AddSingleton(SandboxDemo.SlowButtonRoute);
         builder.Services.AddSingleton<SandboxFaults>();
         builder.Services.AddSingleton<SandboxTickets>();

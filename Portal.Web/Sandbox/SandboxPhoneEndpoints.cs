@@ -45,7 +45,7 @@ public static class SandboxPhoneEndpoints
         return Results.Ok(Describe(follower));
     }
 
-    private static IResult Chat(string openId, SandboxFollowers followers, SandboxChats chats, SandboxInbox inbox, SandboxMenus menus, SandboxQrCodes codes)
+    private static IResult Chat(string openId, SandboxFollowers followers, SandboxChats chats, SandboxInbox inbox, SandboxMenus menus, SandboxQrCodes codes, SandboxSms sms)
     {
         if (followers.Find(openId) is not { } follower)
             return Results.NotFound();
@@ -62,6 +62,8 @@ public static class SandboxPhoneEndpoints
             codes = codes.All().Where(c => !codes.IsExpired(c)).OrderByDescending(c => c.CreatedAt).Take(8)
                 .Select(c => new { ticket = c.Ticket, scene = c.Scene, permanent = c.IsPermanent }),
             lines,
+            // Text messages (SMS) Portal sent, to any number: the sandbox has one phone for all of them.
+            texts = sms.Recent(5).Select(t => new { phone = t.Phone, text = t.Text, at = t.At }),
         });
     }
 

@@ -168,6 +168,11 @@
     $("chat").scrollTop = $("chat").scrollHeight;
     drawMenu(chat.menu);
     drawCodes(chat.codes || []);
+    $("texts").replaceChildren(...(chat.texts || []).map((t) => {
+      const item = document.createElement("li");
+      item.textContent = `${t.phone}: ${t.text}`;
+      return item;
+    }));
     const following = chat.follower.subscribed;
     $("follow").disabled = following;
     $("unfollow").disabled = !following;
