@@ -61,6 +61,8 @@ public static class PortalCoreServices
         services.AddSingleton<Coupons>();
         services.AddSingleton<MembershipSettings>();
         services.AddSingleton<PhoneVerification>();
+        services.AddSingleton<MemberNotices>();
+        services.AddHostedService<CouponExpiryReminders>();
         services.AddOptions<Portal.Core.Sms.TencentCloudSmsOptions>().Bind(configuration.GetSection(Portal.Core.Sms.TencentCloudSmsOptions.SectionName));
         services.AddHttpClient(Portal.Core.Sms.TencentCloudSms.ClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
         // Tencent Cloud when its keys are set; otherwise none (the sandbox puts its own phone in).

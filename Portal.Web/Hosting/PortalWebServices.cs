@@ -57,6 +57,15 @@ public static class PortalWebServices
         builder.Services.AddSingleton<SandboxPhone>();
         builder.Services.AddSingleton<SandboxDemo>();
         builder.Services.AddSingleton<SandboxSms>();
+        // The sandbox account has the templates membership messages need.
+        builder.Services.PostConfigure<Portal.Core.Membership.MembershipOptions>(o =>
+        {
+            if (o.PointsChangedTemplateId.Length == 0)
+                o.PointsChangedTemplateId = SandboxTemplates.PointsChanged;
+            if (o.CouponExpiringTemplateId.Length == 0)
+                o.CouponExpiringTemplateId = SandboxTemplates.CouponExpiring;
+            o.MemberCentreUrl ??= new Uri(options.SelfUrl, "members/me").ToString();
+        });
         if (!(builder.Configuration.GetSection(Portal.Core.Sms.TencentCloudSmsOptions.SectionName).Get<Portal.Core.Sms.TencentCloudSmsOptions>()?.Configured ?? false))
             builder.Services.Replace(ServiceDescriptor.Singleton<Portal.Core.Sms.ISmsSender>(sp => sp.GetRequiredService<SandboxSms>()));
         builder.Services.AddSingleton(SandboxDemo.SlowButtonRoute);

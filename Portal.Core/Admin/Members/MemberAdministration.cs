@@ -9,7 +9,7 @@ namespace Portal.Core.Admin.Members;
 /// What operators do to members: adjust points with a reason, redeem coupons at the counter, offer
 /// coupons, set levels and check-in points. Each change and its audit entry commit together.
 /// </summary>
-public sealed class MemberAdministration(DbConnectionFactory db, PointsLedger ledger, Coupons coupons, MembershipSettings settings, AuditLog audit)
+public sealed class MemberAdministration(DbConnectionFactory db, PointsLedger ledger, Coupons coupons, MembershipSettings settings, MemberNotices notices, AuditLog audit)
 {
     /// <summary>
     /// Adds (or, negative, takes) points. The form carries <paramref name="idempotencyKey"/>, drawn when it
@@ -26,6 +26,9 @@ public sealed class MemberAdministration(DbConnectionFactory db, PointsLedger le
                 new { balance = outcome.Balance - delta }, new { balance = outcome.Balance, delta, reason }, ct).ConfigureAwait(false);
         }
         await transaction.CommitAsync(ct).ConfigureAwait(false);
+        if (!outcome.Refused && !outcome.Duplicate
+            && await connection.ExecuteScalarAsync<string>(new CommandDefinition("SELECT openid FROM members WHERE id = @Id", new { Id = memberId }, cancellationToken: ct)).ConfigureAwait(false) is { } openId)
+            await notices.PointsChangedAsync(openId, outcome.Entry!, outcome.Balance, ct).ConfigureAwait(false);
         return outcome;
     }
 
