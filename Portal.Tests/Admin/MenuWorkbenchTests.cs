@@ -32,6 +32,21 @@ public sealed class MenuWorkbenchTests
     private static async Task<IReadOnlyList<AuditEntry>> TrailAsync(PortalAppFactory app, string entityType) =>
         await app.Services.GetRequiredService<AuditLog>().ListAsync(new AuditQuery { EntityType = entityType });
 
+    [Theory]
+    [InlineData("/admin/menu")]
+    [InlineData("/admin/menu/history")]
+    [InlineData("/admin/menu/conditional")]
+    public async Task Anonymous_visitors_are_sent_to_sign_in(string page)
+    {
+        await using var app = new PortalAppFactory();
+        using var browser = new AdminBrowser(app);
+
+        using var response = await browser.GetAsync(page);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("http://localhost/admin/signin?ReturnUrl=", response.Headers.Location!.ToString());
+    }
+
     [Fact]
     public async Task A_viewer_reads_the_workbench_but_cannot_save_publish_pull_or_roll_back()
     {

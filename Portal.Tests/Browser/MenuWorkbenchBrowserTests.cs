@@ -59,6 +59,12 @@ public sealed class MenuWorkbenchBrowserTests(Infrastructure.Browser browser) : 
         await admin.GetByTestId("button-2").DragToAsync(admin.GetByTestId("button-1"));
         var topLevel = admin.Locator("#wb-bar > .wb-col > .wb-btn");
         await Expect(topLevel).ToHaveTextAsync(["More", "Today", "Help"]);
+        // The same from the keyboard, for those without a pointer.
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Move later" }).ClickAsync();
+        await Expect(topLevel).ToHaveTextAsync(["Today", "More", "Help"]);
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Move earlier" }).ClickAsync();
+        await Expect(topLevel).ToHaveTextAsync(["More", "Today", "Help"]);
+        await Expect(admin.GetByRole(AriaRole.Button, new() { Name = "Move earlier" })).ToBeDisabledAsync();
         await Expect(verdict).ToHaveTextAsync("The platform will accept this menu.");
 
         // A name too long for a top-level button: counted as typed, explained by the server, Publish held.

@@ -206,6 +206,10 @@
       setValue(id, b[field] || "");
     }
     $("url-label").textContent = b.type === "miniprogram" ? "Web address for clients without mini-programs" : "Web address";
+    const row = top ? buttons : buttons[selected[0]].sub_button;
+    const index = selected[selected.length - 1];
+    if ($("btn-earlier")) $("btn-earlier").disabled = index === 0;
+    if ($("btn-later")) $("btn-later").disabled = index === row.length - 1;
     counter("key-bytes", b.key, MAX_KEY);
     counter("url-bytes", b.url, MAX_URL);
     for (const input of root.querySelectorAll("#wb-fields input, #wb-fields select, #wb-rule input, #wb-rule select")) input.disabled = !canEdit;
@@ -294,6 +298,18 @@
     changed();
   }
 
+  // The keyboard's way to reorder: swap with the neighbour in the same row.
+  function shift(by) {
+    if (!selected) return;
+    const row = selected.length === 1 ? buttons : buttons[selected[0]].sub_button;
+    const from = selected[selected.length - 1];
+    const to = from + by;
+    if (to < 0 || to >= row.length) return;
+    [row[from], row[to]] = [row[to], row[from]];
+    selected = selected.length === 1 ? [to] : [selected[0], to];
+    changed();
+  }
+
   function edit(field, value) {
     const b = selected && at(selected);
     if (!b) return;
@@ -305,6 +321,8 @@
   $("btn-type").addEventListener("change", (e) => edit("type", e.target.value));
   for (const [field, id] of Object.entries(INPUTS)) $(id).addEventListener("input", (e) => edit(field, e.target.value));
   $("btn-delete")?.addEventListener("click", remove);
+  $("btn-earlier")?.addEventListener("click", () => shift(-1));
+  $("btn-later")?.addEventListener("click", () => shift(1));
   for (const input of root.querySelectorAll("[data-rule]")) {
     input.value = rule[input.dataset.rule] || "";
     input.addEventListener(input.tagName === "SELECT" ? "change" : "input", () => { rule[input.dataset.rule] = input.value; changed(); });
