@@ -1,7 +1,11 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Portal.Core.Menus;
+using Portal.Core.Platform.Menus;
 using Portal.Core.Operators;
 using Portal.Tests.Admin;
 using Portal.Tests.Infrastructure;
+using Portal.Web.Sandbox;
 using static Microsoft.Playwright.Assertions;
 
 namespace Portal.Tests.Browser;
@@ -113,5 +117,43 @@ public sealed class MenuWorkbenchBrowserTests(Infrastructure.Browser browser) : 
 
         await Expect(phoneMenu.Locator(":scope > div > button")).ToHaveTextAsync(["More", "今日", "Help"]);
         await context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task An_editor_makes_a_conditional_menu_for_a_tag_and_the_tester_shows_who_gets_it()
+    {
+        await using var app = new KestrelPortalApp();
+        app.Start();
+        await AdminBrowser.CreateOperatorAsync(app, "editor-lin", OperatorRole.Editor);
+        await app.Services.GetRequiredService<MenuPublisher>().PublishAsync(new Menu(MenuButton.Click("Today", "TODAY")), null, "setup");
+        var tags = app.Services.GetRequiredService<SandboxTags>();
+        var vip = tags.Create("VIP").Tag!;
+        var follower = app.FollowerWhoJustWrote("VIP follower");
+        tags.Tag(vip.Id, [follower]);
+        var page = await browser.Chromium.NewPageAsync(new() { ViewportSize = new() { Width = 1200, Height = 900 } });
+        await page.GotoAsync(new Uri(app.BaseUrl, "admin/signin").ToString());
+        await page.GetByLabel("Name").FillAsync("editor-lin");
+        await page.GetByLabel("Password").FillAsync(AdminBrowser.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+
+        await page.GotoAsync(new Uri(app.BaseUrl, "admin/menu/conditional").ToString());
+        await page.GetByLabel("Name (for you").FillAsync("vip");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Start editing" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Conditional menu “vip”" })).ToBeVisibleAsync();
+        await page.GetByTestId("add-button").ClickAsync();
+        await page.GetByLabel("Name").FillAsync("VIP lounge");
+        await page.GetByLabel("Key").FillAsync("VIP");
+        await Expect(page.GetByTestId("problems")).ToContainTextAsync("A conditional menu needs at least one condition");
+        await page.GetByLabel("Tag id").FillAsync(vip.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await Expect(page.GetByTestId("verdict")).ToHaveTextAsync("The platform will accept this menu.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Publish" }).ClickAsync();
+        await Expect(page.GetByTestId("publish-result")).ToContainTextAsync("conditional menu");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Conditional menus" }).First.ClickAsync();
+        await Expect(page.GetByTestId("live-conditional")).ToContainTextAsync($"conditional: tag {vip.Id}");
+        await page.GetByLabel("Follower's OpenID").FillAsync(follower);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show their menu" }).ClickAsync();
+        await Expect(page.GetByTestId("match")).ToContainTextAsync("VIP lounge");
+        await Infrastructure.Browser.ScreenshotAsync(page, "menu-conditional.png");
     }
 }
