@@ -16,8 +16,14 @@ public static class MenuDiff
         var now = Flatten(after);
         var matched = new Dictionary<Slot, Slot>();
 
-        // Same action (or, for parents, same name) first; then what is left, by name.
-        foreach (var pass in new Func<Slot, Slot, bool>[] { (a, b) => a.Identity == b.Identity, (a, b) => a.Button.Name == b.Button.Name })
+        // Same action (or, for parents, same name) first; then what is left, by name; then parents that
+        // still hold a sub-button they held before, so a renamed parent reads as renamed too.
+        foreach (var pass in new Func<Slot, Slot, bool>[]
+        {
+            (a, b) => a.Identity == b.Identity,
+            (a, b) => a.Button.Name == b.Button.Name,
+            (a, b) => a.IsParent && a.ChildIdentities.Overlaps(b.ChildIdentities),
+        })
         {
             foreach (var a in old.Where(a => !matched.ContainsKey(a)))
             {
@@ -73,6 +79,8 @@ public static class MenuDiff
         // Reference equality for the dictionary: two identical buttons are still two slots.
         public bool Equals(Slot? other) => ReferenceEquals(this, other);
         public override int GetHashCode() => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(this);
+
+        public HashSet<string> ChildIdentities => [.. Button.SubButtons.Select(c => new Slot(c, "", null).Identity)];
 
         public string Identity => IsParent ? "parent:" + Button.Name : $"{Button.Type}|{Button.Key}|{Button.Url}|{Button.MediaId}|{Button.ArticleId}|{Button.AppId}|{Button.PagePath}";
     }

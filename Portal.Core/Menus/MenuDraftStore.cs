@@ -34,6 +34,16 @@ public sealed class MenuDraftStore(DbConnectionFactory db, TimeProvider time)
         return row is null ? null : new MenuDraft(row.Slot, MenuJson.ReadMenu(row.MenuJson), MenuJson.ReadRule(row.MatchRuleJson), row.UpdatedBy, row.UpdatedAt);
     }
 
+    private const string ListSql = "SELECT slot, menu_json, match_rule_json, updated_by, updated_at FROM menu_drafts ORDER BY slot";
+
+    /// <summary>Every draft, by slot name; the admin lists the conditional menus being worked on.</summary>
+    public async Task<IReadOnlyList<MenuDraft>> ListAsync(CancellationToken ct = default)
+    {
+        await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<Row>(new CommandDefinition(ListSql, cancellationToken: ct)).ConfigureAwait(false);
+        return rows.Select(row => new MenuDraft(row.Slot, MenuJson.ReadMenu(row.MenuJson), MenuJson.ReadRule(row.MatchRuleJson), row.UpdatedBy, row.UpdatedAt)).ToList();
+    }
+
     public async Task DeleteAsync(string slot, CancellationToken ct = default)
     {
         await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);

@@ -22,6 +22,14 @@ public sealed class MenuDiffTests
     }
 
     [Fact]
+    public void A_renamed_parent_is_known_by_the_sub_buttons_it_still_holds()
+    {
+        var after = new Menu(Before.Buttons[0], MenuButton.Parent("更多", MenuButton.Click("Hours", "HOURS"), MenuButton.View("Shop", "https://shop.example/")));
+
+        Assert.Equal(["Renamed “More” to “更多” (button 2)"], MenuDiff.Compare(Before, after));
+    }
+
+    [Fact]
     public void A_changed_link_says_what_it_opens_now()
     {
         var after = new Menu(Before.Buttons[0], MenuButton.Parent("More", MenuButton.Click("Hours", "HOURS"), MenuButton.View("Shop", "https://shop.example/new")));

@@ -5,6 +5,7 @@ using Microsoft.Extensions.WebEncoders;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Core.Admin.AutoReplies;
 using Portal.Core.Admin.Dashboard;
+using Portal.Core.Admin.Menus;
 using Portal.Core.Audit;
 using Portal.Core.Operators;
 using Portal.Web.Operators;
@@ -27,6 +28,7 @@ public static class PortalAdmin
         services.AddSingleton<AuditLog>();
         services.AddSingleton<DashboardStore>();
         services.AddSingleton<AutoReplyRuleEditor>();
+        services.AddSingleton<MenuWorkbench>();
         services.AddSingleton<OperatorCookieEvents>();
 
         // Razor would otherwise write every non-ASCII character as an entity: Chinese rule texts and names

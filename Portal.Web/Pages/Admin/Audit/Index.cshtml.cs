@@ -72,6 +72,8 @@ public sealed class IndexModel(AuditLog audit, OperatorStore operators) : PageMo
     {
         Portal.Core.Admin.AutoReplies.AutoReplyRuleEditor.EntityType => "Auto-reply rule",
         Portal.Web.Operators.OperatorAccounts.EntityType => "Operator",
+        Portal.Core.Admin.Menus.MenuWorkbench.EntityType => "Menu",
+        Portal.Core.Admin.Menus.MenuWorkbench.DraftEntityType => "Menu draft",
         _ => entityType,
     };
 

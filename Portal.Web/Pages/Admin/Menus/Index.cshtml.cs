@@ -1,0 +1,124 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Portal.Core.Admin.Menus;
+using Portal.Core.Menus;
+using Portal.Core.Operators;
+using Portal.Core.Platform.Menus;
+using Portal.Web.Operators;
+
+namespace Portal.Web.Pages.Admin.Menus;
+
+/// <summary>
+/// The menu workbench: the working menu of one slot drawn on a phone and edited in the browser
+/// (menu-editor.js). The editor asks <see cref="OnPostCheck"/> for the verdict as the operator types, so
+/// <see cref="MenuRules"/> stays the one place that knows the platform's limits.
+/// </summary>
+public sealed class IndexModel(MenuWorkbench workbench, MenuDraftStore drafts, MenuVersionStore versions) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string Slot { get; set; } = MenuDraftStore.DefaultSlot;
+
+    public WorkingMenu Working { get; private set; } = new(MenuDraftStore.DefaultSlot, new Menu(), null);
+
+    /// <summary>Where the working menu came from, in words.</summary>
+    public string Origin { get; private set; } = "";
+
+    public bool CanEdit => User.OperatorRole() is OperatorRole.Editor or OperatorRole.Owner;
+
+    public bool IsDefault => Slot == MenuDraftStore.DefaultSlot;
+
+    private static readonly JsonSerializerOptions PageJson = new(JsonSerializerDefaults.Web)
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    /// <summary>What the editor starts from, for its data attribute (Razor encodes it).</summary>
+    public string StateJson => JsonSerializer.Serialize(new
+    {
+        slot = Slot,
+        menu = JsonDocument.Parse(MenuJson.Write(Working.Menu)).RootElement,
+        rule = Working.Rule is null ? (JsonElement?)null : JsonDocument.Parse(MenuJson.Write(Working.Rule)!).RootElement,
+        problems = MenuProblemView.From(Working.Check()),
+    }, PageJson);
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (!WorkingMenu.IsSlotName(Slot))
+            return NotFound();
+        if (await drafts.GetAsync(Slot, ct) is { } draft)
+        {
+            Working = new WorkingMenu(Slot, draft.Menu, IsDefault ? null : draft.Rule ?? new MatchRule());
+            Origin = $"Draft saved by {draft.UpdatedBy} at {draft.UpdatedAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC.";
+        }
+        else if (IsDefault && await versions.LatestDefaultAsync(ct) is { } live)
+        {
+            Working = new WorkingMenu(Slot, live.Menu, null);
+            Origin = $"The published menu (version {live.Id}); no draft yet.";
+        }
+        else
+        {
+            Working = new WorkingMenu(Slot, new Menu(), IsDefault ? null : new MatchRule());
+            Origin = "A new menu: nothing saved yet.";
+        }
+        return Page();
+    }
+
+    /// <summary>The verdict on the working menu: every problem, with its path and the button to mark.</summary>
+    public IActionResult OnPostCheck(string? slot, string? menu, string? rule)
+    {
+        if (WorkingMenu.Read(slot, menu, rule) is not { } working)
+            return BadRequest();
+        return new JsonResult(new { problems = MenuProblemView.From(working.Check()) });
+    }
+
+    /// <summary>Saves the working menu as the slot's draft; drafts may have problems, they are work in progress.</summary>
+    public async Task<IActionResult> OnPostSaveAsync(string? slot, string? menu, string? rule, CancellationToken ct)
+    {
+        if (WorkingMenu.Read(slot, menu, rule) is not { } working)
+            return BadRequest();
+        var saved = await workbench.SaveDraftAsync(User.AuditActor(), working.Slot, working.Menu, working.Rule, ct);
+        return new JsonResult(new
+        {
+            saved = true,
+            message = $"Draft saved at {saved.UpdatedAt.ToString("HH:mm:ss", CultureInfo.InvariantCulture)} UTC.",
+            problems = MenuProblemView.From(working.Check()),
+        });
+    }
+
+    /// <summary>Publishes the working menu; the platform's refusal comes back in plain words.</summary>
+    public async Task<IActionResult> OnPostPublishAsync(string? slot, string? menu, string? rule, CancellationToken ct)
+    {
+        if (WorkingMenu.Read(slot, menu, rule) is not { } working)
+            return BadRequest();
+        var actor = User.AuditActor();
+        // The draft follows what was published, so reopening the page shows it rather than an older draft.
+        await workbench.SaveDraftAsync(actor, working.Slot, working.Menu, working.Rule, ct);
+        var result = await workbench.PublishAsync(actor, working.Menu, working.Rule, ct);
+        if (result.Version is not { } version)
+            return new JsonResult(new { published = false, problems = MenuProblemView.From(result.Problems) });
+        var message = working.IsDefault
+            ? $"Published as version {version.Id}. Followers see it the next time they open the chat (WeChat re-reads menus every few minutes)."
+            : $"Published as version {version.Id}, conditional menu {version.PlatformMenuId}. Followers the rule matches see it.";
+        return new JsonResult(new { published = true, version = version.Id, message, problems = Array.Empty<MenuProblemView>() });
+    }
+
+    /// <summary>Reads the live default menu into the editor: recorded as a version when it changed elsewhere.</summary>
+    public async Task<IActionResult> OnPostPullAsync(CancellationToken ct)
+    {
+        var actor = User.AuditActor();
+        var pulled = await workbench.PullAsync(actor, ct);
+        if (pulled.Version is not { } version)
+        {
+            TempData["Message"] = "The platform has no menu published, so there was nothing to pull.";
+            return RedirectToPage();
+        }
+        await workbench.SaveDraftAsync(actor, MenuDraftStore.DefaultSlot, version.Menu, null, ct);
+        TempData["Message"] = pulled.Changed
+            ? $"The live menu differed from Portal's last version: recorded it as version {version.Id} and loaded it here."
+            : $"The live menu is version {version.Id}, as Portal published it; loaded it here.";
+        return RedirectToPage();
+    }
+}
