@@ -15,6 +15,12 @@ public sealed record Member
 
     /// <summary>The verified mobile number, +86…, once bound.</summary>
     public string? Phone { get; init; }
+
+    /// <summary>The name the member gave in their profile.</summary>
+    public string? RealName { get; init; }
+
+    /// <summary>yyyy-MM-dd, as the member gave it.</summary>
+    public string? Birthday { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset LastSignInAt { get; init; }
 }

@@ -16,7 +16,7 @@ public sealed class MemberStore(DbConnectionFactory db, TimeProvider time)
             avatar_url = CASE WHEN excluded.has_profile THEN excluded.avatar_url ELSE members.avatar_url END,
             has_profile = CASE WHEN excluded.has_profile THEN excluded.has_profile ELSE members.has_profile END,
             updated_at = @At, last_sign_in_at = @At
-        RETURNING id, openid, unionid, nickname, avatar_url, has_profile, member_code, phone, created_at, last_sign_in_at
+        RETURNING id, openid, unionid, nickname, avatar_url, has_profile, member_code, phone, real_name, birthday, created_at, last_sign_in_at
         """;
 
     public async Task<Member> SignInAsync(MemberSignIn signIn, bool withProfile, CancellationToken ct = default)
@@ -26,7 +26,7 @@ public sealed class MemberStore(DbConnectionFactory db, TimeProvider time)
         return await connection.QuerySingleAsync<Member>(new CommandDefinition(SignInSql, args, cancellationToken: ct)).ConfigureAwait(false);
     }
 
-    private const string Columns = "id, openid, unionid, nickname, avatar_url, has_profile, member_code, phone, created_at, last_sign_in_at";
+    private const string Columns = "id, openid, unionid, nickname, avatar_url, has_profile, member_code, phone, real_name, birthday, created_at, last_sign_in_at";
     private const string ByOpenIdSql = $"SELECT {Columns} FROM members WHERE openid = @OpenId";
 
     public async Task<Member?> FindAsync(string openId, CancellationToken ct = default)
@@ -67,5 +67,20 @@ public sealed class MemberStore(DbConnectionFactory db, TimeProvider time)
                 // Another member has those digits: draw again.
             }
         }
+    }
+
+    private const string ProfileSql = "UPDATE members SET real_name = @RealName, birthday = @Birthday, updated_at = @At WHERE id = @Id";
+
+    /// <summary>The name and birthday a member gave (the birthday as yyyy-MM-dd; either may be cleared).</summary>
+    public async Task SaveProfileAsync(long memberId, string? realName, DateOnly? birthday, CancellationToken ct = default)
+    {
+        await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
+        await connection.ExecuteAsync(new CommandDefinition(ProfileSql, new
+        {
+            Id = memberId,
+            RealName = string.IsNullOrWhiteSpace(realName) ? null : realName.Trim(),
+            Birthday = birthday?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            At = time.GetUtcNow(),
+        }, cancellationToken: ct)).ConfigureAwait(false);
     }
 }
