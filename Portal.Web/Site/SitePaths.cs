@@ -9,6 +9,7 @@ public static class SitePaths
     /// <summary>An absolute URL for an image, as WeChat's share card needs; null stays null.</summary>
     public static string? Absolute(HttpRequest request, string? url) =>
         string.IsNullOrWhiteSpace(url) ? null
-        : Uri.TryCreate(url, UriKind.Absolute, out var absolute) ? absolute.ToString()
+        // On Linux "/media/x.png" parses as an absolute file:// URI: only http(s) counts as absolute here.
+        : Uri.TryCreate(url, UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https" ? absolute.ToString()
         : new Uri(new Uri($"{request.Scheme}://{request.Host}{request.PathBase}/"), url.TrimStart('/')).ToString();
 }
