@@ -13,6 +13,7 @@ builder.AddPortalHealth();          // /healthz checks
 builder.AddPortalPages();           // Razor pages and static files
 builder.AddPortalMembers();         // followers signed in through WeChat web authorization
 builder.AddPortalAdmin();           // operators' sign-in, roles and audit trail for /admin
+builder.AddPortalSite();            // the micro-site: content, output cache, compression, images
 builder.Services.AddPortalWebhook(); // the URL WeChat calls
 
 var app = builder.Build();
@@ -26,15 +27,9 @@ app.MapPortalWebhook();
 app.MapPortalSandbox();
 app.MapPortalMembers();
 app.MapJsSdkConfig();
+app.UsePortalSite();
 app.UsePortalAdmin();
 app.MapPortalPages();
-app.MapGet("/", () => Results.Text("""
-    Portal is running.
-      /healthz   whether the database (and Redis) answer
-      /wx        the webhook WeChat calls (enter this URL in the WeChat console)
-      /sandbox/phone   try the account as a follower (when the sandbox is on)
-      /admin     the operators' admin (the first visit creates the owner)
-    """));
 
 app.AnnounceWhereToOpen();
 await app.RunAsync();

@@ -55,6 +55,9 @@ public sealed partial class AdminBrowser(PortalAppFactory app) : IDisposable
         return await PostWithoutTokenAsync(action, new(fields) { ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value) });
     }
 
+    /// <summary>Posts any content (a file upload); the caller puts the antiforgery token in it.</summary>
+    public Task<HttpResponseMessage> PostAsync(string action, HttpContent content) => _http.PostAsync(action, content);
+
     public Task<HttpResponseMessage> PostWithoutTokenAsync(string action, Dictionary<string, string> fields) =>
         _http.PostAsync(action, new FormUrlEncodedContent(fields));
 

@@ -14,7 +14,7 @@
     const config = await response.json();
     wx.config({ ...config, jsApiList: ["updateAppMessageShareData", "updateTimelineShareData"] });
     wx.ready(() => {
-      const card = { title, desc: meta("share-description") || "", link: url, imgUrl: meta("share-image") || "" };
+      const card = { title, desc: meta("share-description") || "", link: meta("share-link") || url, imgUrl: meta("share-image") || "" };
       wx.updateAppMessageShareData(card);
       wx.updateTimelineShareData(card);
     });

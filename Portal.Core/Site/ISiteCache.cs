@@ -1,0 +1,10 @@
+namespace Portal.Core.Site;
+
+/// <summary>
+/// Whatever caches the site's public pages. <see cref="SiteEditor"/> calls it after every committed change,
+/// so followers see an operator's save on their next request, on every instance.
+/// </summary>
+public interface ISiteCache
+{
+    Task ContentChangedAsync(CancellationToken ct = default);
+}

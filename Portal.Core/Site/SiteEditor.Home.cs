@@ -1,0 +1,62 @@
+using Portal.Core.Audit;
+
+namespace Portal.Core.Site;
+
+public sealed partial class SiteEditor
+{
+    public Task<long> AddBannerAsync(AuditActor actor, Banner banner, CancellationToken ct = default) =>
+        ChangeAsync(async tx =>
+        {
+            var id = await store.AddBannerAsync(tx, banner, ct).ConfigureAwait(false);
+            await RecordAsync(tx, actor, "site_banner", id, "create", null, banner with { Id = id }, ct).ConfigureAwait(false);
+            return id;
+        }, ct);
+
+    public Task<bool> SetBannerActiveAsync(AuditActor actor, long id, bool active, CancellationToken ct = default) =>
+        ChangeAsync(async tx =>
+        {
+            var before = (await store.ListBannersAsync(tx, ct).ConfigureAwait(false)).FirstOrDefault(b => b.Id == id);
+            if (before is null || !await store.SetBannerActiveAsync(tx, id, active, ct).ConfigureAwait(false))
+                return false;
+            await RecordAsync(tx, actor, "site_banner", id, active ? "show" : "hide", before, before with { Active = active }, ct).ConfigureAwait(false);
+            return true;
+        }, ct);
+
+    public Task<bool> DeleteBannerAsync(AuditActor actor, long id, CancellationToken ct = default) =>
+        ChangeAsync(async tx =>
+        {
+            var before = (await store.ListBannersAsync(tx, ct).ConfigureAwait(false)).FirstOrDefault(b => b.Id == id);
+            if (before is null || !await store.DeleteBannerAsync(tx, id, ct).ConfigureAwait(false))
+                return false;
+            await RecordAsync(tx, actor, "site_banner", id, "delete", before, null, ct).ConfigureAwait(false);
+            return true;
+        }, ct);
+
+    public Task<bool> MoveBannerAsync(AuditActor actor, long id, bool up, CancellationToken ct = default) =>
+        ChangeAsync(async tx => await MoveAsync(tx, actor, "site_banner", id, up,
+            (await store.ListBannersAsync(tx, ct).ConfigureAwait(false)).Select(b => b.Id).ToList(),
+            ids => store.SetBannerOrderAsync(tx, ids, ct), ct).ConfigureAwait(false), ct);
+
+    public Task<long> AddNavItemAsync(AuditActor actor, NavItem item, CancellationToken ct = default) =>
+        ChangeAsync(async tx =>
+        {
+            var id = await store.AddNavItemAsync(tx, item, ct).ConfigureAwait(false);
+            await RecordAsync(tx, actor, "site_nav_item", id, "create", null, item with { Id = id }, ct).ConfigureAwait(false);
+            return id;
+        }, ct);
+
+    public Task<bool> DeleteNavItemAsync(AuditActor actor, long id, CancellationToken ct = default) =>
+        ChangeAsync(async tx =>
+        {
+            var before = (await store.ListNavItemsAsync(tx, ct).ConfigureAwait(false)).FirstOrDefault(n => n.Id == id);
+            if (before is null || !await store.DeleteNavItemAsync(tx, id, ct).ConfigureAwait(false))
+                return false;
+            await RecordAsync(tx, actor, "site_nav_item", id, "delete", before, null, ct).ConfigureAwait(false);
+            return true;
+        }, ct);
+
+    public Task<bool> MoveNavItemAsync(AuditActor actor, long id, bool up, CancellationToken ct = default) =>
+        ChangeAsync(async tx => await MoveAsync(tx, actor, "site_nav_item", id, up,
+            (await store.ListNavItemsAsync(tx, ct).ConfigureAwait(false)).Select(n => n.Id).ToList(),
+            ids => store.SetNavItemOrderAsync(tx, ids, ct), ct).ConfigureAwait(false), ct);
+}

@@ -1,0 +1,50 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Portal.Core.Site;
+using Portal.Web.Operators;
+
+namespace Portal.Web.Pages.Admin.Site;
+
+/// <summary>All articles, published or not, and the categories they are filed under.</summary>
+public sealed class ArticlesModel(SiteStore store, SiteEditor editor) : PageModel
+{
+    public IReadOnlyList<Article> Articles { get; private set; } = [];
+    public IReadOnlyList<Category> Categories { get; private set; } = [];
+
+    public string CategoryName(long? id) => Categories.FirstOrDefault(c => c.Id == id)?.Name ?? "—";
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Articles = await store.ListArticlesAsync(ct: ct);
+        Categories = await store.ListCategoriesAsync(ct: ct);
+    }
+
+    public async Task<IActionResult> OnPostAddCategoryAsync(string? name, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+            TempData["Message"] = "Type the new category's name first.";
+        else
+            await editor.AddCategoryAsync(User.AuditActor(), name, ct);
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostRenameCategoryAsync(long id, string? name, CancellationToken ct)
+    {
+        if (!string.IsNullOrWhiteSpace(name))
+            await editor.RenameCategoryAsync(User.AuditActor(), id, name, ct);
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostDeleteCategoryAsync(long id, CancellationToken ct)
+    {
+        await editor.DeleteCategoryAsync(User.AuditActor(), id, ct);
+        TempData["Message"] = "Category deleted. Its articles are kept, with no category.";
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostMoveCategoryAsync(long id, bool up, CancellationToken ct)
+    {
+        await editor.MoveCategoryAsync(User.AuditActor(), id, up, ct);
+        return RedirectToPage();
+    }
+}

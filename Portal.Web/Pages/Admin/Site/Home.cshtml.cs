@@ -1,0 +1,67 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Portal.Core.Site;
+using Portal.Web.Operators;
+
+namespace Portal.Web.Pages.Admin.Site;
+
+/// <summary>The home page's banners and navigation grid, each in the order followers see them.</summary>
+public sealed class HomeModel(SiteStore store, SiteEditor editor) : PageModel
+{
+    public IReadOnlyList<Banner> Banners { get; private set; } = [];
+    public IReadOnlyList<NavItem> NavItems { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Banners = await store.ListBannersAsync(ct: ct);
+        NavItems = await store.ListNavItemsAsync(ct: ct);
+    }
+
+    public async Task<IActionResult> OnPostAddBannerAsync(string? title, string? imageUrl, string? link, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(imageUrl))
+            TempData["Message"] = "A banner needs an image: upload one under Images and paste its address.";
+        else
+            await editor.AddBannerAsync(User.AuditActor(), new Banner { Title = title?.Trim() ?? "", ImageUrl = imageUrl.Trim(), Link = link?.Trim() ?? "" }, ct);
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostBannerActiveAsync(long id, bool active, CancellationToken ct)
+    {
+        await editor.SetBannerActiveAsync(User.AuditActor(), id, active, ct);
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostMoveBannerAsync(long id, bool up, CancellationToken ct)
+    {
+        await editor.MoveBannerAsync(User.AuditActor(), id, up, ct);
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostDeleteBannerAsync(long id, CancellationToken ct)
+    {
+        await editor.DeleteBannerAsync(User.AuditActor(), id, ct);
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostAddNavItemAsync(string? label, string? imageUrl, string? link, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(label) || string.IsNullOrWhiteSpace(link))
+            TempData["Message"] = "A grid cell needs a label and a link.";
+        else
+            await editor.AddNavItemAsync(User.AuditActor(), new NavItem { Label = label.Trim(), ImageUrl = imageUrl?.Trim() ?? "", Link = link.Trim() }, ct);
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostMoveNavItemAsync(long id, bool up, CancellationToken ct)
+    {
+        await editor.MoveNavItemAsync(User.AuditActor(), id, up, ct);
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostDeleteNavItemAsync(long id, CancellationToken ct)
+    {
+        await editor.DeleteNavItemAsync(User.AuditActor(), id, ct);
+        return RedirectToPage();
+    }
+}

@@ -1,0 +1,20 @@
+using Microsoft.AspNetCore.OutputCaching;
+using Portal.Core.Site;
+using Portal.Web.Site;
+
+namespace Portal.Web.Pages.Site;
+
+[OutputCache(PolicyName = SiteOutputCache.Policy)]
+public sealed class ContactModel(SiteStore store) : SitePageModel
+{
+    public SiteProfile Profile { get; private set; } = SiteProfile.Empty;
+
+    /// <summary>Only http(s) map links become links: the profile is operator input like any other.</summary>
+    public string? MapLink => HtmlAllowList.SafeUrl(Profile.MapLink, allowContactSchemes: false) is { } url && url.StartsWith("http", StringComparison.OrdinalIgnoreCase) ? url : null;
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Profile = await store.GetProfileAsync(ct: ct);
+        SetShareCard(new ShareFields(), $"联系我们 · {Profile.SiteName}", Profile.Address, Profile.Share.Image, "/contact");
+    }
+}

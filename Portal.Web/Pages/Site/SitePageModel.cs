@@ -1,0 +1,17 @@
+using PageModel = Microsoft.AspNetCore.Mvc.RazorPages.PageModel;
+using Portal.Core.Site;
+using Portal.Web.Site;
+
+namespace Portal.Web.Pages.Site;
+
+/// <summary>What every public page of the site does: names itself and declares its share card.</summary>
+public abstract class SitePageModel : PageModel
+{
+    protected void SetShareCard(ShareFields fields, string title, string description, string? image, string? canonicalPath = null)
+    {
+        var (shareTitle, shareDescription, shareImage) = fields.Or(title, description, image);
+        ViewData["Title"] = title;
+        ViewData["Share"] = new ShareCard(shareTitle, shareDescription, SitePaths.Absolute(Request, shareImage),
+            canonicalPath is null ? null : SitePaths.Absolute(Request, canonicalPath));
+    }
+}
