@@ -82,7 +82,7 @@ public sealed class SandboxPhoneTests
 
         var buttons = (await phone.ChatAsync()).GetProperty("menu").GetProperty("button");
         Assert.Equal(["Today", "More"], buttons.EnumerateArray().Select(b => b.GetProperty("name").GetString()));
-        Assert.Equal(SandboxDemo.SlowKey, buttons[1].GetProperty("sub_button")[2].GetProperty("key").GetString());
+        Assert.Equal(SandboxDemo.SlowKey, buttons[1].GetProperty("sub_button")[3].GetProperty("key").GetString());
     }
 
     [Fact]

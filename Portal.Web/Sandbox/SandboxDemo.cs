@@ -1,7 +1,9 @@
 using Microsoft.Extensions.Options;
 using Portal.Core.Messaging;
 using Portal.Core.Messaging.AutoReplies;
+using Portal.Core.Audit;
 using Portal.Core.Platform.Menus;
+using Portal.Core.Site;
 using Portal.Core.WeChat.Inbound;
 using Portal.Core.WeChat.Replies;
 
@@ -13,7 +15,7 @@ namespace Portal.Web.Sandbox;
 /// window and arrives as a customer-service message. Seeded only into an empty rule table, so an
 /// operator's own rules are never touched.
 /// </summary>
-public sealed class SandboxDemo(AutoReplyRuleStore rules, SandboxMenus menus, IOptions<SandboxOptions> options)
+public sealed class SandboxDemo(AutoReplyRuleStore rules, SandboxMenus menus, SiteStore site, SiteEditor siteEditor, IOptions<SandboxOptions> options)
 {
     public const string SlowKey = "SANDBOX_SLOW_ANSWER";
     public const string TodayKey = "TODAY";
@@ -23,7 +25,7 @@ public sealed class SandboxDemo(AutoReplyRuleStore rules, SandboxMenus menus, IO
     {
         if (!options.Value.StarterKit)
             return;
-        var site = new Uri(options.Value.SelfUrl, "/").ToString();
+        var home = new Uri(options.Value.SelfUrl, "/").ToString();
         // The platform keeps an account's menu: it is seeded once, into an account that has none.
         if (menus.Published().Default is null)
         {
@@ -31,9 +33,11 @@ public sealed class SandboxDemo(AutoReplyRuleStore rules, SandboxMenus menus, IO
                 MenuButton.Click("Today", TodayKey),
                 MenuButton.Parent("More",
                     MenuButton.Click("Opening hours", HoursKey),
+                    MenuButton.View("Our site", home),
                     MenuButton.View("Member centre", new Uri(options.Value.SelfUrl, "members/me").ToString()),
                     MenuButton.Click("Slow answer", SlowKey))));
         }
+        await SeedSiteAsync(ct);
         if ((await rules.ListAsync(ct)).Count > 0)
             return;
         AutoReplyRule[] starter =
@@ -41,11 +45,53 @@ public sealed class SandboxDemo(AutoReplyRuleStore rules, SandboxMenus menus, IO
             new() { Name = "Greeting", Trigger = RuleTrigger.Follow, Reply = new TextReply("欢迎关注! Welcome to the sandbox account. Send “hours” to see a keyword reply, or tap the menu below.") },
             new() { Name = "Opening hours", Trigger = RuleTrigger.Contains, Pattern = "hours", Priority = 10, Reply = new TextReply("We are open 9:00–18:00, Monday to Saturday.") },
             new() { Name = "Opening hours (menu)", Trigger = RuleTrigger.Click, Pattern = HoursKey, Reply = new TextReply("We are open 9:00–18:00, Monday to Saturday.") },
-            new() { Name = "Today's special", Trigger = RuleTrigger.Click, Pattern = TodayKey, Reply = new NewsReply([new NewsArticle("Today's special", "Tap to read about it in the in-chat browser.", "", site)]) },
+            new() { Name = "Today's special", Trigger = RuleTrigger.Click, Pattern = TodayKey, Reply = new NewsReply([new NewsArticle("Today's special", "Tap to read about it in the in-chat browser.", "", home)]) },
             new() { Name = "Default", Trigger = RuleTrigger.Default, Reply = new TextReply("Thanks for your message. Send “hours” for our opening hours.") },
         ];
         foreach (var rule in starter)
             await rules.AddAsync(rule, ct);
+    }
+
+    /// <summary>A home page worth opening: a profile, a navigation grid and two articles, once, into an empty site.</summary>
+    private async Task SeedSiteAsync(CancellationToken ct)
+    {
+        if ((await site.ListArticlesAsync(1, ct)).Count > 0)
+            return;
+        var actor = AuditActor.Command("sandbox starter kit");
+        await siteEditor.SaveProfileAsync(actor, new SiteProfile
+        {
+            SiteName = "Portal 咖啡 Sandbox Café",
+            Intro = "A made-up café to try Portal with: its pages, its members, its menu.",
+            Address = "深圳市南山区科技园 1 号",
+            Phone = "0755-0000 0000",
+            OpeningHours = "Mon–Sat 9:00–18:00",
+            MapLink = "https://map.qq.com/",
+        }, ct);
+        var news = await siteEditor.AddCategoryAsync(actor, "News", ct);
+        await siteEditor.SaveArticleAsync(actor, new Article
+        {
+            CategoryId = news,
+            Title = "Welcome to the Sandbox Café",
+            Summary = "What this account does, and how to try it from the phone page.",
+            BodyHtml = "<p>This article lives in Portal's micro-site. Operators write it in the admin; followers open it from the menu or a shared card.</p><h2>Try it</h2><ul><li>Check in every day for points</li><li>Claim a coupon in the member centre</li><li>Show your member code at the counter</li></ul>",
+            Featured = true,
+            Published = true,
+        }, ct);
+        await siteEditor.SaveArticleAsync(actor, new Article
+        {
+            CategoryId = news,
+            Title = "Our opening hours",
+            Summary = "Monday to Saturday, 9:00 to 18:00.",
+            BodyHtml = "<p>We are open Monday to Saturday, 9:00 to 18:00. On public holidays we open at 10:00.</p>",
+            Featured = true,
+            Published = true,
+        }, ct);
+        (string Label, string Icon, string Link)[] grid =
+        [
+            ("会员中心", "member", "/members/me"), ("文章", "articles", "/articles"), ("优惠券", "coupon", "/members/coupons"), ("联系我们", "contact", "/contact"),
+        ];
+        foreach (var (label, icon, link) in grid)
+            await siteEditor.AddNavItemAsync(actor, new NavItem { Label = label, ImageUrl = $"/h5/icons/{icon}.svg", Link = link }, ct);
     }
 
     /// <summary>The slow button's route: a handler that takes longer than the webhook's deadline.</summary>
