@@ -95,6 +95,18 @@ public sealed partial class SiteStore
         WithConnectionAsync(null, async c =>
             await c.ExecuteAsync(new CommandDefinition(CountReadSql, new { Id = id, Published = true }, cancellationToken: ct)).ConfigureAwait(false) == 1, ct);
 
+    private const string CountReadsSql = "UPDATE site_articles SET read_count = read_count + @Views WHERE id = @Id AND published = @Published";
+
+    /// <summary>Adds views counted in memory, one statement per article, in one transaction.</summary>
+    public async Task CountReadsAsync(IReadOnlyCollection<KeyValuePair<long, int>> views, CancellationToken ct = default)
+    {
+        await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
+        foreach (var (id, count) in views)
+            await connection.ExecuteAsync(new CommandDefinition(CountReadsSql, new { Id = id, Views = count, Published = true }, transaction, cancellationToken: ct)).ConfigureAwait(false);
+        await transaction.CommitAsync(ct).ConfigureAwait(false);
+    }
+
     private static object ArticleParameters(Article a, DateTimeOffset at, DateTimeOffset? publishedAt) => new
     {
         a.Id,

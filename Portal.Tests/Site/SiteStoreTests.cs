@@ -27,6 +27,23 @@ public abstract class SiteStoreTests(TestDatabase database)
     }
 
     [Fact]
+    public async Task Views_counted_in_memory_by_two_instances_add_up_and_drafts_gain_none()
+    {
+        var editor = Editor();
+        var published = (await editor.SaveArticleAsync(Actor, new Article { Title = "热门", Summary = "s", BodyHtml = "<p>x</p>", Published = true }))!.Value;
+        var draft = (await editor.SaveArticleAsync(Actor, new Article { Title = "草稿", Summary = "s", BodyHtml = "<p>x</p>" }))!.Value;
+        var one = new ReadCounts(Store, _time, Microsoft.Extensions.Logging.Abstractions.NullLogger<ReadCounts>.Instance);
+        var two = new ReadCounts(Store, _time, Microsoft.Extensions.Logging.Abstractions.NullLogger<ReadCounts>.Instance);
+
+        await Task.WhenAll(Enumerable.Range(0, 200).Select(i => Task.Run(() => (i % 2 == 0 ? one : two).Count(i % 10 == 0 ? draft : published))));
+        await Task.WhenAll(one.FlushAsync(), two.FlushAsync());
+        await one.FlushAsync(); // nothing left: no double count
+
+        Assert.Equal(180, (await Store.GetArticleAsync(published))!.ReadCount);
+        Assert.Equal(0, (await Store.GetArticleAsync(draft))!.ReadCount);
+    }
+
+    [Fact]
     public async Task Articles_are_saved_sanitized_published_listed_and_counted()
     {
         var cache = new RecordingCache();

@@ -16,6 +16,8 @@ public static class PortalSite
         var services = builder.Services;
         services.AddSingleton<SiteStore>();
         services.AddSingleton<SiteEditor>();
+        services.AddSingleton<ReadCounts>();
+        services.AddHostedService(sp => sp.GetRequiredService<ReadCounts>());
         services.AddSingleton<MediaLibrary>();
         services.AddSingleton<ISiteCache, SiteOutputCache>();
 

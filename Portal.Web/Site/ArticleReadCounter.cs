@@ -4,10 +4,10 @@ namespace Portal.Web.Site;
 
 /// <summary>
 /// Counts a view of an article before the output cache answers, so views served from the cache count too:
-/// one UPDATE … SET read_count = read_count + 1 per request, and nothing else. The count the page shows
-/// may lag by up to the cache's duration.
+/// in memory (<see cref="ReadCounts"/>, written once a second). The count the page shows may lag by up to
+/// the cache's duration.
 /// </summary>
-public sealed class ArticleReadCounter(RequestDelegate next, SiteStore store)
+public sealed class ArticleReadCounter(RequestDelegate next, ReadCounts counts)
 {
     public const string ArticlePage = "/Site/Article";
 
@@ -17,7 +17,7 @@ public sealed class ArticleReadCounter(RequestDelegate next, SiteStore store)
             && context.GetRouteValue("page") as string == ArticlePage
             && long.TryParse(context.GetRouteValue("id") as string, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id))
         {
-            await store.CountReadAsync(id, context.RequestAborted);
+            counts.Count(id);
         }
         await next(context);
     }

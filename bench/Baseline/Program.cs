@@ -8,4 +8,13 @@ app.MapPost("/wx", async context =>
     await context.Response.WriteAsync("success");
 });
 
+// What a site that does nothing but send a fixed page would answer: the same bytes every time, from memory.
+// bench/pages.sh sets the page to a copy of Portal's home page, so both send the same amount.
+var page = Environment.GetEnvironmentVariable("BASELINE_PAGE") is { Length: > 0 } file ? await File.ReadAllBytesAsync(file) : "<!DOCTYPE html><p>page</p>"u8.ToArray();
+app.MapGet("/page", async context =>
+{
+    context.Response.ContentType = "text/html; charset=utf-8";
+    await context.Response.Body.WriteAsync(page);
+});
+
 await app.RunAsync();
