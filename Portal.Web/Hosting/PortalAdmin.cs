@@ -27,6 +27,9 @@ public static class PortalAdmin
         services.AddSingleton<AuditLog>();
         services.AddSingleton<DashboardStore>();
         services.AddSingleton<AutoReplyRuleEditor>();
+        services.AddSingleton<Portal.Core.Followers.FollowerEditor>();
+        services.AddSingleton<Portal.Core.Followers.TagEditor>();
+        services.AddSingleton<Portal.Core.Inbox.InboxReplies>();
         services.AddSingleton<OperatorCookieEvents>();
 
         // Razor would otherwise write every non-ASCII character as an entity: Chinese rule texts and names
