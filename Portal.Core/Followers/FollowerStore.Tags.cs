@@ -20,7 +20,7 @@ public sealed partial class FollowerStore
     public async Task<StoredTag?> TagAsync(DbTransaction transaction, int id, CancellationToken ct = default) =>
         await transaction.Connection!.QuerySingleOrDefaultAsync<StoredTag>(new CommandDefinition(TagSql, new { Id = id }, transaction, cancellationToken: ct)).ConfigureAwait(false);
 
-    private const string TagsOfSql = "SELECT openid AS OpenId, tag_id AS TagId FROM follower_tags WHERE openid IN @OpenIds";
+    private string TagsOfSql => $"SELECT openid AS OpenId, tag_id AS TagId FROM follower_tags WHERE openid {db.InList("OpenIds")}";
 
     /// <summary>The tags each of <paramref name="openIds"/> carries (a page's worth).</summary>
     public async Task<ILookup<string, int>> TagsOfAsync(IReadOnlyCollection<string> openIds, CancellationToken ct = default)
@@ -28,8 +28,15 @@ public sealed partial class FollowerStore
         if (openIds.Count == 0)
             return Array.Empty<(string, int)>().ToLookup(p => p.Item1, p => p.Item2);
         await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
-        var pairs = await connection.QueryAsync<(string OpenId, int TagId)>(new CommandDefinition(TagsOfSql, new { OpenIds = openIds }, cancellationToken: ct)).ConfigureAwait(false);
+        var pairs = await connection.QueryAsync<TagPair>(new CommandDefinition(TagsOfSql, new { OpenIds = openIds.ToArray() }, cancellationToken: ct)).ConfigureAwait(false);
         return pairs.ToLookup(p => p.OpenId, p => p.TagId);
+    }
+
+    // A class rather than a tuple: Dapper converts SQLite's 64-bit integers to a property's int, not a tuple's.
+    private sealed class TagPair
+    {
+        public string OpenId { get; init; } = "";
+        public int TagId { get; init; }
     }
 
     private const string SaveTagSql = """
@@ -55,14 +62,14 @@ public sealed partial class FollowerStore
     public Task DeleteTagAsync(DbTransaction transaction, int id, CancellationToken ct = default) =>
         transaction.Connection!.ExecuteAsync(new CommandDefinition(DeleteTagSql, new { Id = id }, transaction, cancellationToken: ct));
 
-    private const string DeleteTagsExceptSql = """
-        DELETE FROM follower_tags WHERE tag_id NOT IN @Ids;
-        DELETE FROM tags WHERE id NOT IN @Ids
+    private string DeleteTagsExceptSql => $"""
+        DELETE FROM follower_tags WHERE tag_id {db.NotInList("Ids")};
+        DELETE FROM tags WHERE id {db.NotInList("Ids")}
         """;
 
     /// <summary>Forgets tags the platform no longer has (deleted elsewhere, e.g. in the WeChat console).</summary>
     public Task DeleteTagsExceptAsync(DbTransaction transaction, IReadOnlyCollection<int> ids, CancellationToken ct = default) =>
-        transaction.Connection!.ExecuteAsync(new CommandDefinition(DeleteTagsExceptSql, new { Ids = ids.Count == 0 ? [-1] : ids }, transaction, cancellationToken: ct));
+        transaction.Connection!.ExecuteAsync(new CommandDefinition(DeleteTagsExceptSql, new { Ids = ids.Count == 0 ? [-1] : ids.ToArray() }, transaction, cancellationToken: ct));
 
     // listed_at is copied so the tag's page is ordered by follower_tags' own index; a follower Portal
     // does not know yet gets no row (the next sync brings them).

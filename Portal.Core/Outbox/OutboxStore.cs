@@ -39,7 +39,7 @@ public sealed class OutboxStore(DbConnectionFactory db, TimeProvider time)
         return await transaction.Connection!.ExecuteAsync(new CommandDefinition(EnqueueSql, args, transaction, cancellationToken: ct)).ConfigureAwait(false) == 1;
     }
 
-    private const string StatusesSql = "SELECT idempotency_key, status, last_error FROM outbox WHERE idempotency_key IN @Keys";
+    private string StatusesSql => $"SELECT idempotency_key, status, last_error FROM outbox WHERE idempotency_key {db.InList("Keys")}";
 
     /// <summary>Where each of <paramref name="keys"/> stands, for pages that show delivery.</summary>
     public async Task<IReadOnlyDictionary<string, (string Status, string? LastError)>> StatusesAsync(IReadOnlyCollection<string> keys, CancellationToken ct = default)
@@ -47,7 +47,8 @@ public sealed class OutboxStore(DbConnectionFactory db, TimeProvider time)
         if (keys.Count == 0)
             return new Dictionary<string, (string, string?)>();
         await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
-        var rows = await connection.QueryAsync<(string Key, string Status, string? LastError)>(new CommandDefinition(StatusesSql, new { Keys = keys }, cancellationToken: ct)).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<(string Key, string Status, string? LastError)>(new CommandDefinition(StatusesSql, new { Keys = keys.ToArray() }, cancellationToken: ct)).ConfigureAwait(false);
+        // (Text columns only: the tuple needs no conversion on either database.)
         return rows.ToDictionary(r => r.Key, r => (r.Status, r.LastError), StringComparer.Ordinal);
     }
 
