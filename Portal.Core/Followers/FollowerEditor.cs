@@ -11,6 +11,7 @@ namespace Portal.Core.Followers;
 public sealed class FollowerEditor(FollowerStore store, OutboxStore outbox, AccessTokenBroker broker, UserClient users, AuditLog audit, TimeProvider time)
 {
     public const string EntityType = "follower";
+    public const string SyncEntityType = "follower_sync";
 
     /// <summary>The platform refuses remarks of 30 characters or more.</summary>
     public const int MaxRemarkLength = 29;
@@ -58,7 +59,7 @@ public sealed class FollowerEditor(FollowerStore store, OutboxStore outbox, Acce
             var runId = await store.StartSyncAsync(tx, actor.Name, time.GetUtcNow(), ct).ConfigureAwait(false);
             var first = new FollowerSyncPage(runId, 1, null);
             await outbox.EnqueueAsync(tx, FollowerSyncPage.OutboxKind, first.IdempotencyKey, null, first.ToJson(), ct).ConfigureAwait(false);
-            await audit.RecordAsync(tx, actor, "follower_sync", runId.ToString(System.Globalization.CultureInfo.InvariantCulture), "start", null, null, ct).ConfigureAwait(false);
+            await audit.RecordAsync(tx, actor, SyncEntityType, runId.ToString(System.Globalization.CultureInfo.InvariantCulture), "start", null, null, ct).ConfigureAwait(false);
             return runId;
         }, ct).ConfigureAwait(false);
         return (id, null);

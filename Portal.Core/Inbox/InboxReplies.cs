@@ -37,7 +37,7 @@ public sealed class InboxReplies(FollowerStore followers, InboxStore inbox, Outb
         {
             await outbox.EnqueueAsync(tx, CustomerServiceReply.OutboxKind, key, openId, payload.ToJson(), ct).ConfigureAwait(false);
             await inbox.RecordReplyAsync(tx, openId, text, key, now, ct).ConfigureAwait(false);
-            await audit.RecordAsync(tx, actor, "follower", openId, "reply", null, new { Text = text, Outbox = key }, ct).ConfigureAwait(false);
+            await audit.RecordAsync(tx, actor, FollowerEditor.EntityType, openId, "reply", null, new { Text = text, Outbox = key }, ct).ConfigureAwait(false);
             return true;
         }, ct).ConfigureAwait(false);
         return ReplyOutcome.Queued(key);

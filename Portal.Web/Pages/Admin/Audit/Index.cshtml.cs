@@ -72,6 +72,9 @@ public sealed class IndexModel(AuditLog audit, OperatorStore operators) : PageMo
     {
         Portal.Core.Admin.AutoReplies.AutoReplyRuleEditor.EntityType => "Auto-reply rule",
         Portal.Web.Operators.OperatorAccounts.EntityType => "Operator",
+        Portal.Core.Followers.FollowerEditor.EntityType => "Follower",
+        Portal.Core.Followers.FollowerEditor.SyncEntityType => "Follower sync",
+        Portal.Core.Followers.TagEditor.EntityType => "Tag",
         _ => entityType,
     };
 
