@@ -54,7 +54,14 @@ public sealed class TagEditor(FollowerStore store, AccessTokenBroker broker, Tag
     public async Task<string?> DeleteAsync(AuditActor actor, int id, CancellationToken ct = default) =>
         await OnPlatformAsync(async () =>
         {
-            await broker.CallAsync(async (token, c) => { await tags.DeleteAsync(token, id, c).ConfigureAwait(false); return true; }, ct).ConfigureAwait(false);
+            try
+            {
+                await broker.CallAsync(async (token, c) => { await tags.DeleteAsync(token, id, c).ConfigureAwait(false); return true; }, ct).ConfigureAwait(false);
+            }
+            catch (WeChatApiException e) when (e.ErrorCode == TagErrorCodes.UnknownTag)
+            {
+                // Already gone from WeChat (deleted in its console): what the operator wanted; forget it here too.
+            }
             await store.InTransactionAsync(async tx =>
             {
                 var before = await store.TagAsync(tx, id, ct).ConfigureAwait(false);

@@ -71,6 +71,29 @@ public sealed class TagPagesTests(PortalAppFactory app) : IClassFixture<PortalAp
     }
 
     [Fact]
+    public async Task A_tag_already_deleted_on_the_platform_is_forgotten_here_too()
+    {
+        using var editor = await AdminBrowser.SignedInAsync(app, OperatorRole.Editor);
+        var store = app.Services.GetRequiredService<FollowerStore>();
+        var name = Unique("gone");
+        await store.InTransactionAsync(async tx => { await store.SaveTagAsync(tx, 9_000 + Random.Shared.Next(1000), name, 3, DateTimeOffset.UtcNow); return true; });
+        var tag = (await StoredAsync(name))!;
+
+        using var response = await editor.PostFormAsync("/admin/tags", "/admin/tags?handler=Delete", new() { ["id"] = tag.Id.ToString() });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Null(await StoredAsync(name));
+    }
+
+    [Fact]
+    public async Task An_unknown_follower_has_no_page()
+    {
+        using var viewer = await AdminBrowser.SignedInAsync(app, OperatorRole.Viewer);
+        using var response = await viewer.GetAsync($"/admin/followers/{InboundXml.NewOpenId()}");
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
     public async Task Followers_are_tagged_from_their_page_and_in_a_batch_from_the_list()
     {
         using var editor = await AdminBrowser.SignedInAsync(app, OperatorRole.Editor);
