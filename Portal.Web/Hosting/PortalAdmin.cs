@@ -25,11 +25,11 @@ public static class PortalAdmin
         services.AddSingleton<OperatorPasswords>();
         services.AddSingleton<OperatorAccounts>();
         services.AddSingleton<AuditLog>();
-        services.AddSingleton<DashboardStore>();
-        services.AddSingleton<AutoReplyRuleEditor>();
         services.AddSingleton<Portal.Core.Followers.FollowerEditor>();
         services.AddSingleton<Portal.Core.Followers.TagEditor>();
         services.AddSingleton<Portal.Core.Inbox.InboxReplies>();
+        services.AddSingleton<DashboardStore>();
+        services.AddSingleton<AutoReplyRuleEditor>();
         services.AddSingleton<OperatorCookieEvents>();
 
         // Razor would otherwise write every non-ASCII character as an entity: Chinese rule texts and names
