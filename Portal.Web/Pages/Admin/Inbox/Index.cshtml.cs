@@ -32,6 +32,13 @@ public sealed class IndexModel(InboxStore inbox, InboxReplies replies, TimeProvi
         return RedirectToPage(new { Unanswered = Unanswered ? "true" : null, Before });
     }
 
+    public static string StatusClass(string? status) => status switch
+    {
+        OutboxStatus.Sent => "on",
+        OutboxStatus.Failed => "off",
+        _ => "",
+    };
+
     public static string StatusLabel(string? status) => status switch
     {
         OutboxStatus.Ready => "queued",
