@@ -14,15 +14,17 @@ public sealed class FollowerSync(FollowerStore store, OutboxStore outbox, Access
     /// <summary>When the daily user/get quota is used up, try again after this.</summary>
     public static readonly TimeSpan QuotaPause = TimeSpan.FromHours(1);
 
-    public async Task ProcessAsync(FollowerSyncPage page, CancellationToken ct = default)
+    /// <summary>Works the page an outbox row holds, keeping the row leased while it goes on.</summary>
+    public async Task ProcessAsync(OutboxItem row, CancellationToken ct = default)
     {
+        var page = FollowerSyncPage.FromJson(row.Payload);
         var run = await store.SyncAsync(page.RunId, ct).ConfigureAwait(false)
             ?? throw new FormatException($"Sync run {page.RunId} does not exist.");
         if (run.Status != FollowerSyncRun.Running)
             return;
         try
         {
-            await ProcessPageAsync(run, page, ct).ConfigureAwait(false);
+            await ProcessPageAsync(row, run, page, ct).ConfigureAwait(false);
         }
         catch (WeChatApiException e) when (e.ErrorCode == WeChatErrorCodes.DailyQuotaReached)
         {
@@ -31,7 +33,7 @@ public sealed class FollowerSync(FollowerStore store, OutboxStore outbox, Access
         }
     }
 
-    private async Task ProcessPageAsync(FollowerSyncRun run, FollowerSyncPage page, CancellationToken ct)
+    private async Task ProcessPageAsync(OutboxItem row, FollowerSyncRun run, FollowerSyncPage page, CancellationToken ct)
     {
         if (page.Page == 1)
             await SyncTagsAsync(ct).ConfigureAwait(false);
@@ -45,6 +47,10 @@ public sealed class FollowerSync(FollowerStore store, OutboxStore outbox, Access
                 await store.UpsertFromPlatformAsync(tx, infos, time.GetUtcNow(), ct).ConfigureAwait(false);
                 return true;
             }, ct).ConfigureAwait(false);
+            // A page of 10 000 takes a hundred platform calls, which may outlast the lease: renew it, and
+            // stop if another instance has taken the row meanwhile (its writes are the same as ours).
+            if (!await outbox.ExtendLeaseAsync(row, OutboxDelivery.LeaseFor, ct).ConfigureAwait(false))
+                throw new OutboxLeaseLostException(row.IdempotencyKey);
         }
 
         // The platform's last page may still name a next OpenID; an empty page, or a cursor that stops

@@ -28,7 +28,7 @@ public sealed partial class OutboxDelivery(
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
     public const int MaxAttempts = 8;
-    private static readonly TimeSpan LeaseFor = TimeSpan.FromMinutes(1);
+    public static readonly TimeSpan LeaseFor = TimeSpan.FromMinutes(1);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -67,6 +67,10 @@ public sealed partial class OutboxDelivery(
             LogSent(logger, row.Kind, row.IdempotencyKey);
             return true;
         }
+        catch (OutboxLeaseLostException)
+        {
+            LogLeaseLost(logger, row.IdempotencyKey);
+        }
         catch (OutboxRetryLaterException e)
         {
             await outbox.RetryLaterAsync(row, time.GetUtcNow() + e.After, e.Message, ct).ConfigureAwait(false);
@@ -102,7 +106,7 @@ public sealed partial class OutboxDelivery(
         LateReply.OutboxKind => SendLateReplyAsync(row, ct),
         TemplateSend.OutboxKind => SendTemplateAsync(row, ct),
         CustomerServiceReply.OutboxKind => SendOperatorReplyAsync(row, ct),
-        FollowerSyncPage.OutboxKind => followerSync.ProcessAsync(FollowerSyncPage.FromJson(row.Payload), ct),
+        FollowerSyncPage.OutboxKind => followerSync.ProcessAsync(row, ct),
         _ => throw new NotSupportedException($"No delivery for outbox rows of kind '{row.Kind}'."),
     };
 
@@ -150,6 +154,9 @@ public sealed partial class OutboxDelivery(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Gave up delivering {Key}: {Reason}")]
     private static partial void LogFailed(ILogger logger, string key, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Stopped working on {Key}: another instance took its lapsed lease")]
+    private static partial void LogLeaseLost(ILogger logger, string key);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox delivery pass failed; the next pass tries again")]
     private static partial void LogPassFailed(ILogger logger, Exception exception);

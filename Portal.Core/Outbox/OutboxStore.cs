@@ -104,6 +104,23 @@ public sealed class OutboxStore(DbConnectionFactory db, TimeProvider time)
         return leased;
     }
 
+    private const string ExtendSql = """
+        UPDATE outbox SET lease_until = @Until, updated_at = @Now
+        WHERE id = @Id AND lease_owner = @Owner AND status = @Ready
+        """;
+
+    /// <summary>
+    /// Keeps a long piece of work (a sync page) leased while it goes on. False when the lease was lost:
+    /// it lapsed and another instance took the row, so this one must stop.
+    /// </summary>
+    public async Task<bool> ExtendLeaseAsync(OutboxItem item, TimeSpan leaseFor, CancellationToken ct = default)
+    {
+        var now = time.GetUtcNow();
+        await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
+        var args = new { item.Id, Owner = item.LeaseOwner, Ready = OutboxStatus.Ready, Until = now + leaseFor, Now = now };
+        return await connection.ExecuteAsync(new CommandDefinition(ExtendSql, args, cancellationToken: ct)).ConfigureAwait(false) == 1;
+    }
+
     private const string FinishSql = """
         UPDATE outbox SET status = @Status, lease_owner = NULL, lease_until = NULL, last_error = @Error,
             next_attempt_at = @NextAttemptAt, updated_at = @Now
