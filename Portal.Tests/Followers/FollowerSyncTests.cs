@@ -48,12 +48,17 @@ public sealed class FollowerSyncTests : IAsyncLifetime
     {
         await using var app = SyncWorld.App();
         var (openIds, vip, wholesale) = SyncWorld.Seed(app);
+        // Someone Portal saw follow last week, who has left since without Portal hearing of it.
+        var store = app.Services.GetRequiredService<FollowerStore>();
+        var departed = InboundXml.NewOpenId();
+        await store.SubscribeAsync(departed, "old-poster", DateTimeOffset.UtcNow.AddDays(-7));
 
         var run = await FinishedAsync(app, await StartSyncAsync(app));
 
         Assert.Equal(3000, run.Followers);
         Assert.Equal(3000, run.Total);
         Assert.Equal((3000, 30, 30, 3), await CountsAsync(app, openIds, vip, wholesale));
+        Assert.False((await store.GetAsync(departed))!.Subscribed);
         using var viewer = await AdminBrowser.SignedInAsync(app, OperatorRole.Viewer);
         var page = await viewer.GetPageAsync($"/admin/followers?Tag={vip}");
         Assert.Contains("Last sync finished", page);
