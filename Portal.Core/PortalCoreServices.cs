@@ -52,6 +52,8 @@ public static class PortalCoreServices
         services.AddSingleton<MigrationRunner>();
         services.AddSingleton<SettingsStore>();
         services.AddSingleton<FollowerStore>();
+        services.AddSingleton<FollowerSync>();
+        services.AddSingleton<Inbox.InboxStore>();
         services.AddSingleton<MemberStore>();
         services.AddSingleton<MenuVersionStore>();
         services.AddSingleton<MenuDraftStore>();

@@ -34,6 +34,15 @@ public sealed class DbConnectionFactory : IDisposable
 
     public DatabaseProvider Provider { get; }
 
+    /// <summary>
+    /// "column is one of @list": Dapper expands a list into parameters for SQLite, but hands PostgreSQL
+    /// one array parameter, which only <c>= ANY</c> accepts. Pass the list as an array.
+    /// </summary>
+    public string InList(string parameter) => Provider == DatabaseProvider.PostgreSql ? $"= ANY(@{parameter})" : $"IN @{parameter}";
+
+    /// <summary>"column is none of @list", as <see cref="InList"/>.</summary>
+    public string NotInList(string parameter) => Provider == DatabaseProvider.PostgreSql ? $"<> ALL(@{parameter})" : $"NOT IN @{parameter}";
+
     /// <summary>Opens a pooled connection; the caller disposes it.</summary>
     public async Task<DbConnection> OpenAsync(CancellationToken ct = default)
     {

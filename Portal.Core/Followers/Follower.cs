@@ -15,6 +15,20 @@ public sealed record Follower
 
     /// <summary>When they last wrote, tapped or followed: the start of the 48-hour reply window.</summary>
     public DateTimeOffset? LastInteractionAt { get; init; }
+    /// <summary>The language of their WeChat, as user info tells (zh_CN, en…).</summary>
+    public string? Language { get; init; }
+
+    /// <summary>How they came to follow, as user info tells (ADD_SCENE_SEARCH, ADD_SCENE_QR_CODE…).</summary>
+    public string? SubscribeScene { get; init; }
+
+    /// <summary>When a sync from the platform last saw them.</summary>
+    public DateTimeOffset? SyncedAt { get; init; }
+
+    /// <summary>When an operator last queued a customer-service reply to them.</summary>
+    public DateTimeOffset? LastReplyAt { get; init; }
+
+    /// <summary>The list's order: their latest follow, else when Portal first heard of them.</summary>
+    public DateTimeOffset ListedAt { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; init; }
 }

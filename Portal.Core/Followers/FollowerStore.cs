@@ -4,15 +4,19 @@ using Portal.Core.Data;
 
 namespace Portal.Core.Followers;
 
-/// <summary>Keeps the followers table in step with follow, unfollow and message events.</summary>
-public sealed class FollowerStore(DbConnectionFactory db)
+/// <summary>
+/// The followers table: kept in step with follow, unfollow and message events here, listed and searched
+/// (FollowerStore.List.cs), filled from the platform (FollowerStore.Sync.cs), with tags (FollowerStore.Tags.cs).
+/// </summary>
+public sealed partial class FollowerStore(DbConnectionFactory db)
 {
     private const string SubscribeSql = """
-        INSERT INTO followers (openid, subscribed, subscribed_at, qr_scene, last_interaction_at, created_at, updated_at)
-        VALUES (@OpenId, @Yes, @At, @QrScene, @At, @At, @At)
+        INSERT INTO followers (openid, subscribed, subscribed_at, qr_scene, last_interaction_at, listed_at, created_at, updated_at)
+        VALUES (@OpenId, @Yes, @At, @QrScene, @At, @At, @At, @At)
         ON CONFLICT (openid) DO UPDATE SET
             subscribed = @Yes, subscribed_at = @At, unsubscribed_at = NULL,
-            qr_scene = @QrScene, last_interaction_at = @At, updated_at = @At
+            qr_scene = @QrScene, last_interaction_at = @At, listed_at = @At, updated_at = @At;
+        UPDATE follower_tags SET listed_at = @At WHERE openid = @OpenId
         """;
 
     /// <summary>A follow, plain or through a parameter QR code (a re-follow replaces the old scene).</summary>
@@ -23,8 +27,8 @@ public sealed class FollowerStore(DbConnectionFactory db)
     }
 
     private const string UnsubscribeSql = """
-        INSERT INTO followers (openid, subscribed, unsubscribed_at, created_at, updated_at)
-        VALUES (@OpenId, @No, @At, @At, @At)
+        INSERT INTO followers (openid, subscribed, unsubscribed_at, listed_at, created_at, updated_at)
+        VALUES (@OpenId, @No, @At, @At, @At, @At)
         ON CONFLICT (openid) DO UPDATE SET subscribed = @No, unsubscribed_at = @At, updated_at = @At
         """;
 
@@ -36,8 +40,8 @@ public sealed class FollowerStore(DbConnectionFactory db)
 
     // Someone who writes to the account follows it, even if they followed before Portal was installed.
     private const string TouchSql = """
-        INSERT INTO followers (openid, subscribed, last_interaction_at, created_at, updated_at)
-        VALUES (@OpenId, @Yes, @At, @At, @At)
+        INSERT INTO followers (openid, subscribed, last_interaction_at, listed_at, created_at, updated_at)
+        VALUES (@OpenId, @Yes, @At, @At, @At, @At)
         ON CONFLICT (openid) DO UPDATE SET last_interaction_at = @At, updated_at = @At
         """;
 
@@ -65,7 +69,7 @@ public sealed class FollowerStore(DbConnectionFactory db)
 
     private const string GetSql = """
         SELECT openid AS OpenId, subscribed, subscribed_at, unsubscribed_at, qr_scene, unionid AS UnionId, remark,
-               last_interaction_at, created_at, updated_at
+               last_interaction_at, language, subscribe_scene, synced_at, last_reply_at, listed_at, created_at, updated_at
         FROM followers WHERE openid = @OpenId
         """;
 

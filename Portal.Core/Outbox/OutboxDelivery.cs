@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Portal.Core.Coordination;
+using Portal.Core.Followers;
+using Portal.Core.Inbox;
 using Portal.Core.Messaging;
 using Portal.Core.Platform;
 
@@ -9,7 +11,8 @@ namespace Portal.Core.Outbox;
 /// <summary>
 /// Delivers ready outbox rows, on every instance at once without sending a row twice: each row is leased
 /// with a conditional update and finished only by its lease holder. Rows are late replies (sent as
-/// customer-service messages) and template messages. Transient failures (platform busy,
+/// customer-service messages), operators' replies from the inbox, template messages and pages of a
+/// follower sync. Transient failures (platform busy,
 /// network) come back later with growing pauses; the platform's business answers (45015: the follower's
 /// 48-hour window is closed, and the like) end the row with the reason kept for the admin pages.
 /// </summary>
@@ -18,13 +21,14 @@ public sealed partial class OutboxDelivery(
     AccessTokenBroker broker,
     CustomServiceClient customService,
     TemplateClient templates,
+    FollowerSync followerSync,
     InstanceIdentity instance,
     TimeProvider time,
     ILogger<OutboxDelivery> logger) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
     public const int MaxAttempts = 8;
-    private static readonly TimeSpan LeaseFor = TimeSpan.FromMinutes(1);
+    public static readonly TimeSpan LeaseFor = TimeSpan.FromMinutes(1);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -63,6 +67,15 @@ public sealed partial class OutboxDelivery(
             LogSent(logger, row.Kind, row.IdempotencyKey);
             return true;
         }
+        catch (OutboxLeaseLostException)
+        {
+            LogLeaseLost(logger, row.IdempotencyKey);
+        }
+        catch (OutboxRetryLaterException e)
+        {
+            await outbox.RetryLaterAsync(row, time.GetUtcNow() + e.After, e.Message, ct).ConfigureAwait(false);
+            LogRetry(logger, row.IdempotencyKey, e.Message);
+        }
         catch (WeChatApiException e) when (!e.IsTransient && !e.IsTokenInvalid)
         {
             await GiveUpAsync(row, $"{e.ErrorCode}: {e.ErrorMessage}", ct).ConfigureAwait(false);
@@ -92,6 +105,8 @@ public sealed partial class OutboxDelivery(
     {
         LateReply.OutboxKind => SendLateReplyAsync(row, ct),
         TemplateSend.OutboxKind => SendTemplateAsync(row, ct),
+        CustomerServiceReply.OutboxKind => SendOperatorReplyAsync(row, ct),
+        FollowerSyncPage.OutboxKind => followerSync.ProcessAsync(row, ct),
         _ => throw new NotSupportedException($"No delivery for outbox rows of kind '{row.Kind}'."),
     };
 
@@ -108,6 +123,16 @@ public sealed partial class OutboxDelivery(
         return broker.CallAsync(async (token, c) =>
         {
             await customService.SendAsync(token, row.OpenId!, reply, c).ConfigureAwait(false);
+            return true;
+        }, ct);
+    }
+
+    private Task SendOperatorReplyAsync(OutboxItem row, CancellationToken ct)
+    {
+        var reply = CustomerServiceReply.FromJson(row.Payload);
+        return broker.CallAsync(async (token, c) =>
+        {
+            await customService.SendAsync(token, row.OpenId!, new WeChat.Replies.TextReply(reply.Text), c).ConfigureAwait(false);
             return true;
         }, ct);
     }
@@ -129,6 +154,9 @@ public sealed partial class OutboxDelivery(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Gave up delivering {Key}: {Reason}")]
     private static partial void LogFailed(ILogger logger, string key, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Stopped working on {Key}: another instance took its lapsed lease")]
+    private static partial void LogLeaseLost(ILogger logger, string key);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox delivery pass failed; the next pass tries again")]
     private static partial void LogPassFailed(ILogger logger, Exception exception);

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Dapper;
 using Portal.Core.Data;
 
@@ -25,6 +26,30 @@ public sealed class OutboxStore(DbConnectionFactory db, TimeProvider time)
         await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
         var args = new { Kind = kind, IdempotencyKey = idempotencyKey, OpenId = openId, Status = status, Payload = payload, At = at, LeaseOwner = leaseOwner, LeaseUntil = at + leaseFor };
         return await connection.ExecuteAsync(new CommandDefinition(EnqueueSql, args, cancellationToken: ct)).ConfigureAwait(false) == 1;
+    }
+
+    /// <summary>
+    /// Adds the work within the caller's transaction, so it is promised only if the change that asks for it
+    /// (an operator's reply and its audit entry, a sync page and its progress) commits too.
+    /// </summary>
+    public async Task<bool> EnqueueAsync(DbTransaction transaction, string kind, string idempotencyKey, string? openId, string payload, CancellationToken ct = default)
+    {
+        var at = time.GetUtcNow();
+        var args = new { Kind = kind, IdempotencyKey = idempotencyKey, OpenId = openId, Status = OutboxStatus.Ready, Payload = payload, At = at, LeaseOwner = (string?)null, LeaseUntil = (DateTimeOffset?)null };
+        return await transaction.Connection!.ExecuteAsync(new CommandDefinition(EnqueueSql, args, transaction, cancellationToken: ct)).ConfigureAwait(false) == 1;
+    }
+
+    private string StatusesSql => $"SELECT idempotency_key, status, last_error FROM outbox WHERE idempotency_key {db.InList("Keys")}";
+
+    /// <summary>Where each of <paramref name="keys"/> stands, for pages that show delivery.</summary>
+    public async Task<IReadOnlyDictionary<string, (string Status, string? LastError)>> StatusesAsync(IReadOnlyCollection<string> keys, CancellationToken ct = default)
+    {
+        if (keys.Count == 0)
+            return new Dictionary<string, (string, string?)>();
+        await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<(string Key, string Status, string? LastError)>(new CommandDefinition(StatusesSql, new { Keys = keys.ToArray() }, cancellationToken: ct)).ConfigureAwait(false);
+        // (Text columns only: the tuple needs no conversion on either database.)
+        return rows.ToDictionary(r => r.Key, r => (r.Status, r.LastError), StringComparer.Ordinal);
     }
 
     private const string ResolveSql = """
@@ -77,6 +102,23 @@ public sealed class OutboxStore(DbConnectionFactory db, TimeProvider time)
                 leased.Add(item with { LeaseOwner = owner, LeaseUntil = now + leaseFor, Attempts = item.Attempts + 1 });
         }
         return leased;
+    }
+
+    private const string ExtendSql = """
+        UPDATE outbox SET lease_until = @Until, updated_at = @Now
+        WHERE id = @Id AND lease_owner = @Owner AND status = @Ready
+        """;
+
+    /// <summary>
+    /// Keeps a long piece of work (a sync page) leased while it goes on. False when the lease was lost:
+    /// it lapsed and another instance took the row, so this one must stop.
+    /// </summary>
+    public async Task<bool> ExtendLeaseAsync(OutboxItem item, TimeSpan leaseFor, CancellationToken ct = default)
+    {
+        var now = time.GetUtcNow();
+        await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
+        var args = new { item.Id, Owner = item.LeaseOwner, Ready = OutboxStatus.Ready, Until = now + leaseFor, Now = now };
+        return await connection.ExecuteAsync(new CommandDefinition(ExtendSql, args, cancellationToken: ct)).ConfigureAwait(false) == 1;
     }
 
     private const string FinishSql = """

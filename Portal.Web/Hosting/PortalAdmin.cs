@@ -26,6 +26,9 @@ public static class PortalAdmin
         services.AddSingleton<OperatorPasswords>();
         services.AddSingleton<OperatorAccounts>();
         services.AddSingleton<AuditLog>();
+        services.AddSingleton<Portal.Core.Followers.FollowerEditor>();
+        services.AddSingleton<Portal.Core.Followers.TagEditor>();
+        services.AddSingleton<Portal.Core.Inbox.InboxReplies>();
         services.AddSingleton<DashboardStore>();
         services.AddSingleton<AutoReplyRuleEditor>();
         services.AddSingleton<MenuWorkbench>();

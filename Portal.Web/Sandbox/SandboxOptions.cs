@@ -16,6 +16,12 @@ public sealed class SandboxOptions
     /// <summary>How long the sandbox's access tokens last (the platform's are two hours; tests shorten it).</summary>
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(2);
 
+    /// <summary>
+    /// OpenIDs per page of the follower list (user/get). The platform's are 10 000; a smaller page lets a
+    /// developer (or a test) watch a sync of a few thousand followers go page by page and resume.
+    /// </summary>
+    public int UserListPageSize { get; set; } = Portal.Core.Platform.UserClient.PageSize;
+
     /// <summary>The sandbox account's name, shown where WeChat shows the account's (the OAuth consent page).</summary>
     public string AccountName { get; set; } = "Portal Sandbox";
 

@@ -46,7 +46,7 @@ public static class SandboxUserEndpoints
     /// user/get: followers in the order they followed, a page at a time after <paramref name="next_openid"/>.
     /// The last page names its last OpenID as the next one, as the platform's does; the page after it is empty.
     /// </summary>
-    private static IResult List(string? access_token, string? next_openid, SandboxTokens tokens, SandboxFollowers followers)
+    private static IResult List(string? access_token, string? next_openid, SandboxTokens tokens, SandboxFollowers followers, Microsoft.Extensions.Options.IOptions<SandboxOptions> options)
     {
         if (RefuseToken(tokens, access_token) is { } refused)
             return refused;
@@ -58,7 +58,7 @@ public static class SandboxUserEndpoints
             if (start == 0)
                 return Error(40003, "invalid next_openid");
         }
-        var page = subscribed.Skip(start).Take(UserClient.PageSize).Select(f => f.OpenId).ToList();
+        var page = subscribed.Skip(start).Take(Math.Clamp(options.Value.UserListPageSize, 1, UserClient.PageSize)).Select(f => f.OpenId).ToList();
         return page.Count == 0
             ? Json(new { total = subscribed.Count, count = 0, next_openid = "" })
             : Json(new { total = subscribed.Count, count = page.Count, data = new { openid = page }, next_openid = page[^1] });

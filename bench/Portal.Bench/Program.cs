@@ -1,11 +1,13 @@
 using BenchmarkDotNet.Running;
 using Portal.Bench;
 
-// Two jobs: write the load benchmark's pre-signed requests, or run the micro-benchmarks of hot protocol code.
+// Three jobs: write the load benchmark's pre-signed requests, run the micro-benchmarks of hot protocol
+// code, or time the followers list at a million rows on PostgreSQL.
 return args switch
 {
     ["requests", .. var rest] => WebhookRequests.Write(rest),
     ["micro", .. var rest] => RunMicro(rest),
+    ["followers", .. var rest] => await FollowerListBenchmark.RunAsync(rest),
     _ => Usage(),
 };
 
@@ -21,6 +23,7 @@ static int Usage()
         usage:
           Portal.Bench requests <plaintext|aes> <count> <out-file>   (reads WeChat__Token, WeChat__AppId, WeChat__EncodingAESKey)
           Portal.Bench micro [BenchmarkDotNet arguments, e.g. --filter *]
+          Portal.Bench followers [PostgreSQL connection string] [followers, default 1000000]   (creates and replaces the database portal_bench_followers)
         """);
     return 2;
 }

@@ -70,6 +70,9 @@ public sealed class IndexModel(AuditLog audit, OperatorStore operators) : PageMo
     /// <summary>The stored entity type in words; a type this page does not know yet shows as stored.</summary>
     public static string EntityLabel(string entityType) => entityType switch
     {
+        Portal.Core.Followers.FollowerEditor.EntityType => "Follower",
+        Portal.Core.Followers.FollowerEditor.SyncEntityType => "Follower sync",
+        Portal.Core.Followers.TagEditor.EntityType => "Tag",
         Portal.Core.Admin.AutoReplies.AutoReplyRuleEditor.EntityType => "Auto-reply rule",
         Portal.Web.Operators.OperatorAccounts.EntityType => "Operator",
         Portal.Core.Admin.Menus.MenuWorkbench.EntityType => "Menu",

@@ -1,0 +1,68 @@
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Tests.Infrastructure;
+using Portal.Web.Sandbox;
+
+namespace Portal.Tests.Followers;
+
+/// <summary>A sandbox account with thousands of followers, a few tagged, and ways to wait on a sync.</summary>
+internal static class SyncWorld
+{
+    public const int PageSize = 1000;
+
+    public static PortalAppFactory App(PostgresTestDatabase? database = null, TimeProvider? clock = null)
+    {
+        var app = new PortalAppFactory();
+        app.Settings["Sandbox:UserListPageSize"] = PageSize.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (database is not null)
+        {
+            app.Settings["Database:Provider"] = "PostgreSql";
+            app.Settings["ConnectionStrings:Portal"] = database.ConnectionString;
+        }
+        if (clock is not null)
+            app.WithClock(clock);
+        return app;
+    }
+
+    /// <summary>3000 followers; the first 30 carry "VIP", every 100th also "Wholesale".</summary>
+    public static (IReadOnlyList<string> OpenIds, int Vip, int Wholesale) Seed(PortalAppFactory app, IReadOnlyList<string>? openIds = null)
+    {
+        var followers = app.Services.GetRequiredService<SandboxFollowers>();
+        var tags = app.Services.GetRequiredService<SandboxTags>();
+        IReadOnlyList<string> ids;
+        if (openIds is null)
+        {
+            ids = followers.Seed(3000).Select(f => f.OpenId).ToList();
+        }
+        else
+        {
+            // The same people in the same order, as the platform would list them to another instance.
+            foreach (var id in openIds)
+                followers.Follow(followers.Create("again", id), qrScene: null);
+            ids = openIds;
+        }
+        var vip = tags.Create("VIP").Tag!.Id;
+        var wholesale = tags.Create("Wholesale").Tag!.Id;
+        Assert.Equal(0, tags.Tag(vip, ids.Take(30).ToList()));
+        Assert.Equal(0, tags.Tag(wholesale, ids.Where((_, i) => i % 100 == 0).ToList()));
+        return (ids, vip, wholesale);
+    }
+
+    public static async Task<T> WaitForAsync<T>(Func<Task<T>> read, Func<T, bool> done, string what)
+    {
+        var value = default(T);
+        for (var i = 0; i < 1200; i++)
+        {
+            value = await read();
+            if (done(value))
+                return value;
+            await Task.Delay(100);
+        }
+        throw new TimeoutException($"Still waiting for {what}; last seen: {value}");
+    }
+}
+
+/// <summary>The app's clock moved on by a fixed amount: "the next day", with timers still running in real time.</summary>
+internal sealed class ShiftedClock(TimeSpan by) : TimeProvider
+{
+    public override DateTimeOffset GetUtcNow() => base.GetUtcNow() + by;
+}

@@ -1,0 +1,59 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Portal.Core.Followers;
+using Portal.Core.Inbox;
+using Portal.Core.Messaging;
+using Portal.Core.Operators;
+using Portal.Core.Outbox;
+using Portal.Web.Operators;
+
+namespace Portal.Web.Pages.Admin.Followers;
+
+/// <summary>One follower: profile, tags, remark, the conversation, and a reply within the 48-hour window.</summary>
+public sealed class FollowerModel(FollowerStore store, MessageLogStore log, OutboxStore outbox, FollowerEditor editor, TagEditor tagEditor,
+    InboxReplies replies, TimeProvider time) : PageModel
+{
+    public Follower? Follower { get; private set; }
+    public IReadOnlyList<StoredTag> Tags { get; private set; } = [];
+    public IReadOnlyList<int> FollowerTags { get; private set; } = [];
+    public IReadOnlyList<MessageLogEntry> History { get; private set; } = [];
+    public IReadOnlyDictionary<string, (string Status, string? LastError)> Deliveries { get; private set; } = new Dictionary<string, (string, string?)>();
+    public DateTimeOffset Now => time.GetUtcNow();
+
+    public bool CanEdit => User.OperatorRole() is OperatorRole.Editor or OperatorRole.Owner;
+
+    public string TagName(int id) => Tags.FirstOrDefault(t => t.Id == id)?.Name ?? $"#{id}";
+
+    public async Task<IActionResult> OnGetAsync(string openId, CancellationToken ct)
+    {
+        Follower = await store.GetAsync(openId, ct);
+        if (Follower is null)
+            return NotFound();
+        Tags = await store.TagsAsync(ct);
+        FollowerTags = [.. (await store.TagsOfAsync([openId], ct))[openId]];
+        History = await log.ForFollowerAsync(openId, 100, ct);
+        Deliveries = await outbox.StatusesAsync(History.Where(h => h.Direction == MessageLogEntry.Out && h.DedupKey is not null).Select(h => h.DedupKey!).ToList(), ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRemarkAsync(string openId, string? remark, CancellationToken ct) =>
+        Done(openId, await editor.SetRemarkAsync(User.AuditActor(), openId, remark, ct), "Remark saved on WeChat and here.");
+
+    public async Task<IActionResult> OnPostAddTagAsync(string openId, int? tagId, CancellationToken ct) =>
+        Done(openId, tagId is null ? "Choose a tag." : await tagEditor.SetAsync(User.AuditActor(), tagId.Value, [openId], on: true, ct), "Tag added.");
+
+    public async Task<IActionResult> OnPostRemoveTagAsync(string openId, int tagId, CancellationToken ct) =>
+        Done(openId, await tagEditor.SetAsync(User.AuditActor(), tagId, [openId], on: false, ct), "Tag removed.");
+
+    public async Task<IActionResult> OnPostReplyAsync(string openId, string? text, CancellationToken ct)
+    {
+        var outcome = await replies.QueueAsync(User.AuditActor(), openId, text, ct);
+        return Done(openId, outcome.Problem, "Reply queued. Its delivery shows in the conversation below.");
+    }
+
+    private RedirectResult Done(string openId, string? problem, string message)
+    {
+        TempData[problem is null ? "Message" : "Problem"] = problem ?? message;
+        return Redirect($"/admin/followers/{Uri.EscapeDataString(openId)}");
+    }
+}
