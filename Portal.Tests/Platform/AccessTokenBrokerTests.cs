@@ -43,6 +43,10 @@ public sealed class AccessTokenBrokerTests : IAsyncLifetime
             ["WeChat:Token"] = PortalAppFactory.Token,
             ["WeChat:ApiBaseUrl"] = "http://localhost/sandbox/",
             ["WeChat:TokenRefreshMargin"] = "00:00:10", // tokens last 20 s: replace them after 10
+            // On a machine busy with other tests an attempt can be slow; a timeout retried would count as a
+            // second refresh, which is not what these tests are about.
+            ["WeChat:ApiAttemptTimeout"] = "00:00:30",
+            ["WeChat:ApiTotalTimeout"] = "00:00:35",
             ["Redis:Configuration"] = TestServers.RedisConfiguration,
             ["Redis:KeyPrefix"] = _prefix,
             ["Database:DataFolder"] = Path.Combine(Path.GetTempPath(), TestServers.UniqueName("broker")),
