@@ -78,7 +78,7 @@ CREATE TABLE site_profile (
     updated_at        TEXT NOT NULL
 );
 
--- Uploaded images, named by the SHA-256 of their bytes (the file itself is in the data folder).
+-- Uploaded images, named by the SHA-256 of their bytes (the bytes are in the content column, 0031).
 CREATE TABLE site_media (
     hash          TEXT PRIMARY KEY,
     extension     TEXT NOT NULL,
