@@ -1,5 +1,5 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
+using Portal.Core.Platform;
 using Portal.Core.Platform.Menus;
 
 namespace Portal.Core.Menus;
@@ -7,17 +7,11 @@ namespace Portal.Core.Menus;
 /// <summary>How menus and rules are stored: the platform's own JSON, so a stored menu reads like the API's.</summary>
 public static class MenuJson
 {
-    private static readonly JsonSerializerOptions Options = new()
-    {
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
-    };
+    public static string Write(Menu menu) => JsonSerializer.Serialize(menu, PlatformJson.Options);
 
-    public static string Write(Menu menu) => JsonSerializer.Serialize(menu, Options);
+    public static string? Write(MatchRule? rule) => rule is null ? null : JsonSerializer.Serialize(rule, PlatformJson.Options);
 
-    public static string? Write(MatchRule? rule) => rule is null ? null : JsonSerializer.Serialize(rule, Options);
+    public static Menu ReadMenu(string json) => JsonSerializer.Deserialize<Menu>(json, PlatformJson.Options) ?? new Menu();
 
-    public static Menu ReadMenu(string json) => JsonSerializer.Deserialize<Menu>(json, Options) ?? new Menu();
-
-    public static MatchRule? ReadRule(string? json) => json is null ? null : JsonSerializer.Deserialize<MatchRule>(json, Options);
+    public static MatchRule? ReadRule(string? json) => json is null ? null : JsonSerializer.Deserialize<MatchRule>(json, PlatformJson.Options);
 }

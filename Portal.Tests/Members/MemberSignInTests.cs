@@ -229,18 +229,10 @@ public sealed class MemberSignInTests
     [Fact]
     public async Task The_member_cookie_from_one_instance_works_on_another_sharing_redis()
     {
-        await using var database = new PostgresTestDatabase();
-        await database.InitializeAsync();
-        var prefix = TestServers.UniqueName("members") + ":";
-        PortalAppFactory Instance()
-        {
-            var app = new PortalAppFactory();
-            app.Settings["Database:Provider"] = "PostgreSql";
-            app.Settings["ConnectionStrings:Portal"] = database.ConnectionString;
-            app.Settings["Redis:Configuration"] = TestServers.RedisConfiguration;
-            app.Settings["Redis:KeyPrefix"] = prefix;
-            return app;
-        }
+        var shared = new SharedStateInstances();
+        await shared.InitializeAsync();
+        await using var _ = new AsyncDisposer(shared.DisposeAsync);
+        PortalAppFactory Instance() => shared.Instance();
         await using var one = Instance();
         await using var two = Instance();
         var openId = Person(one);
@@ -265,4 +257,9 @@ public sealed class MemberSignInTests
     [InlineData("/a\r\nLocation: x", "/")]
     public void Only_paths_on_this_site_are_kept(string asked, string kept) =>
         Assert.Equal(kept, MemberSignInEndpoints.LocalOnly(asked));
+
+    private sealed class AsyncDisposer(Func<Task> dispose) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync() => await dispose();
+    }
 }

@@ -11,22 +11,13 @@ namespace Portal.Tests.Messaging;
 /// </summary>
 public sealed class RetryStormTests : IAsyncLifetime
 {
-    private readonly PostgresTestDatabase _database = new();
-    private readonly string _redisPrefix = TestServers.UniqueName("storm") + ":";
+    private readonly SharedStateInstances _shared = new();
 
-    public Task InitializeAsync() => _database.InitializeAsync();
+    public Task InitializeAsync() => _shared.InitializeAsync();
 
-    public Task DisposeAsync() => _database.DisposeAsync();
+    public Task DisposeAsync() => _shared.DisposeAsync();
 
-    private PortalAppFactory Instance()
-    {
-        var app = new PortalAppFactory();
-        app.Settings["Database:Provider"] = "PostgreSql";
-        app.Settings["ConnectionStrings:Portal"] = _database.ConnectionString;
-        app.Settings["Redis:Configuration"] = TestServers.RedisConfiguration;
-        app.Settings["Redis:KeyPrefix"] = _redisPrefix;
-        return app;
-    }
+    private PortalAppFactory Instance() => _shared.Instance();
 
     [Theory]
     [InlineData(PushMode.Plaintext)]

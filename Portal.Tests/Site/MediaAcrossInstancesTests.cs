@@ -9,19 +9,13 @@ namespace Portal.Tests.Site;
 /// <summary>An image uploaded to one instance is served by another: nothing of it lives on one machine's disk.</summary>
 public sealed class MediaAcrossInstancesTests : IAsyncLifetime
 {
-    private readonly PostgresTestDatabase _database = new();
+    private readonly SharedStateInstances _shared = new();
 
-    public Task InitializeAsync() => _database.InitializeAsync();
+    public Task InitializeAsync() => _shared.InitializeAsync();
 
-    public Task DisposeAsync() => _database.DisposeAsync();
+    public Task DisposeAsync() => _shared.DisposeAsync();
 
-    private PortalAppFactory Instance()
-    {
-        var app = new PortalAppFactory();
-        app.Settings["Database:Provider"] = "PostgreSql";
-        app.Settings["ConnectionStrings:Portal"] = _database.ConnectionString;
-        return app;
-    }
+    private PortalAppFactory Instance() => _shared.Instance(redis: false);
 
     [Fact]
     public async Task An_upload_on_one_instance_is_served_by_another()
