@@ -7,6 +7,7 @@ using Portal.Core.Operators;
 using Portal.Core.Outbox;
 using Portal.Tests.Admin;
 using Portal.Tests.Infrastructure;
+using Portal.Web.Sandbox;
 
 namespace Portal.Tests.Followers;
 
@@ -87,9 +88,14 @@ public sealed class FollowerSyncTests : IAsyncLifetime
             Assert.Equal((FollowerSyncRun.Running, 1, SyncWorld.PageSize), (stopped.Status, stopped.Pages, stopped.Followers));
         }
 
-        // The next day another instance starts on the same database, facing the same platform.
-        await using var second = SyncWorld.App(_database, new ShiftedClock(TimeSpan.FromDays(1)));
-        SyncWorld.Seed(second, openIds);
+        // The next day another instance starts on the same database, facing the same platform: its followers
+        // are there before the instance starts, since its outbox worker picks the waiting page up at once.
+        var nextDay = new ShiftedClock(TimeSpan.FromDays(1));
+        var platformFollowers = new SandboxFollowers(nextDay);
+        var platformTags = new SandboxTags(platformFollowers);
+        SyncWorld.Seed(platformFollowers, platformTags, openIds);
+        await using var second = SyncWorld.App(_database, nextDay);
+        second.TestServices.Add(services => services.AddSingleton(platformFollowers).AddSingleton(platformTags));
         var run = await FinishedAsync(second, runId);
 
         Assert.Equal(3000, run.Followers);

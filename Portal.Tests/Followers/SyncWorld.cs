@@ -24,10 +24,15 @@ internal static class SyncWorld
     }
 
     /// <summary>3000 followers; the first 30 carry "VIP", every 100th also "Wholesale".</summary>
-    public static (IReadOnlyList<string> OpenIds, int Vip, int Wholesale) Seed(PortalAppFactory app, IReadOnlyList<string>? openIds = null)
+    public static (IReadOnlyList<string> OpenIds, int Vip, int Wholesale) Seed(PortalAppFactory app, IReadOnlyList<string>? openIds = null) =>
+        Seed(app.Services.GetRequiredService<SandboxFollowers>(), app.Services.GetRequiredService<SandboxTags>(), openIds);
+
+    /// <summary>
+    /// Seeds a sandbox platform that is not running yet, for an app that must find its followers there
+    /// from its first moment (its outbox worker starts with the app).
+    /// </summary>
+    public static (IReadOnlyList<string> OpenIds, int Vip, int Wholesale) Seed(SandboxFollowers followers, SandboxTags tags, IReadOnlyList<string>? openIds = null)
     {
-        var followers = app.Services.GetRequiredService<SandboxFollowers>();
-        var tags = app.Services.GetRequiredService<SandboxTags>();
         IReadOnlyList<string> ids;
         if (openIds is null)
         {
