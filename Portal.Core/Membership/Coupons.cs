@@ -44,7 +44,11 @@ public sealed class Coupons(DbConnectionFactory db, TimeProvider time)
         RETURNING id, template_id, member_id, code, claimed_at, expires_at, used_at, used_for
         """;
 
-    public async Task<(MemberCoupon? Coupon, CouponRefusal Refusal)> ClaimAsync(long memberId, long templateId, CancellationToken ct = default)
+    /// <summary>
+    /// A member claims a coupon on offer, or (<paramref name="byOperator"/>) staff give one, which may be a
+    /// coupon no longer on offer; the total and the member's limit hold either way.
+    /// </summary>
+    public async Task<(MemberCoupon? Coupon, CouponRefusal Refusal)> ClaimAsync(long memberId, long templateId, CancellationToken ct = default, bool byOperator = false)
     {
         await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
@@ -52,7 +56,7 @@ public sealed class Coupons(DbConnectionFactory db, TimeProvider time)
         var template = await connection.QuerySingleOrDefaultAsync<CouponTemplate>(new CommandDefinition(TemplateSql, new { Id = templateId }, transaction, cancellationToken: ct)).ConfigureAwait(false);
         if (template is null)
             return (null, CouponRefusal.NoSuchCoupon);
-        if (!template.Enabled)
+        if (!template.Enabled && !byOperator)
             return (null, CouponRefusal.NotOffered);
         var (total, mine) = await connection.QuerySingleAsync<(long Total, long Mine)>(new CommandDefinition(CountsSql, new { TemplateId = templateId, MemberId = memberId }, transaction, cancellationToken: ct)).ConfigureAwait(false);
         if (template.TotalQuantity is { } quantity && total >= quantity)

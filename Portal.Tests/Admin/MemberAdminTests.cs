@@ -76,6 +76,24 @@ public sealed class MemberAdminTests(PortalAppFactory app) : IClassFixture<Porta
     }
 
     [Fact]
+    public async Task Staff_give_a_coupon_even_one_no_longer_on_offer_but_never_past_its_limit()
+    {
+        var member = await MemberAsync();
+        var coupons = app.Services.GetRequiredService<Coupons>();
+        var offer = await coupons.CreateAsync(new CouponTemplate { Name = "Sorry about that", AmountOffCents = 500, ValidDays = 10, PerMemberLimit = 1, Enabled = false });
+        using var editor = await AdminBrowser.SignedInAsync(app, OperatorRole.Editor);
+        var page = $"/admin/members/{member.Id}";
+        var fields = new Dictionary<string, string> { ["templateId"] = offer.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+
+        using var given = await editor.PostFormAsync(page, $"{page}?handler=Give", fields);
+        using var again = await editor.PostFormAsync(page, $"{page}?handler=Give", fields);
+
+        Assert.Single(await coupons.WalletAsync(member.Id));
+        Assert.Contains("already has as many of that coupon", await again.Content.ReadAsStringAsync());
+        Assert.Equal(CouponRefusal.NotOffered, (await coupons.ClaimAsync(member.Id, offer.Id)).Refusal); // members cannot claim it themselves
+    }
+
+    [Fact]
     public async Task A_code_nobody_has_says_so()
     {
         using var editor = await AdminBrowser.SignedInAsync(app, OperatorRole.Editor);

@@ -32,6 +32,15 @@ public sealed class MemberAdministration(DbConnectionFactory db, PointsLedger le
         return outcome;
     }
 
+    /// <summary>Gives a member a coupon (a complaint put right, a prize); audited.</summary>
+    public async Task<CouponRefusal> IssueCouponAsync(AuditActor actor, long memberId, long templateId, CancellationToken ct = default)
+    {
+        var (coupon, refusal) = await coupons.ClaimAsync(memberId, templateId, ct, byOperator: true).ConfigureAwait(false);
+        if (coupon is not null)
+            await audit.RecordAsync(actor, "member", memberId.ToString(System.Globalization.CultureInfo.InvariantCulture), "coupon given", null, new { coupon.Code, templateId }, ct).ConfigureAwait(false);
+        return refusal;
+    }
+
     public async Task<CouponRefusal> RedeemCouponAsync(AuditActor actor, string code, CancellationToken ct = default)
     {
         var refusal = await coupons.UseAsync(code, "counter", ct).ConfigureAwait(false);

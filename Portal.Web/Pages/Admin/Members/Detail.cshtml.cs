@@ -13,6 +13,7 @@ public sealed class DetailModel(MemberDirectory directory, PointsLedger ledger, 
     public MemberRow? Member { get; private set; }
     public IReadOnlyList<LedgerEntry> Ledger { get; private set; } = [];
     public IReadOnlyList<MemberCoupon> Coupons { get; private set; } = [];
+    public IReadOnlyList<CouponTemplate> Offers { get; private set; } = [];
     public string? Problem { get; private set; }
 
     /// <summary>Drawn when the form is shown: the same form sent twice adjusts once.</summary>
@@ -39,6 +40,25 @@ public sealed class DetailModel(MemberDirectory directory, PointsLedger ledger, 
         return RedirectToPage(new { id });
     }
 
+    public async Task<IActionResult> OnPostGiveAsync(long id, long templateId, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+            return NotFound();
+        var refusal = await admin.IssueCouponAsync(User.AuditActor(), id, templateId, ct);
+        if (refusal != CouponRefusal.None)
+        {
+            Problem = refusal switch
+            {
+                CouponRefusal.AllClaimed => "None of that coupon is left to give.",
+                CouponRefusal.MemberLimitReached => "This member already has as many of that coupon as one member may.",
+                _ => "There is no such coupon.",
+            };
+            return Page();
+        }
+        TempData["Message"] = "Coupon given: it is in the member's wallet.";
+        return RedirectToPage(new { id });
+    }
+
     private async Task<bool> LoadAsync(long id, CancellationToken ct)
     {
         Member = await directory.GetAsync(id, ct);
@@ -46,6 +66,7 @@ public sealed class DetailModel(MemberDirectory directory, PointsLedger ledger, 
             return false;
         Ledger = await ledger.HistoryAsync(id, 100, ct: ct);
         Coupons = await coupons.WalletAsync(id, ct);
+        Offers = await coupons.TemplatesAsync(ct);
         return true;
     }
 }
