@@ -109,6 +109,18 @@ public sealed class SandboxPhoneTests
     }
 
     [Fact]
+    public async Task The_starter_menu_is_in_the_menu_history_so_the_workbench_starts_from_it()
+    {
+        await using var app = App();
+
+        var live = app.Services.GetRequiredService<SandboxMenus>().Published().Default!;
+        var history = await app.Services.GetRequiredService<Portal.Core.Menus.MenuVersionStore>().ListAsync();
+
+        var version = Assert.Single(history);
+        Assert.Equal(Portal.Core.Menus.MenuJson.Write(live), Portal.Core.Menus.MenuJson.Write(version.Menu));
+    }
+
+    [Fact]
     public async Task A_menu_click_gets_its_news_reply()
     {
         await using var app = App();

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Portal.Core.Messaging;
 using Portal.Core.Messaging.AutoReplies;
 using Portal.Core.Audit;
+using Portal.Core.Menus;
 using Portal.Core.Platform.Menus;
 using Portal.Core.Site;
 using Portal.Core.WeChat.Inbound;
@@ -15,7 +16,7 @@ namespace Portal.Web.Sandbox;
 /// window and arrives as a customer-service message. Seeded only into an empty rule table, so an
 /// operator's own rules are never touched.
 /// </summary>
-public sealed class SandboxDemo(AutoReplyRuleStore rules, SandboxMenus menus, SiteStore site, SiteEditor siteEditor, IOptions<SandboxOptions> options)
+public sealed class SandboxDemo(AutoReplyRuleStore rules, SandboxMenus menus, MenuVersionStore versions, SiteStore site, SiteEditor siteEditor, IOptions<SandboxOptions> options)
 {
     public const string SlowKey = "SANDBOX_SLOW_ANSWER";
     public const string TodayKey = "TODAY";
@@ -37,6 +38,10 @@ public sealed class SandboxDemo(AutoReplyRuleStore rules, SandboxMenus menus, Si
                     MenuButton.View("Member centre", new Uri(options.Value.SelfUrl, "members/me").ToString()),
                     MenuButton.Click("Slow answer", SlowKey))));
         }
+        // The menu workbench starts from Portal's own history: record the account's menu there, as a pull
+        // from the platform would, so an operator edits it instead of starting from nothing.
+        if (await versions.LatestDefaultAsync(ct) is null && menus.Published().Default is { } live)
+            await versions.AddAsync(new MenuVersion { Menu = live, Source = MenuVersionSources.Pull, Note = "the sandbox starter account's menu", CreatedBy = "sandbox starter kit" }, ct);
         await SeedSiteAsync(ct);
         if ((await rules.ListAsync(ct)).Count > 0)
             return;
