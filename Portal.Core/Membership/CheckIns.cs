@@ -61,8 +61,10 @@ public sealed class CheckIns(DbConnectionFactory db, PointsLedger ledger, IOptio
         return await connection.ExecuteScalarAsync<int?>(new CommandDefinition(StreakSql, new { MemberId = memberId, Day = Format(Today()) }, cancellationToken: ct)).ConfigureAwait(false) is not null;
     }
 
-    public DateOnly Today() =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone)).DateTime);
+    // Looked up once: the zone does not change while the app runs.
+    private readonly TimeZoneInfo _zone = TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone);
+
+    public DateOnly Today() => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), _zone).DateTime);
 
     private static string Format(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
+using Portal.Core.Admin.Members;
 using Portal.Core.Audit;
 using Portal.Core.Members;
 using Portal.Core.Membership;
@@ -91,6 +92,18 @@ public sealed class MemberAdminTests(PortalAppFactory app) : IClassFixture<Porta
         Assert.Single(await coupons.WalletAsync(member.Id));
         Assert.Contains("already has as many of that coupon", await again.Content.ReadAsStringAsync());
         Assert.Equal(CouponRefusal.NotOffered, (await coupons.ClaimAsync(member.Id, offer.Id)).Refusal); // members cannot claim it themselves
+    }
+
+    [Fact]
+    public async Task Search_matches_the_start_of_a_nickname_and_takes_wildcards_literally()
+    {
+        var member = await MemberAsync();
+        var directory = app.Services.GetRequiredService<MemberDirectory>();
+
+        Assert.Contains(await directory.SearchAsync("小"), m => m.Id == member.Id);
+        Assert.Contains(await directory.SearchAsync(member.OpenId), m => m.Id == member.Id);
+        Assert.DoesNotContain(await directory.SearchAsync("%"), m => m.Id == member.Id);
+        Assert.DoesNotContain(await directory.SearchAsync("_蓝"), m => m.Id == member.Id);
     }
 
     [Fact]

@@ -14,7 +14,7 @@ public sealed class MemberDirectory(DbConnectionFactory db)
                (SELECT COALESCE(SUM(delta), 0) FROM points_ledger p WHERE p.member_id = m.id) AS balance
         FROM members m
         WHERE m.id < @Before
-          AND (@Query IS NULL OR m.member_code = @Query OR m.openid = @Query OR m.nickname LIKE @Prefix)
+          AND (@Query IS NULL OR m.member_code = @Query OR m.openid = @Query OR m.nickname LIKE @Prefix ESCAPE '\')
         ORDER BY m.id DESC
         LIMIT @Limit
         """;
@@ -24,9 +24,8 @@ public sealed class MemberDirectory(DbConnectionFactory db)
         query = string.IsNullOrWhiteSpace(query) ? null : query.Trim();
         // LIKE's own wildcards in what an operator typed are matched literally.
         var prefix = query is null ? null : query.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
-        var sql = SearchSql.Replace("LIKE @Prefix", "LIKE @Prefix ESCAPE '\\'", StringComparison.Ordinal);
         await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
-        return (await connection.QueryAsync<MemberRow>(new CommandDefinition(sql, new { Query = query, Prefix = prefix, Before = before, Limit = limit }, cancellationToken: ct)).ConfigureAwait(false)).ToList();
+        return (await connection.QueryAsync<MemberRow>(new CommandDefinition(SearchSql, new { Query = query, Prefix = prefix, Before = before, Limit = limit }, cancellationToken: ct)).ConfigureAwait(false)).ToList();
     }
 
     private const string ByIdSql = """
