@@ -27,7 +27,7 @@ public sealed class InboundParserSafetyTests : IDisposable
         var e = Assert.Throws<InboundMessageFormatException>(() => InboundParser.Parse(body));
 
         // The DTD itself is refused, before any entity is declared, let alone resolved.
-        Assert.IsType<System.Xml.XmlException>(e.InnerException);
+        Assert.Contains("DTD", e.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(_secret, e.ToString(), StringComparison.Ordinal);
     }
 
