@@ -3,11 +3,13 @@ namespace Portal.Core.Coordination;
 /// <summary>
 /// The single-machine store: a dictionary under one lock, each entry with its expiry. One lock is enough
 /// here: every operation is a few dictionary steps, far shorter than the I/O around it.
-/// Expired entries are dropped when touched and swept once a minute.
+/// Expired entries are dropped when touched and swept once a minute. Values are kept in a
+/// <see cref="TextSlab"/>, not as strings, so that holding them costs the garbage collector nothing.
 /// </summary>
 public sealed class InProcessCoordinationStore : ICoordinationStore, IDisposable
 {
     private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+    private readonly TextSlab _values = new();
     private readonly Lock _gate = new();
     private readonly TimeProvider _time;
     private readonly ITimer _sweeper;
@@ -25,7 +27,7 @@ public sealed class InProcessCoordinationStore : ICoordinationStore, IDisposable
         {
             if (TryGetLive(key, out _))
                 return Task.FromResult(false);
-            _entries[key] = new Entry(value, _time.GetUtcNow() + ttl);
+            Put(key, value, ttl);
             return Task.FromResult(true);
         }
     }
@@ -34,14 +36,14 @@ public sealed class InProcessCoordinationStore : ICoordinationStore, IDisposable
     {
         CheckTtl(ttl);
         lock (_gate)
-            _entries[key] = new Entry(value, _time.GetUtcNow() + ttl);
+            Put(key, value, ttl);
         return Task.CompletedTask;
     }
 
     public Task<string?> GetAsync(string key, CancellationToken ct = default)
     {
         lock (_gate)
-            return Task.FromResult(TryGetLive(key, out var entry) ? entry.Value : null);
+            return Task.FromResult(TryGetLive(key, out var entry) ? entry.Value.ToString() : null);
     }
 
     public Task<bool> DeleteIfEqualsAsync(string key, string expected, CancellationToken ct = default)
@@ -50,7 +52,7 @@ public sealed class InProcessCoordinationStore : ICoordinationStore, IDisposable
         {
             if (!Holds(key, expected))
                 return Task.FromResult(false);
-            _entries.Remove(key);
+            Remove(key);
             return Task.FromResult(true);
         }
     }
@@ -62,7 +64,7 @@ public sealed class InProcessCoordinationStore : ICoordinationStore, IDisposable
         {
             if (!Holds(key, expected))
                 return Task.FromResult(false);
-            _entries[key] = new Entry(value, _time.GetUtcNow() + ttl);
+            Put(key, value, ttl);
             return Task.FromResult(true);
         }
     }
@@ -72,9 +74,9 @@ public sealed class InProcessCoordinationStore : ICoordinationStore, IDisposable
         CheckTtl(ttl);
         lock (_gate)
         {
-            if (!Holds(key, expected))
+            if (!Holds(key, expected, out var entry))
                 return Task.FromResult(false);
-            _entries[key] = new Entry(expected, _time.GetUtcNow() + ttl);
+            _entries[key] = entry with { ExpiresAt = _time.GetUtcNow() + ttl };
             return Task.FromResult(true);
         }
     }
@@ -97,19 +99,45 @@ public sealed class InProcessCoordinationStore : ICoordinationStore, IDisposable
             foreach (var (key, entry) in _entries)
             {
                 if (entry.ExpiresAt <= now)
-                    _entries.Remove(key);
+                    Remove(key);
             }
         }
     }
 
-    private bool Holds(string key, string expected) =>
-        TryGetLive(key, out var entry) && string.Equals(entry.Value, expected, StringComparison.Ordinal);
+    /// <summary>Chunks of value text in use; for tests that values are let go.</summary>
+    internal int ValueChunks
+    {
+        get
+        {
+            lock (_gate)
+                return _values.ChunksInUse;
+        }
+    }
+
+    private void Put(string key, string value, TimeSpan ttl)
+    {
+        var text = _values.Add(value);
+        if (_entries.Remove(key, out var old))
+            _values.Remove(old.Value);
+        _entries[key] = new Entry(text, _time.GetUtcNow() + ttl);
+    }
+
+    private void Remove(string key)
+    {
+        if (_entries.Remove(key, out var old))
+            _values.Remove(old.Value);
+    }
+
+    private bool Holds(string key, string expected) => Holds(key, expected, out _);
+
+    private bool Holds(string key, string expected, out Entry entry) =>
+        TryGetLive(key, out entry) && entry.Value.Span.SequenceEqual(expected);
 
     private bool TryGetLive(string key, out Entry entry)
     {
         if (_entries.TryGetValue(key, out entry) && entry.ExpiresAt > _time.GetUtcNow())
             return true;
-        _entries.Remove(key);
+        Remove(key);
         return false;
     }
 
@@ -121,5 +149,5 @@ public sealed class InProcessCoordinationStore : ICoordinationStore, IDisposable
 
     public void Dispose() => _sweeper.Dispose();
 
-    private readonly record struct Entry(string Value, DateTimeOffset ExpiresAt);
+    private readonly record struct Entry(TextRef Value, DateTimeOffset ExpiresAt);
 }

@@ -25,5 +25,43 @@ public sealed class InProcessCoordinationStoreTests : CoordinationContractTests,
         Assert.Equal(0, store.Count);
     }
 
+    [Fact]
+    public async Task Values_across_many_chunks_come_back_exactly()
+    {
+        using var store = new InProcessCoordinationStore(TimeProvider.System);
+        var values = Enumerable.Range(0, 3000).Select(i => $"d:<xml><Content><![CDATA[reply {i} {new string('x', i % 700)} 回复]]></Content></xml>").ToList();
+        values.Add(new string('L', TextSlab.ChunkChars)); // larger than any shared chunk holds
+        for (var i = 0; i < values.Count; i++)
+            await store.SetAsync($"k{i}", values[i], TimeSpan.FromMinutes(5));
+
+        Assert.True(store.ValueChunks > 3);
+        for (var i = 0; i < values.Count; i++)
+            Assert.Equal(values[i], await store.GetAsync($"k{i}"));
+        Assert.True(await store.ReplaceIfEqualsAsync("k7", values[7], "d:new", TimeSpan.FromMinutes(5)));
+        Assert.False(await store.ReplaceIfEqualsAsync("k8", values[7], "d:new", TimeSpan.FromMinutes(5)));
+        Assert.Equal("d:new", await store.GetAsync("k7"));
+    }
+
+    [Fact]
+    public async Task Chunks_of_expired_values_are_reused_so_memory_stays_flat()
+    {
+        var time = new FakeTimeProvider();
+        using var store = new InProcessCoordinationStore(time);
+        var reply = "d:" + new string('r', 1000);
+        var peak = 0;
+        for (var minute = 0; minute < 10; minute++)
+        {
+            for (var i = 0; i < 2000; i++)
+                await store.SetAsync($"m{minute}:{i}", reply, TimeSpan.FromSeconds(30));
+            peak = Math.Max(peak, store.ValueChunks);
+            time.Advance(TimeSpan.FromMinutes(1)); // everything set so far expires and is swept
+        }
+
+        // Each minute's 2 MB of replies needs about eight chunks; ten minutes of them must not need eighty.
+        Assert.InRange(peak, 7, 12);
+        Assert.Equal(0, store.Count);
+        Assert.Equal(1, store.ValueChunks);
+    }
+
     public void Dispose() => _store.Dispose();
 }
