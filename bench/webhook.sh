@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 
 DURATION="${DURATION:-10}"
 CONNECTIONS="${CONNECTIONS:-64}"
-POOL="${POOL:-400000}"
+POOL="${POOL:-600000}"
 PORT="${PORT:-5091}"
 WORK="$(mktemp -d -t portal-bench.XXXXXX)"
 SERVER=""
@@ -28,6 +28,7 @@ export WeChat__AppSecret="bench-secret"
 BENCH=bench/Portal.Bench/bin/Release/net10.0/Portal.Bench.dll
 
 start() { # name dll
+  [ "$1" = baseline ] || dotnet "$BENCH" rules "$WORK/data-$1"
   ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning Database__DataFolder="$WORK/data-$1" \
     dotnet "$2" --urls "http://127.0.0.1:$PORT" >"$WORK/$1.log" 2>&1 &
   SERVER=$!

@@ -1,11 +1,12 @@
 using BenchmarkDotNet.Running;
 using Portal.Bench;
 
-// Three jobs: write the load benchmark's pre-signed requests, run the micro-benchmarks of hot protocol
-// code, or time the followers list at a million rows on PostgreSQL.
+// Four jobs: write the load benchmark's pre-signed requests, give its account auto-reply rules, run the
+// micro-benchmarks of hot protocol code, or time the followers list at a million rows on PostgreSQL.
 return args switch
 {
     ["requests", .. var rest] => WebhookRequests.Write(rest),
+    ["rules", .. var rest] => await WebhookRules.SeedAsync(rest),
     ["micro", .. var rest] => RunMicro(rest),
     ["followers", .. var rest] => await FollowerListBenchmark.RunAsync(rest),
     _ => Usage(),
@@ -22,6 +23,7 @@ static int Usage()
     Console.Error.WriteLine("""
         usage:
           Portal.Bench requests <plaintext|aes> <count> <out-file>   (reads WeChat__Token, WeChat__AppId, WeChat__EncodingAESKey)
+          Portal.Bench rules <data-folder>   (the SQLite database Portal will open there)
           Portal.Bench micro [BenchmarkDotNet arguments, e.g. --filter *]
           Portal.Bench followers [PostgreSQL connection string] [followers, default 1000000]   (creates and replaces the database portal_bench_followers)
         """);
