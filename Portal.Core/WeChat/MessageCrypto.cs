@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Buffers.Binary;
+using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -107,6 +108,32 @@ public sealed class MessageCrypto
     /// </summary>
     public string Encrypt(string plaintext, ReadOnlySpan<byte> random16)
     {
+        var buffer = ArrayPool<byte>.Shared.Rent(MaxEncryptedBase64Length(plaintext));
+        try
+        {
+            return Encoding.ASCII.GetString(buffer, 0, EncryptToBase64Utf8(plaintext, random16, buffer));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>The most bytes <see cref="EncryptToBase64Utf8"/> can write for <paramref name="plaintext"/>.</summary>
+    public int MaxEncryptedBase64Length(string plaintext)
+    {
+        ArgumentNullException.ThrowIfNull(plaintext);
+        var padded = ((HeaderBytes + Encoding.UTF8.GetMaxByteCount(plaintext.Length) + _appId.Length) / PadBlock + 1) * PadBlock;
+        return Base64.GetMaxEncodedToUtf8Length(padded);
+    }
+
+    /// <summary>
+    /// Encrypts as <see cref="Encrypt(string, ReadOnlySpan{byte})"/> does, writing the base64 as UTF-8 bytes: the form
+    /// a reply goes out in, without a string on the way. Returns the number of bytes written.
+    /// </summary>
+    /// <param name="destination">At least <see cref="MaxEncryptedBase64Length"/> bytes.</param>
+    public int EncryptToBase64Utf8(string plaintext, ReadOnlySpan<byte> random16, Span<byte> destination)
+    {
         ArgumentNullException.ThrowIfNull(plaintext);
         if (random16.Length != RandomBytes)
         {
@@ -137,7 +164,12 @@ public sealed class MessageCrypto
                 Return(aes);
             }
 
-            return Convert.ToBase64String(block);
+            if (Base64.EncodeToUtf8(block, destination, out _, out var written) != OperationStatus.Done)
+            {
+                throw new ArgumentException("The destination is too small for the encrypted message.", nameof(destination));
+            }
+
+            return written;
         }
         finally
         {

@@ -51,4 +51,21 @@ public class EncryptedReplyWriterTests
 
         Assert.ThrowsAny<ArgumentException>(() => EncryptedReplyWriter.Write("<xml/>", crypto, "token", timestamp, "nonce"));
     }
+
+    [Theory]
+    [InlineData("nonce")]
+    [InlineData("a]]>b")]
+    [InlineData("]]>]]>")]
+    public void A_nonce_with_a_cdata_end_still_reads_back_whole(string nonce)
+    {
+        var crypto = new MessageCrypto("abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG", "wxb11529c136998cb6");
+
+        var xml = EncryptedReplyWriter.Write("<xml><Content><![CDATA[hi]]></Content></xml>", crypto, "token", "1409304348", nonce);
+
+        var envelope = System.Xml.Linq.XElement.Parse(xml);
+        Assert.Equal(nonce, envelope.Element("Nonce")!.Value);
+        var encrypt = envelope.Element("Encrypt")!.Value;
+        Assert.Equal(Signature.Compute("token", "1409304348", nonce, encrypt), envelope.Element("MsgSignature")!.Value);
+        Assert.Equal("<xml><Content><![CDATA[hi]]></Content></xml>", crypto.Decrypt(encrypt));
+    }
 }

@@ -116,4 +116,17 @@ public class SignatureTests
 
         public int Compare(byte[]? x, byte[]? y) => x.AsSpan().SequenceCompareTo(y);
     }
+
+    [Theory]
+    [InlineData("token", "1409304348", "xxxxxx", "enc+/=")]
+    [InlineData("_x", "abc", "ABD", "abd")]
+    [InlineData("Zz", "zZ", "0", "~")]
+    public void Utf8_msg_signature_equals_the_string_one_in_every_order(string a, string b, string c, string d)
+    {
+        Span<byte> hex = stackalloc byte[40];
+
+        Signature.ComputeUtf8(a, b, c, System.Text.Encoding.UTF8.GetBytes(d), hex);
+
+        Assert.Equal(Signature.Compute(a, b, c, d), System.Text.Encoding.ASCII.GetString(hex));
+    }
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -151,23 +152,42 @@ internal sealed partial class WeChatWebhook
         }
     }
 
-    private Task WriteReplyAsync(HttpContext http, MessageResult result, bool encrypted)
+    private async Task WriteReplyAsync(HttpContext http, MessageResult result, bool encrypted)
     {
         if (!result.HasReply)
         {
             http.Response.ContentType = "text/plain; charset=utf-8";
-            return http.Response.Body.WriteAsync(Success, http.RequestAborted).AsTask();
-        }
-        var xml = result.ReplyXml!;
-        if (encrypted)
-        {
-            // Our own timestamp and nonce, signed with the reply.
-            var timestamp = _time.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-            var nonce = RandomNumberGenerator.GetInt32(100_000_000, int.MaxValue).ToString(CultureInfo.InvariantCulture);
-            xml = EncryptedReplyWriter.Write(xml, _crypto!, _account.Token, timestamp, nonce);
+            await http.Response.Body.WriteAsync(Success, http.RequestAborted);
+            return;
         }
         http.Response.ContentType = "application/xml; charset=utf-8";
-        return http.Response.WriteAsync(xml, http.RequestAborted);
+        if (!encrypted)
+        {
+            await http.Response.WriteAsync(result.ReplyXml!, http.RequestAborted);
+            return;
+        }
+
+        // Our own timestamp and nonce, signed with the reply; written as bytes, the envelope costs no strings.
+        var timestamp = _time.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        var nonce = RandomNumberGenerator.GetInt32(100_000_000, int.MaxValue).ToString(CultureInfo.InvariantCulture);
+        var buffer = ArrayPool<byte>.Shared.Rent(EncryptedReplyWriter.MaxUtf8Length(result.ReplyXml!, _crypto!, _account.Token, timestamp, nonce));
+        try
+        {
+            var length = WriteEnvelope(result.ReplyXml!, timestamp, nonce, buffer);
+            http.Response.ContentLength = length;
+            await http.Response.Body.WriteAsync(buffer.AsMemory(0, length), http.RequestAborted);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private int WriteEnvelope(string replyXml, string timestamp, string nonce, byte[] buffer)
+    {
+        Span<byte> random = stackalloc byte[16];
+        RandomNumberGenerator.Fill(random);
+        return EncryptedReplyWriter.WriteUtf8(replyXml, _crypto!, _account.Token, timestamp, nonce, random, buffer);
     }
 
     private Task RefuseAsync(HttpContext http, WebhookRefusal refusal)

@@ -1,3 +1,7 @@
+using System.Buffers;
+using System.Security.Cryptography;
+using System.Text;
+
 namespace Portal.Core.WeChat.Replies;
 
 /// <summary>
@@ -8,8 +12,6 @@ namespace Portal.Core.WeChat.Replies;
 /// </summary>
 public static class EncryptedReplyWriter
 {
-    private const int StackChars = 1024;
-
     /// <param name="replyXml">The plain reply, from <see cref="ReplyWriter"/>.</param>
     /// <param name="crypto">The account's crypto.</param>
     /// <param name="token">The account's token.</param>
@@ -17,18 +19,71 @@ public static class EncryptedReplyWriter
     /// <param name="nonce">Any nonce; the request's may be reused.</param>
     public static string Write(string replyXml, MessageCrypto crypto, string token, string timestamp, string nonce)
     {
-        ArgumentNullException.ThrowIfNull(crypto);
-        Check(token, timestamp, nonce);
-        return Envelope(crypto.Encrypt(replyXml), token, timestamp, nonce);
+        Span<byte> random = stackalloc byte[16];
+        RandomNumberGenerator.Fill(random);
+        return Write(replyXml, crypto, token, timestamp, nonce, random);
     }
 
     /// <summary>As <see cref="Write(string, MessageCrypto, string, string, string)"/> with a fixed random prefix, which makes the output reproducible.</summary>
     public static string Write(
         string replyXml, MessageCrypto crypto, string token, string timestamp, string nonce, ReadOnlySpan<byte> random16)
     {
+        var buffer = ArrayPool<byte>.Shared.Rent(MaxUtf8Length(replyXml, crypto, token, timestamp, nonce));
+        try
+        {
+            return Encoding.UTF8.GetString(buffer, 0, WriteUtf8(replyXml, crypto, token, timestamp, nonce, random16, buffer));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>The most bytes <see cref="WriteUtf8"/> can write.</summary>
+    public static int MaxUtf8Length(string replyXml, MessageCrypto crypto, string token, string timestamp, string nonce)
+    {
         ArgumentNullException.ThrowIfNull(crypto);
         Check(token, timestamp, nonce);
-        return Envelope(crypto.Encrypt(replyXml, random16), token, timestamp, nonce);
+        return crypto.MaxEncryptedBase64Length(replyXml) + Encoding.UTF8.GetMaxByteCount(timestamp.Length + (2 * nonce.Length)) + 256;
+    }
+
+    /// <summary>
+    /// Writes the envelope as UTF-8 bytes, the form it is sent in, without building the strings on the way.
+    /// Returns the number of bytes written.
+    /// </summary>
+    /// <param name="destination">At least <see cref="MaxUtf8Length"/> bytes.</param>
+    public static int WriteUtf8(
+        string replyXml, MessageCrypto crypto, string token, string timestamp, string nonce, ReadOnlySpan<byte> random16, Span<byte> destination)
+    {
+        ArgumentNullException.ThrowIfNull(crypto);
+        Check(token, timestamp, nonce);
+        var at = Append(destination, 0, "<xml><Encrypt><![CDATA["u8);
+        var encryptLength = crypto.EncryptToBase64Utf8(replyXml, random16, destination[at..]);
+        var encrypt = destination.Slice(at, encryptLength);
+        at += encryptLength;
+        at = Append(destination, at, "]]></Encrypt><MsgSignature><![CDATA["u8);
+        Signature.ComputeUtf8(token, timestamp, nonce, encrypt, destination.Slice(at, 40));
+        at += 40;
+        at = Append(destination, at, "]]></MsgSignature><TimeStamp>"u8);
+        at += Encoding.UTF8.GetBytes(timestamp, destination[at..]);
+        at = Append(destination, at, "</TimeStamp><Nonce><![CDATA["u8);
+        // A nonce with "]]>" in it would end the section early: it is split across two, as the reply writer does.
+        var pieces = nonce.AsSpan();
+        for (var end = pieces.IndexOf("]]>"); end >= 0; end = pieces.IndexOf("]]>"))
+        {
+            at += Encoding.UTF8.GetBytes(pieces[..end], destination[at..]);
+            at = Append(destination, at, "]]]]><![CDATA[>"u8);
+            pieces = pieces[(end + 3)..];
+        }
+
+        at += Encoding.UTF8.GetBytes(pieces, destination[at..]);
+        return Append(destination, at, "]]></Nonce></xml>"u8);
+    }
+
+    private static int Append(Span<byte> destination, int at, ReadOnlySpan<byte> markup)
+    {
+        markup.CopyTo(destination[at..]);
+        return at + markup.Length;
     }
 
     private static void Check(string token, string timestamp, string nonce)
@@ -41,28 +96,6 @@ public static class EncryptedReplyWriter
         if (timestamp.AsSpan().ContainsAnyExceptInRange('0', '9'))
         {
             throw new ArgumentException("The timestamp must be unix seconds written as digits.", nameof(timestamp));
-        }
-    }
-
-    private static string Envelope(string encrypt, string token, string timestamp, string nonce)
-    {
-        var signature = Signature.Compute(token, timestamp, nonce, encrypt);
-        var xml = new ReplyXmlBuilder(stackalloc char[StackChars]);
-        try
-        {
-            xml.Raw("<xml>");
-            xml.TextElement("Encrypt", encrypt);
-            xml.TextElement("MsgSignature", signature);
-            xml.Raw("<TimeStamp>");
-            xml.Raw(timestamp);
-            xml.Raw("</TimeStamp>");
-            xml.TextElement("Nonce", nonce);
-            xml.Raw("</xml>");
-            return xml.ToString();
-        }
-        finally
-        {
-            xml.Dispose();
         }
     }
 }
