@@ -22,8 +22,8 @@ await app.PrepareSharedStateAsync();   // migrations, Redis connection
 if (await app.RunOperatorCommandAsync(args))   // e.g. create-owner <name>, then exit
     return;
 
+app.UsePortalWebhook();    // first: WeChat's calls skip everything the pages need
 app.MapPortalHealth();
-app.MapPortalWebhook();
 app.MapPortalSandbox();
 app.MapPortalMembers();
 app.MapJsSdkConfig();

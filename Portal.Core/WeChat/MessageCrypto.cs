@@ -30,10 +30,8 @@ public sealed class MessageCrypto
     private readonly byte[] _iv;
     private readonly byte[] _appId;
 
-    // Aes instance methods are not guaranteed thread-safe (dotnet/runtime#53320), and creating one per call
-    // costs an allocation and a key copy on every message. One idle instance is kept: a caller takes it or,
-    // under contention, creates its own, and hands it back if the slot is empty.
-    private Aes? _idle;
+    private readonly CbcTransformPool _encryptors;
+    private readonly CbcTransformPool _decryptors;
 
     /// <param name="encodingAesKey">The 43-character EncodingAESKey from the console.</param>
     /// <param name="appId">The account's AppId, which ends every plaintext.</param>
@@ -61,6 +59,8 @@ public sealed class MessageCrypto
         _key = key[..KeyBytes].ToArray();
         _iv = _key[..16];
         _appId = Encoding.UTF8.GetBytes(appId);
+        _encryptors = new CbcTransformPool(_key, _iv, encrypt: true);
+        _decryptors = new CbcTransformPool(_key, _iv, encrypt: false);
     }
 
     /// <summary>Decrypts an <c>Encrypt</c> value to the inner XML, checking that it was meant for this AppId.</summary>
@@ -83,7 +83,7 @@ public sealed class MessageCrypto
                 throw new MessageCryptoException(MessageCryptoError.Base64DecodeFailed, "The Encrypt value is not valid base64.");
             }
 
-            var plaintext = DecryptInPlace(buffer.AsSpan(0, length));
+            var plaintext = DecryptInPlace(buffer, length);
             return read(Unwrap(plaintext));
         }
         finally
@@ -154,15 +154,7 @@ public sealed class MessageCrypto
             _appId.CopyTo(block[(HeaderBytes + messageLength)..]);
             block[unpadded..].Fill((byte)pad);
 
-            var aes = Rent();
-            try
-            {
-                aes.EncryptCbc(block, _iv, block, PaddingMode.None);
-            }
-            finally
-            {
-                Return(aes);
-            }
+            _encryptors.TransformInPlace(buffer, 0, total);
 
             if (Base64.EncodeToUtf8(block, destination, out _, out var written) != OperationStatus.Done)
             {
@@ -178,26 +170,22 @@ public sealed class MessageCrypto
         }
     }
 
-    private Span<byte> DecryptInPlace(Span<byte> data)
+    private Span<byte> DecryptInPlace(byte[] buffer, int length)
     {
+        var data = buffer.AsSpan(0, length);
         if (data.Length == 0 || data.Length % 16 != 0)
         {
             throw new MessageCryptoException(
                 MessageCryptoError.DecryptFailed, "The ciphertext is not a whole number of AES blocks.");
         }
 
-        var aes = Rent();
         try
         {
-            aes.DecryptCbc(data, _iv, data, PaddingMode.None);
+            _decryptors.TransformInPlace(buffer, 0, length);
         }
         catch (CryptographicException e)
         {
             throw new MessageCryptoException(MessageCryptoError.DecryptFailed, "AES decryption failed.", e);
-        }
-        finally
-        {
-            Return(aes);
         }
 
         int pad = data[^1];
@@ -233,26 +221,5 @@ public sealed class MessageCrypto
         }
 
         return message;
-    }
-
-    private Aes Rent()
-    {
-        var aes = Interlocked.Exchange(ref _idle, null);
-        if (aes is not null)
-        {
-            return aes;
-        }
-
-        aes = Aes.Create();
-        aes.Key = _key;
-        return aes;
-    }
-
-    private void Return(Aes aes)
-    {
-        if (Interlocked.CompareExchange(ref _idle, aes, null) is not null)
-        {
-            aes.Dispose();
-        }
     }
 }

@@ -48,4 +48,28 @@ public sealed class WebhookVerificationTests(WebhookApp app) : IClassFixture<Web
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Empty(await response.Content.ReadAsStringAsync());
     }
+
+    [Fact]
+    public async Task Other_methods_are_told_which_two_the_webhook_takes()
+    {
+        using var response = await app.CreateClient().PutAsync("/wx", new StringContent("<xml/>"));
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+        Assert.Equal(["GET", "POST"], response.Content.Headers.Allow.Order());
+    }
+
+    [Fact]
+    public async Task A_trailing_slash_reaches_the_webhook_and_a_longer_path_does_not()
+    {
+        var vector = Vectors.UrlSignatures.Single(v => v.Echostr is not null);
+        await using var official = new PortalAppFactory();
+        official.Settings["WeChat:Token"] = vector.Token;
+        var query = $"?signature={vector.Signature}&timestamp={vector.Timestamp}&nonce={vector.Nonce}&echostr={vector.Echostr}";
+
+        using var slash = await official.CreateClient().GetAsync("/wx/" + query);
+        using var longer = await official.CreateClient().GetAsync("/wx/other" + query);
+
+        Assert.Equal(vector.Echostr, await slash.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.NotFound, longer.StatusCode);
+    }
 }

@@ -247,4 +247,22 @@ public class MessageCryptoTests
         aes.Key = key;
         return Convert.ToBase64String(aes.EncryptCbc(padded, key.AsSpan(0, 16), PaddingMode.None));
     }
+
+    [Fact]
+    public async Task Shared_crypto_round_trips_correctly_from_many_threads_at_once()
+    {
+        var crypto = new MessageCrypto("abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG", "wxb11529c136998cb6");
+
+        // More callers than the transforms kept for reuse, so some make their own and hand them back.
+        var workers = Enumerable.Range(0, 16).Select(worker => Task.Run(() =>
+        {
+            for (var i = 0; i < 300; i++)
+            {
+                var message = $"<xml><Content><![CDATA[{worker}/{i} {new string('m', i % 97)}]]></Content></xml>";
+                Assert.Equal(message, crypto.Decrypt(crypto.Encrypt(message)));
+            }
+        }));
+
+        await Task.WhenAll(workers);
+    }
 }
