@@ -16,8 +16,10 @@ public sealed class MessageClaims(ICoordinationStore store, InstanceIdentity ins
     private readonly string _ownerPrefix = instance.Id + ":";
     private long _sequence;
 
+    // A claim in progress holds "p:" and its owner; a finished one holds the reply itself (XML, or empty for
+    // "success"), which never starts so. Earlier versions wrote "d:" before the reply; such values still read.
     private const string Processing = "p:";
-    private const string Done = "d:";
+    private const string LegacyDone = "d:";
 
     // A processing claim outlives the handler deadline by a margin; if its instance dies, the claim
     // lapses in time for WeChat's later retries to run the message again.
@@ -54,8 +56,12 @@ public sealed class MessageClaims(ICoordinationStore store, InstanceIdentity ins
     }
 
     /// <summary>Records the answer for replay. Empty means WeChat was answered <c>success</c>.</summary>
-    public Task<bool> CompleteAsync(string key, string ownerToken, string replyXml, CancellationToken ct = default) =>
-        store.ReplaceIfEqualsAsync(Key(key), ownerToken, Done + replyXml, options.Value.ReplyRetention, ct);
+    public Task<bool> CompleteAsync(string key, string ownerToken, string replyXml, CancellationToken ct = default)
+    {
+        if (replyXml.StartsWith(Processing, StringComparison.Ordinal) || replyXml.StartsWith(LegacyDone, StringComparison.Ordinal))
+            throw new ArgumentException("A reply is XML or empty.", nameof(replyXml));
+        return store.ReplaceIfEqualsAsync(Key(key), ownerToken, replyXml, options.Value.ReplyRetention, ct);
+    }
 
     /// <summary>Gives the message back, so that WeChat's next retry runs it again.</summary>
     public Task<bool> ReleaseAsync(string key, string ownerToken, CancellationToken ct = default) =>
@@ -64,5 +70,7 @@ public sealed class MessageClaims(ICoordinationStore store, InstanceIdentity ins
     private static string Key(string key) => "msg:" + key;
 
     private static ClaimOutcome? Read(string? value) =>
-        value is not null && value.StartsWith(Done, StringComparison.Ordinal) ? ClaimOutcome.Done(value[Done.Length..]) : null;
+        value is null || value.StartsWith(Processing, StringComparison.Ordinal) ? null
+        : value.StartsWith(LegacyDone, StringComparison.Ordinal) ? ClaimOutcome.Done(value[LegacyDone.Length..])
+        : ClaimOutcome.Done(value);
 }

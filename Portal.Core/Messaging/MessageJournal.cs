@@ -46,7 +46,9 @@ public sealed partial class MessageJournal(DbConnectionFactory db, MessageLogSto
     {
         var pending = new Pending(entry, change, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
         await _queue.Writer.WriteAsync(pending, ct).ConfigureAwait(false);
-        await pending.Committed.Task.WaitAsync(ct).ConfigureAwait(false);
+        // Not cancellable once queued: the writer commits (or fails) every queued entry, even while stopping,
+        // and a cancellable wait would cost each message a registration for nothing.
+        await pending.Committed.Task.ConfigureAwait(false);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

@@ -114,6 +114,23 @@ public static class Signature
             MemoryMarshal.AsBytes(computedHex.AsSpan()));
     }
 
+    /// <summary>As <see cref="Matches(string?, string)"/>, against a signature computed as UTF-8 hex.</summary>
+    public static bool Matches(string? presentedHex, ReadOnlySpan<byte> computedHexUtf8)
+    {
+        if (presentedHex is null || presentedHex.Length != computedHexUtf8.Length || computedHexUtf8.Length > 64)
+        {
+            return false;
+        }
+
+        Span<byte> presented = stackalloc byte[computedHexUtf8.Length];
+        if (!Encoding.UTF8.TryGetBytes(presentedHex, presented, out var written) || written != presented.Length)
+        {
+            return false;
+        }
+
+        return CryptographicOperations.FixedTimeEquals(presented, computedHexUtf8);
+    }
+
     /// <summary>Insertion sort: for three or four parts it beats a general sort and allocates no comparer delegate.</summary>
     private static void SortOrdinal(Span<string> parts)
     {

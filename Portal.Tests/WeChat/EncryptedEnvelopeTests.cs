@@ -47,4 +47,20 @@ public class EncryptedEnvelopeTests
 
         Assert.Throws<InboundMessageFormatException>(() => EncryptedEnvelope.Parse(body));
     }
+
+    [Fact]
+    public void Locating_encrypt_gives_its_place_in_the_body_or_its_unescaped_value()
+    {
+        var plain = Encoding.UTF8.GetBytes("<xml><ToUserName><![CDATA[gh_1]]></ToUserName><Encrypt><![CDATA[abc+/=]]></Encrypt></xml>");
+        var escaped = Encoding.UTF8.GetBytes("<xml><Encrypt>abc&#43;/=</Encrypt></xml>");
+
+        var (range, unescaped) = EncryptedEnvelope.LocateEncrypt(plain);
+        var (noRange, value) = EncryptedEnvelope.LocateEncrypt(escaped);
+
+        Assert.Null(unescaped);
+        Assert.Equal("abc+/=", Encoding.UTF8.GetString(plain.AsSpan()[range!.Value]));
+        Assert.Null(noRange);
+        Assert.Equal("abc+/=", value);
+        Assert.Throws<InboundMessageFormatException>(() => EncryptedEnvelope.LocateEncrypt("<xml><Encrypt></Encrypt></xml>"u8));
+    }
 }

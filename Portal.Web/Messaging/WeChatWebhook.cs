@@ -72,12 +72,12 @@ internal sealed partial class WeChatWebhook
 
         var encrypted = string.Equals(query["encrypt_type"], "aes", StringComparison.OrdinalIgnoreCase);
         InboundMessage message;
-        string? encrypt = null;
+        ReadOnlyMemory<byte> encrypt = default;
         try
         {
             if (encrypted)
             {
-                var (parsed, ciphertext, aesRefusal) = Decrypt(query, body.Span);
+                var (parsed, ciphertext, aesRefusal) = Decrypt(query, body);
                 if (aesRefusal is { } r)
                 {
                     await RefuseAsync(http, r);
@@ -100,7 +100,10 @@ internal sealed partial class WeChatWebhook
         MessageResult result;
         try
         {
-            result = await _processor.ProcessAsync(message, () => encrypt is null ? Encoding.UTF8.GetString(body.Span) : _crypto!.Decrypt(encrypt), http.RequestAborted);
+            result = await _processor.ProcessAsync(
+                message,
+                () => encrypted ? _crypto!.Decrypt(encrypt.Span, static xml => Encoding.UTF8.GetString(xml)) : Encoding.UTF8.GetString(body.Span),
+                http.RequestAborted);
         }
         catch (Exception e) when (e is not OperationCanceledException || !http.RequestAborted.IsCancellationRequested)
         {
@@ -131,24 +134,30 @@ internal sealed partial class WeChatWebhook
         return null;
     }
 
-    /// <summary>Checks msg_signature, decrypts and parses (straight from the decrypted bytes).</summary>
-    private (InboundMessage? Message, string? Encrypt, WebhookRefusal? Refusal) Decrypt(IQueryCollection query, ReadOnlySpan<byte> body)
+    /// <summary>
+    /// Checks msg_signature, decrypts and parses: the Encrypt value is signed and decrypted where it lies in the body,
+    /// and the message parsed straight from the decrypted bytes.
+    /// </summary>
+    private (InboundMessage? Message, ReadOnlyMemory<byte> Encrypt, WebhookRefusal? Refusal) Decrypt(IQueryCollection query, WebhookBody body)
     {
         string? msgSignature = query["msg_signature"];
         if (string.IsNullOrEmpty(msgSignature))
-            return (null, null, WebhookRefusal.MissingMessageSignature);
+            return (null, default, WebhookRefusal.MissingMessageSignature);
         if (_crypto is null)
-            return (null, null, WebhookRefusal.EncryptionNotConfigured);
-        var envelope = EncryptedEnvelope.Parse(body);
-        if (!Signature.Matches(msgSignature, Signature.Compute(_account.Token, query["timestamp"]!, query["nonce"]!, envelope.Encrypt)))
-            return (null, null, WebhookRefusal.BadMessageSignature);
+            return (null, default, WebhookRefusal.EncryptionNotConfigured);
+        var (range, unescaped) = EncryptedEnvelope.LocateEncrypt(body.Span);
+        var encrypt = range is { } r ? body.Memory[r] : Encoding.UTF8.GetBytes(unescaped!);
+        Span<byte> expected = stackalloc byte[40];
+        Signature.ComputeUtf8(_account.Token, query["timestamp"]!, query["nonce"]!, encrypt.Span, expected);
+        if (!Signature.Matches(msgSignature, expected))
+            return (null, default, WebhookRefusal.BadMessageSignature);
         try
         {
-            return (_crypto.Decrypt(envelope.Encrypt, static xml => InboundParser.Parse(xml)), envelope.Encrypt, null);
+            return (_crypto.Decrypt(encrypt.Span, static xml => InboundParser.Parse(xml)), encrypt, null);
         }
         catch (MessageCryptoException)
         {
-            return (null, null, WebhookRefusal.NotDecryptable);
+            return (null, default, WebhookRefusal.NotDecryptable);
         }
     }
 

@@ -18,6 +18,8 @@ internal sealed class WebhookBody : IDisposable
 
     public ReadOnlySpan<byte> Span => _buffer.AsSpan(0, Length);
 
+    public ReadOnlyMemory<byte> Memory => _buffer.AsMemory(0, Length);
+
     /// <summary>Null when the body is over <paramref name="limit"/> bytes.</summary>
     public static async Task<WebhookBody?> ReadAsync(HttpRequest request, int limit, CancellationToken ct)
     {

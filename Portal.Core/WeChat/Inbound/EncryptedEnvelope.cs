@@ -18,6 +18,22 @@ public sealed record EncryptedEnvelope(string? ToUserName, string Encrypt)
     /// <inheritdoc cref="Parse(ReadOnlySpan{byte})"/>
     public static EncryptedEnvelope Parse(string xml) => From(InboundXml.Read(xml));
 
+    /// <summary>
+    /// Where the Encrypt value is in <paramref name="xml"/>, so that it can be signed and decrypted where it lies;
+    /// or, when it had to be unescaped, the value itself.
+    /// </summary>
+    /// <exception cref="InboundMessageFormatException">The body is malformed or has no Encrypt.</exception>
+    public static (Range? Range, string? Unescaped) LocateEncrypt(ReadOnlySpan<byte> xml)
+    {
+        var fields = InboundXml.Read(xml, "Encrypt"u8, out var raw);
+        if (raw is { } range && range.End.Value > range.Start.Value)
+            return (range, null);
+        var encrypt = fields.Find("Encrypt");
+        return string.IsNullOrEmpty(encrypt)
+            ? throw new InboundMessageFormatException("The body has no Encrypt.")
+            : (null, encrypt);
+    }
+
     private static EncryptedEnvelope From(FieldMap fields)
     {
         var encrypt = fields.Find("Encrypt");

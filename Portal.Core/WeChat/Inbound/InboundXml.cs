@@ -23,6 +23,14 @@ internal static class InboundXml
         return InboundXmlReader.Read(xml, declaredEncodingApplies: true);
     }
 
+    /// <inheritdoc cref="InboundXmlReader.Read(ReadOnlySpan{byte}, bool, ReadOnlySpan{byte}, out Range?)"/>
+    public static FieldMap Read(ReadOnlySpan<byte> xml, ReadOnlySpan<byte> rawField, out Range? raw)
+    {
+        if (xml.Length > MaxCharacters)
+            throw TooLong();
+        return InboundXmlReader.Read(xml, declaredEncodingApplies: true, rawField, out raw);
+    }
+
     public static FieldMap Read(Stream xml)
     {
         ArgumentNullException.ThrowIfNull(xml);

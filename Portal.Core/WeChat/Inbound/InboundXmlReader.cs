@@ -29,26 +29,42 @@ internal ref struct InboundXmlReader
     private readonly ReadOnlySpan<byte> _xml;
     private int _at;
 
+    // A top-level field whose value is wanted as a range of the input rather than a string, and where it was.
+    private readonly ReadOnlySpan<byte> _rawField;
+    private Range? _raw;
+
     // Holds a value that had to be unescaped or pieced together; rented on first need, as large as the input.
     private byte[]? _scratch;
 
-    private InboundXmlReader(ReadOnlySpan<byte> xml) => _xml = xml;
+    private InboundXmlReader(ReadOnlySpan<byte> xml, ReadOnlySpan<byte> rawField)
+    {
+        _xml = xml;
+        _rawField = rawField;
+    }
 
     /// <param name="xml">The document's UTF-8 bytes.</param>
     /// <param name="declaredEncodingApplies">
     /// False when the bytes were re-encoded from text, so that an XML declaration's encoding no longer describes them.
     /// </param>
-    public static FieldMap Read(ReadOnlySpan<byte> xml, bool declaredEncodingApplies)
+    public static FieldMap Read(ReadOnlySpan<byte> xml, bool declaredEncodingApplies) => Read(xml, declaredEncodingApplies, [], out _);
+
+    /// <summary>
+    /// Reads the document, giving the top-level field <paramref name="rawField"/> as a range of <paramref name="xml"/>
+    /// instead of a string when its value needs no unescaping (its entry in the map is then empty); null otherwise.
+    /// </summary>
+    public static FieldMap Read(ReadOnlySpan<byte> xml, bool declaredEncodingApplies, ReadOnlySpan<byte> rawField, out Range? raw)
     {
         if (!Utf8.IsValid(xml))
             throw Malformed("it is not valid UTF-8");
         if (xml.IndexOfAny(Forbidden) is var control and >= 0)
             throw Malformed($"it contains the control character 0x{xml[control]:X2}");
 
-        var reader = new InboundXmlReader(xml);
+        var reader = new InboundXmlReader(xml, rawField);
         try
         {
-            return reader.ReadDocument(declaredEncodingApplies);
+            var fields = reader.ReadDocument(declaredEncodingApplies);
+            raw = reader._raw;
+            return fields;
         }
         finally
         {
@@ -137,6 +153,12 @@ internal ref struct InboundXmlReader
             {
                 (children ??= new FieldMap(depth == 0 ? 12 : 4)).Add(ReadElement(depth + 1));
             }
+        }
+
+        if (children is null && depth == 1 && !text.InScratch && _raw is null && !_rawField.IsEmpty && name.SequenceEqual(_rawField))
+        {
+            _raw = new Range(text.Start, text.Start + text.Length);
+            return new FieldNode(FieldNames.Intern(name), "", null);
         }
 
         return new FieldNode(FieldNames.Intern(name), children is null ? ToString(text) : "", children);
