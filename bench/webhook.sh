@@ -2,7 +2,9 @@
 # Load benchmark of the webhook, in one run on one machine: a bare Kestrel endpoint answering "success"
 # (the baseline), then Portal's full pipeline in plaintext and in AES mode, each with fresh, validly
 # signed messages. Prints requests per second, the ratio to the baseline and latency percentiles.
-#   DURATION=10 CONNECTIONS=64 POOL=400000 bench/webhook.sh
+# Portal's account gets auto-reply rules first, so every message is answered; REPLIES=no leaves it without
+# rules (every answer is "success"), for comparison with figures measured that way.
+#   DURATION=10 CONNECTIONS=64 POOL=600000 REPLIES=yes bench/webhook.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -10,6 +12,7 @@ DURATION="${DURATION:-10}"
 CONNECTIONS="${CONNECTIONS:-64}"
 POOL="${POOL:-600000}"
 PORT="${PORT:-5091}"
+REPLIES="${REPLIES:-yes}"
 WORK="$(mktemp -d -t portal-bench.XXXXXX)"
 SERVER=""
 trap '[ -n "$SERVER" ] && kill "$SERVER" 2>/dev/null; rm -rf "$WORK"' EXIT
@@ -28,7 +31,7 @@ export WeChat__AppSecret="bench-secret"
 BENCH=bench/Portal.Bench/bin/Release/net10.0/Portal.Bench.dll
 
 start() { # name dll
-  [ "$1" = baseline ] || dotnet "$BENCH" rules "$WORK/data-$1"
+  if [ "$1" != baseline ] && [ "$REPLIES" = yes ]; then dotnet "$BENCH" rules "$WORK/data-$1"; fi
   ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning Database__DataFolder="$WORK/data-$1" \
     dotnet "$2" --urls "http://127.0.0.1:$PORT" >"$WORK/$1.log" 2>&1 &
   SERVER=$!
@@ -51,7 +54,7 @@ run() { # name dll mode
   echo "$1 $result"
 }
 
-echo "webhook load: $CONNECTIONS connections, ${DURATION}s each, $(nproc) cores, $(date -u +%F)"
+echo "webhook load: $CONNECTIONS connections, ${DURATION}s each, $(nproc) cores, replies: $REPLIES, $(date -u +%F)"
 base="$(run baseline bench/Baseline/bin/Release/net10.0/Baseline.dll plaintext)"
 plain="$(run portal-plaintext Portal.Web/bin/Release/net10.0/Portal.Web.dll plaintext)"
 aes="$(run portal-aes Portal.Web/bin/Release/net10.0/Portal.Web.dll aes)"
