@@ -35,10 +35,15 @@ public sealed class Browser : IAsyncLifetime
         _playwright?.Dispose();
     }
 
-    /// <summary>Saves a screenshot under the repository's <c>docs/screenshots</c>, where the README shows it.</summary>
+    /// <summary>
+    /// Saves a screenshot. With <c>PORTAL_UPDATE_SCREENSHOTS=1</c> it goes to the repository's <c>docs/screenshots</c>,
+    /// where the README shows it; otherwise to the test output, so that a test run leaves the working tree as it was.
+    /// </summary>
     public static async Task ScreenshotAsync(IPage page, string name)
     {
-        var folder = Path.Combine(RepositoryRoot(), "docs", "screenshots");
+        var folder = Environment.GetEnvironmentVariable("PORTAL_UPDATE_SCREENSHOTS") == "1"
+            ? Path.Combine(RepositoryRoot(), "docs", "screenshots")
+            : Path.Combine(AppContext.BaseDirectory, "screenshots");
         Directory.CreateDirectory(folder);
         await page.ScreenshotAsync(new() { Path = Path.Combine(folder, name), FullPage = true });
     }
