@@ -20,6 +20,8 @@ internal ref struct InboundXmlReader
     /// <summary>Real bodies nest four levels (SendPicsInfo/PicList/item/PicMd5Sum); recursion stops well past that.</summary>
     private const int MaxDepth = 8;
 
+    private const int MaxAttributes = 16;
+
     // Bytes XML does not allow anywhere, not even escaped in CDATA: the C0 controls other than tab, LF and CR.
     private static readonly SearchValues<byte> Forbidden = SearchValues.Create(
         [0, 1, 2, 3, 4, 5, 6, 7, 8, 11, 12, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31]);
@@ -167,6 +169,9 @@ internal ref struct InboundXmlReader
     /// <summary>Checks the start tag's attributes (their values are not used); true when the tag closes itself.</summary>
     private bool ReadAttributes()
     {
+        // WeChat sends no attributes; a handful are allowed, each name once, as XML requires.
+        Span<Range> names = stackalloc Range[MaxAttributes];
+        var count = 0;
         while (true)
         {
             var spaced = SkipSpaces();
@@ -182,7 +187,16 @@ internal ref struct InboundXmlReader
             }
             if (!spaced)
                 throw Malformed("a start tag is malformed");
-            ReadName();
+            var start = _at;
+            var name = ReadName();
+            foreach (var earlier in names[..count])
+            {
+                if (_xml[earlier].SequenceEqual(name))
+                    throw Malformed("an attribute appears twice in one tag");
+            }
+            if (count == MaxAttributes)
+                throw Malformed($"a tag has more than {MaxAttributes} attributes");
+            names[count++] = new Range(start, _at);
             SkipSpaces();
             Expect((byte)'=');
             SkipSpaces();
@@ -241,7 +255,7 @@ internal ref struct InboundXmlReader
             _at += length + 1;
             var valid = name switch
             {
-                "version" => value.Length > 2 && value.StartsWith("1.", StringComparison.Ordinal) && value[2..].All(char.IsAsciiDigit),
+                "version" => value == "1.0", // as XmlReader: XML 1.1 is not supported there either
                 "standalone" => value is "yes" or "no",
                 _ => value.Length > 0 && char.IsAsciiLetter(value[0]) && value.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-'),
             };
