@@ -32,10 +32,9 @@ BENCH=bench/Portal.Bench/bin/Release/net10.0/Portal.Bench.dll
 
 start() { # name dll
   if [ "$1" != baseline ] && [ "$REPLIES" = yes ]; then dotnet "$BENCH" rules "$WORK/data-$1"; fi
-  # Each app runs from its own folder, as a deployment does, so Portal reads its appsettings.json. Both get the
-  # same logging: warnings, and none from the hosting layer (which would give every request an Activity).
-  env ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
-    Logging__LogLevel__Microsoft.AspNetCore.Hosting.Diagnostics=None Database__DataFolder="$WORK/data-$1" \
+  # Each app runs from its own folder, as a deployment does, so Portal reads its appsettings.json; both log
+  # warnings only.
+  ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning Database__DataFolder="$WORK/data-$1" \
     dotnet "$2" --urls "http://127.0.0.1:$PORT" --contentRoot "$PWD/$(dirname "$2")" >"$WORK/$1.log" 2>&1 &
   SERVER=$!
   for _ in $(seq 100); do curl -s -o /dev/null -X POST "http://127.0.0.1:$PORT/wx" && return; sleep 0.1; done
