@@ -75,42 +75,39 @@ public sealed class MessageCrypto
     {
         ArgumentNullException.ThrowIfNull(encryptBase64);
         var buffer = ArrayPool<byte>.Shared.Rent((encryptBase64.Length / 4 * 3) + 3);
-        var length = 0;
-        try
+        if (!Convert.TryFromBase64String(encryptBase64, buffer, out var length))
         {
-            if (!Convert.TryFromBase64String(encryptBase64, buffer, out length))
-            {
-                throw new MessageCryptoException(MessageCryptoError.Base64DecodeFailed, "The Encrypt value is not valid base64.");
-            }
-
-            return read(Unwrap(DecryptInPlace(buffer, length)));
-        }
-        finally
-        {
-            // The buffer held a follower's message; it goes back to a shared pool.
-            CryptographicOperations.ZeroMemory(buffer.AsSpan(0, length));
             ArrayPool<byte>.Shared.Return(buffer);
+            throw new MessageCryptoException(MessageCryptoError.Base64DecodeFailed, "The Encrypt value is not valid base64.");
         }
+
+        return DecryptDecoded(buffer, length, read);
     }
 
     /// <summary>As <see cref="Decrypt{T}(string, Func{ReadOnlySpan{byte}, T})"/>, from the base64 as it lies in the body, in UTF-8.</summary>
     public T Decrypt<T>(ReadOnlySpan<byte> encryptBase64Utf8, Func<ReadOnlySpan<byte>, T> read)
     {
         var buffer = ArrayPool<byte>.Shared.Rent((encryptBase64Utf8.Length / 4 * 3) + 3);
-        var length = 0;
+        if (Base64.DecodeFromUtf8(encryptBase64Utf8, buffer, out _, out var length) != OperationStatus.Done)
+        {
+            // Strict on the fast path; the string decoder also allows whitespace, and decides.
+            ArrayPool<byte>.Shared.Return(buffer);
+            return Decrypt(Encoding.UTF8.GetString(encryptBase64Utf8), read);
+        }
+
+        return DecryptDecoded(buffer, length, read);
+    }
+
+    /// <summary>Decrypts the decoded ciphertext in <paramref name="buffer"/> (rented) and hands the message to <paramref name="read"/>.</summary>
+    private T DecryptDecoded<T>(byte[] buffer, int length, Func<ReadOnlySpan<byte>, T> read)
+    {
         try
         {
-            if (Base64.DecodeFromUtf8(encryptBase64Utf8, buffer, out _, out length) != OperationStatus.Done)
-            {
-                // Strict on the fast path; the string decoder also allows whitespace, and decides.
-                length = 0;
-                return Decrypt(Encoding.UTF8.GetString(encryptBase64Utf8), read);
-            }
-
             return read(Unwrap(DecryptInPlace(buffer, length)));
         }
         finally
         {
+            // The buffer held a follower's message; it goes back to a shared pool.
             CryptographicOperations.ZeroMemory(buffer.AsSpan(0, length));
             ArrayPool<byte>.Shared.Return(buffer);
         }

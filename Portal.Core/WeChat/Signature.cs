@@ -49,42 +49,47 @@ public static class Signature
         ArgumentNullException.ThrowIfNull(token);
         ArgumentNullException.ThrowIfNull(timestamp);
         ArgumentNullException.ThrowIfNull(nonce);
-        var length = Encoding.UTF8.GetByteCount(token) + Encoding.UTF8.GetByteCount(timestamp) + Encoding.UTF8.GetByteCount(nonce);
-        var buffer = ArrayPool<byte>.Shared.Rent((2 * length) + encryptUtf8.Length);
+        var length = Encoding.UTF8.GetByteCount(token) + Encoding.UTF8.GetByteCount(timestamp) + Encoding.UTF8.GetByteCount(nonce) + encryptUtf8.Length;
+        var buffer = ArrayPool<byte>.Shared.Rent(2 * length);
         try
         {
-            // The three strings go to the end of the buffer, then all four parts are copied in sorted order before it.
-            var strings = buffer.AsSpan(length + encryptUtf8.Length, length);
-            var t = Encoding.UTF8.GetBytes(token, strings);
-            var s = Encoding.UTF8.GetBytes(timestamp, strings[t..]);
-            Encoding.UTF8.GetBytes(nonce, strings[(t + s)..]);
-            Span<Range> parts = [new(0, t), new(t, t + s), new(t + s, length), new(length, length + encryptUtf8.Length)];
-            ReadOnlySpan<byte> Part(Range r, Span<byte> strings, ReadOnlySpan<byte> encrypt) =>
-                r.Start.Value >= strings.Length ? encrypt : strings[r];
-
-            // Ordinal order of UTF-16 strings is byte order of their UTF-8 for the ASCII WeChat signs; insertion sort.
-            for (var i = 1; i < parts.Length; i++)
+            // The four parts side by side in the second half of the buffer, then in sorted order in the first.
+            var parts = buffer.AsSpan(length, length);
+            Span<Range> ranges = stackalloc Range[4];
+            var at = 0;
+            var i = 0;
+            foreach (var part in (ReadOnlySpan<string>)[token, timestamp, nonce])
             {
-                var part = parts[i];
-                var j = i - 1;
-                for (; j >= 0 && Part(parts[j], strings, encryptUtf8).SequenceCompareTo(Part(part, strings, encryptUtf8)) > 0; j--)
-                {
-                    parts[j + 1] = parts[j];
-                }
-
-                parts[j + 1] = part;
+                var written = Encoding.UTF8.GetBytes(part, parts[at..]);
+                ranges[i++] = new Range(at, at + written);
+                at += written;
             }
 
-            var written = 0;
-            foreach (var part in parts)
+            encryptUtf8.CopyTo(parts[at..]);
+            ranges[3] = new Range(at, length);
+
+            // For the ASCII that WeChat signs, ordinal order of the strings is byte order of their UTF-8.
+            for (i = 1; i < ranges.Length; i++)
             {
-                var bytes = Part(part, strings, encryptUtf8);
-                bytes.CopyTo(buffer.AsSpan(written));
-                written += bytes.Length;
+                var range = ranges[i];
+                var j = i - 1;
+                for (; j >= 0 && parts[ranges[j]].SequenceCompareTo(parts[range]) > 0; j--)
+                {
+                    ranges[j + 1] = ranges[j];
+                }
+
+                ranges[j + 1] = range;
+            }
+
+            at = 0;
+            foreach (var range in ranges)
+            {
+                parts[range].CopyTo(buffer.AsSpan(at));
+                at += parts[range].Length;
             }
 
             Span<byte> hash = stackalloc byte[SHA1.HashSizeInBytes];
-            SHA1.HashData(buffer.AsSpan(0, written), hash);
+            SHA1.HashData(buffer.AsSpan(0, length), hash);
             if (!Convert.TryToHexStringLower(hash, hexUtf8, out _))
             {
                 throw new ArgumentException("The destination must hold 40 bytes.", nameof(hexUtf8));
