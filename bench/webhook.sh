@@ -40,7 +40,12 @@ start() { # name dll
   for _ in $(seq 100); do curl -s -o /dev/null -X POST "http://127.0.0.1:$PORT/wx" && return; sleep 0.1; done
   echo "$1 did not start"; cat "$WORK/$1.log"; exit 1
 }
-stop() { kill "$SERVER"; wait "$SERVER" 2>/dev/null || true; SERVER=""; }
+# A run's database is deleted and the disk flushed before the next run starts, so that no run pays for the
+# writing-back of the one before it.
+stop() { # name
+  kill "$SERVER"; wait "$SERVER" 2>/dev/null || true; SERVER=""
+  rm -rf "$WORK/data-$1"; sync
+}
 
 load() { # requests-file seconds -> RESULT line
   PORTAL_BENCH_REQUESTS="$1" PORTAL_BENCH_THREADS=2 wrk -t2 -c"$CONNECTIONS" -d"$2s" --latency -s bench/webhook.lua "http://127.0.0.1:$PORT" | grep '^RESULT'
@@ -52,7 +57,7 @@ run() { # name dll mode
   start "$1" "$2"
   load "$WORK/warm.txt" 3 >/dev/null
   local result; result="$(load "$WORK/load.txt" "$DURATION")"
-  stop
+  stop "$1"
   echo "$1 $result"
 }
 

@@ -43,6 +43,9 @@ public sealed class DbConnectionFactory : IDisposable
     /// <summary>"column is none of @list", as <see cref="InList"/>.</summary>
     public string NotInList(string parameter) => Provider == DatabaseProvider.PostgreSql ? $"<> ALL(@{parameter})" : $"NOT IN @{parameter}";
 
+    /// <summary>The size SQLite's write-ahead log is cut back to when it starts over (bytes).</summary>
+    internal const long WalSizeLimit = 64L * 1024 * 1024;
+
     /// <summary>Opens a pooled connection; the caller disposes it.</summary>
     public async Task<DbConnection> OpenAsync(CancellationToken ct = default)
     {
@@ -53,9 +56,11 @@ public sealed class DbConnectionFactory : IDisposable
         await connection.OpenAsync(ct).ConfigureAwait(false);
         // These pragmas are per connection; WAL is a property of the file, set once by the migrator.
         // In WAL mode synchronous=NORMAL keeps every commit through a crash of the process (not of the OS).
-        // Checkpoints are SqliteCheckpointer's job, off the path of any request.
+        // Checkpoints are SqliteCheckpointer's job, off the path of any request. A burst can grow the log to
+        // hundreds of megabytes; SQLite reuses the file rather than shrinking it, so the limit has it cut back
+        // when the log next starts over.
         using var pragma = connection.CreateCommand();
-        pragma.CommandText = $"PRAGMA busy_timeout = {_busyTimeoutMs}; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = 0;";
+        pragma.CommandText = $"PRAGMA busy_timeout = {_busyTimeoutMs}; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = 0; PRAGMA journal_size_limit = {WalSizeLimit};";
         await pragma.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
         return connection;
     }
