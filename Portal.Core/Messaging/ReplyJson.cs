@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using Portal.Core.WeChat.Replies;
 
 namespace Portal.Core.Messaging;
@@ -8,14 +9,13 @@ namespace Portal.Core.Messaging;
 /// The stored form of a reply (in auto-reply rules and the outbox): a small JSON object with a
 /// <c>type</c> and the fields of that type, e.g. <c>{"type":"text","content":"Hi"}</c>.
 /// </summary>
-public static class ReplyJson
+public static partial class ReplyJson
 {
-    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
-    {
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    };
+    // Generated at build time: every answered message stores its reply, and the reflection-based serializer
+    // was a visible share of the webhook's CPU under load.
+    private static readonly JsonTypeInfo<ReplyDto> Dto = StoredForm.Default.ReplyDto;
 
-    public static string Serialize(Reply reply) => JsonSerializer.Serialize(ToDto(reply), Options);
+    public static string Serialize(Reply reply) => JsonSerializer.Serialize(ToDto(reply), Dto);
 
     /// <summary>Reads a stored reply; a malformed one throws <see cref="FormatException"/> naming the problem.</summary>
     public static Reply Deserialize(string json)
@@ -23,7 +23,7 @@ public static class ReplyJson
         ReplyDto? dto;
         try
         {
-            dto = JsonSerializer.Deserialize<ReplyDto>(json, Options);
+            dto = JsonSerializer.Deserialize(json, Dto);
         }
         catch (JsonException e)
         {
@@ -42,17 +42,27 @@ public static class ReplyJson
     }
 
     /// <summary>The reply's type as WeChat names it, for logs and the message log.</summary>
-    public static string TypeName(Reply reply) => ToDto(reply).Type;
+    public static string TypeName(Reply reply) => reply switch
+    {
+        TextReply => "text",
+        ImageReply => "image",
+        VoiceReply => "voice",
+        VideoReply => "video",
+        MusicReply => "music",
+        NewsReply => "news",
+        TransferCustomerServiceReply => "transfer_customer_service",
+        _ => throw new ArgumentException($"No stored form for {reply.GetType().Name}.", nameof(reply)),
+    };
 
     private static ReplyDto ToDto(Reply reply) => reply switch
     {
-        TextReply r => new ReplyDto("text") { Content = r.Content },
-        ImageReply r => new ReplyDto("image") { MediaId = r.MediaId },
-        VoiceReply r => new ReplyDto("voice") { MediaId = r.MediaId },
-        VideoReply r => new ReplyDto("video") { MediaId = r.MediaId, Title = r.Title, Description = r.Description },
-        MusicReply r => new ReplyDto("music") { ThumbMediaId = r.ThumbMediaId, Title = r.Title, Description = r.Description, MusicUrl = r.MusicUrl, HqMusicUrl = r.HQMusicUrl },
-        NewsReply r => new ReplyDto("news") { Articles = [.. r.Articles] },
-        TransferCustomerServiceReply r => new ReplyDto("transfer_customer_service") { KfAccount = r.KfAccount },
+        TextReply r => new ReplyDto(TypeName(r)) { Content = r.Content },
+        ImageReply r => new ReplyDto(TypeName(r)) { MediaId = r.MediaId },
+        VoiceReply r => new ReplyDto(TypeName(r)) { MediaId = r.MediaId },
+        VideoReply r => new ReplyDto(TypeName(r)) { MediaId = r.MediaId, Title = r.Title, Description = r.Description },
+        MusicReply r => new ReplyDto(TypeName(r)) { ThumbMediaId = r.ThumbMediaId, Title = r.Title, Description = r.Description, MusicUrl = r.MusicUrl, HqMusicUrl = r.HQMusicUrl },
+        NewsReply r => new ReplyDto(TypeName(r)) { Articles = [.. r.Articles] },
+        TransferCustomerServiceReply r => new ReplyDto(TypeName(r)) { KfAccount = r.KfAccount },
         _ => throw new ArgumentException($"No stored form for {reply.GetType().Name}.", nameof(reply)),
     };
 
@@ -70,6 +80,10 @@ public static class ReplyJson
 
     private static string Required(string? value, string field) =>
         string.IsNullOrEmpty(value) ? throw new ArgumentException($"{field} is missing") : value;
+
+    [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+    [JsonSerializable(typeof(ReplyDto))]
+    private sealed partial class StoredForm : JsonSerializerContext;
 
     private sealed record ReplyDto(string Type)
     {

@@ -177,12 +177,15 @@ internal sealed partial class WeChatWebhook
         }
 
         // Our own timestamp and nonce, signed with the reply; written as bytes, the envelope costs no strings.
+        // One call for all the randomness: the 16 bytes that open the ciphertext and 4 for the nonce.
+        Span<byte> random = stackalloc byte[EncryptedReplyWriter.RandomLength + sizeof(uint)];
+        RandomNumberGenerator.Fill(random);
         var timestamp = _time.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-        var nonce = RandomNumberGenerator.GetInt32(100_000_000, int.MaxValue).ToString(CultureInfo.InvariantCulture);
+        var nonce = Nonce(BitConverter.ToUInt32(random[EncryptedReplyWriter.RandomLength..]));
         var buffer = ArrayPool<byte>.Shared.Rent(EncryptedReplyWriter.MaxUtf8Length(result.ReplyXml!, _crypto!, _account.Token, timestamp, nonce));
         try
         {
-            var length = WriteEnvelope(result.ReplyXml!, timestamp, nonce, buffer);
+            var length = EncryptedReplyWriter.WriteUtf8(result.ReplyXml!, _crypto!, _account.Token, timestamp, nonce, random[..EncryptedReplyWriter.RandomLength], buffer);
             http.Response.ContentLength = length;
             await http.Response.Body.WriteAsync(buffer.AsMemory(0, length), http.RequestAborted);
         }
@@ -192,12 +195,8 @@ internal sealed partial class WeChatWebhook
         }
     }
 
-    private int WriteEnvelope(string replyXml, string timestamp, string nonce, byte[] buffer)
-    {
-        Span<byte> random = stackalloc byte[16];
-        RandomNumberGenerator.Fill(random);
-        return EncryptedReplyWriter.WriteUtf8(replyXml, _crypto!, _account.Token, timestamp, nonce, random, buffer);
-    }
+    /// <summary>A nine- or ten-digit nonce, as WeChat's own are.</summary>
+    private static string Nonce(uint random) => (100_000_000 + random % (int.MaxValue - 100_000_000u)).ToString(CultureInfo.InvariantCulture);
 
     private Task RefuseAsync(HttpContext http, WebhookRefusal refusal)
     {

@@ -12,6 +12,9 @@ namespace Portal.Core.WeChat.Replies;
 /// </summary>
 public static class EncryptedReplyWriter
 {
+    /// <summary>The random bytes that open every ciphertext.</summary>
+    public const int RandomLength = 16;
+
     /// <param name="replyXml">The plain reply, from <see cref="ReplyWriter"/>.</param>
     /// <param name="crypto">The account's crypto.</param>
     /// <param name="token">The account's token.</param>
@@ -19,7 +22,7 @@ public static class EncryptedReplyWriter
     /// <param name="nonce">Any nonce; the request's may be reused.</param>
     public static string Write(string replyXml, MessageCrypto crypto, string token, string timestamp, string nonce)
     {
-        Span<byte> random = stackalloc byte[16];
+        Span<byte> random = stackalloc byte[RandomLength];
         RandomNumberGenerator.Fill(random);
         return Write(replyXml, crypto, token, timestamp, nonce, random);
     }
