@@ -26,7 +26,7 @@ public sealed partial class SqliteCheckpointer(DbConnectionFactory db, TimeProvi
     /// <remarks>
     /// SQLite starts the log over only when a write begins with every page of it copied back, which never
     /// happens while commits keep coming (each checkpoint takes milliseconds, a commit comes every few hundred
-    /// microseconds), so under sustained load the file would grow without end: about 56 MB a second at the
+    /// microseconds), so under sustained load the file would grow without end: 40-50 MB a second at the
     /// webhook benchmark's rate. A RESTART checkpoint holds writers back while it copies the last pages,
     /// so it is kept for this bound rather than done on every tick.
     /// </remarks>
