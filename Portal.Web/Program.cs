@@ -23,6 +23,7 @@ if (await app.RunOperatorCommandAsync(args))   // e.g. create-owner <name>, then
     return;
 
 app.UsePortalWebhook();    // first: WeChat's calls skip everything the pages need
+app.UseRouting();          // called here, or the host would match endpoints ahead of the webhook too
 app.UseAuthentication();   // operators and members; called here so that it comes after the webhook
 app.MapPortalHealth();
 app.MapPortalSandbox();
