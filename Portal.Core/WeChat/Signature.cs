@@ -17,6 +17,8 @@ namespace Portal.Core.WeChat;
 /// </remarks>
 public static class Signature
 {
+    private const int StackLimit = 512;
+
     /// <summary>The URL <c>signature</c>: pass token, timestamp and nonce in any order.</summary>
     public static string Compute(string a, string b, string c)
     {
@@ -40,36 +42,37 @@ public static class Signature
         return Sha1Hex.OfConcatenation(parts);
     }
 
+    /// <summary>The length of a signature written as hex.</summary>
+    public const int HexLength = 2 * SHA1.HashSizeInBytes;
+
     /// <summary>
-    /// The <c>msg_signature</c> of a reply whose <c>Encrypt</c> value is already UTF-8 bytes, written as 40 lowercase
-    /// hex digits in UTF-8 to <paramref name="hexUtf8"/>. Same result as the string overload, without the strings.
+    /// The <c>msg_signature</c> over token, timestamp, nonce and an <c>Encrypt</c> value that is already UTF-8 bytes,
+    /// written as 40 lowercase hex digits in UTF-8 to <paramref name="hexUtf8"/>. Same result as the string overload,
+    /// without the strings. With an empty <paramref name="encryptUtf8"/> it is the URL <c>signature</c>: an empty part
+    /// sorts first and adds nothing, so the webhook checks both kinds with this one method.
     /// </summary>
-    public static void ComputeUtf8(string token, string timestamp, string nonce, ReadOnlySpan<byte> encryptUtf8, Span<byte> hexUtf8)
+    public static void ComputeUtf8(string token, ReadOnlySpan<char> timestamp, ReadOnlySpan<char> nonce, ReadOnlySpan<byte> encryptUtf8, Span<byte> hexUtf8)
     {
         ArgumentNullException.ThrowIfNull(token);
-        ArgumentNullException.ThrowIfNull(timestamp);
-        ArgumentNullException.ThrowIfNull(nonce);
         var length = Encoding.UTF8.GetByteCount(token) + Encoding.UTF8.GetByteCount(timestamp) + Encoding.UTF8.GetByteCount(nonce) + encryptUtf8.Length;
-        var buffer = ArrayPool<byte>.Shared.Rent(2 * length);
+        byte[]? rented = null;
+        var buffer = 2 * length <= StackLimit ? stackalloc byte[StackLimit] : (rented = ArrayPool<byte>.Shared.Rent(2 * length));
         try
         {
             // The four parts side by side in the second half of the buffer, then in sorted order in the first.
-            var parts = buffer.AsSpan(length, length);
+            var parts = buffer.Slice(length, length);
             Span<Range> ranges = stackalloc Range[4];
-            var at = 0;
-            var i = 0;
-            foreach (var part in (ReadOnlySpan<string>)[token, timestamp, nonce])
-            {
-                var written = Encoding.UTF8.GetBytes(part, parts[at..]);
-                ranges[i++] = new Range(at, at + written);
-                at += written;
-            }
-
+            var at = Encoding.UTF8.GetBytes(token, parts);
+            ranges[0] = ..at;
+            at += Encoding.UTF8.GetBytes(timestamp, parts[at..]);
+            ranges[1] = ranges[0].End..at;
+            at += Encoding.UTF8.GetBytes(nonce, parts[at..]);
+            ranges[2] = ranges[1].End..at;
             encryptUtf8.CopyTo(parts[at..]);
-            ranges[3] = new Range(at, length);
+            ranges[3] = at..length;
 
             // For the ASCII that WeChat signs, ordinal order of the strings is byte order of their UTF-8.
-            for (i = 1; i < ranges.Length; i++)
+            for (var i = 1; i < ranges.Length; i++)
             {
                 var range = ranges[i];
                 var j = i - 1;
@@ -84,20 +87,23 @@ public static class Signature
             at = 0;
             foreach (var range in ranges)
             {
-                parts[range].CopyTo(buffer.AsSpan(at));
+                parts[range].CopyTo(buffer[at..]);
                 at += parts[range].Length;
             }
 
             Span<byte> hash = stackalloc byte[SHA1.HashSizeInBytes];
-            SHA1.HashData(buffer.AsSpan(0, length), hash);
+            SHA1.HashData(buffer[..length], hash);
             if (!Convert.TryToHexStringLower(hash, hexUtf8, out _))
             {
-                throw new ArgumentException("The destination must hold 40 bytes.", nameof(hexUtf8));
+                throw new ArgumentException($"The destination must hold {HexLength} bytes.", nameof(hexUtf8));
             }
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
         }
     }
 
@@ -120,9 +126,9 @@ public static class Signature
     }
 
     /// <summary>As <see cref="Matches(string?, string)"/>, against a signature computed as UTF-8 hex.</summary>
-    public static bool Matches(string? presentedHex, ReadOnlySpan<byte> computedHexUtf8)
+    public static bool Matches(ReadOnlySpan<char> presentedHex, ReadOnlySpan<byte> computedHexUtf8)
     {
-        if (presentedHex is null || presentedHex.Length != computedHexUtf8.Length || computedHexUtf8.Length > 64)
+        if (presentedHex.Length != computedHexUtf8.Length || computedHexUtf8.Length > 64)
         {
             return false;
         }

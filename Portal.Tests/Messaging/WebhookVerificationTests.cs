@@ -16,6 +16,15 @@ public sealed class WebhookVerificationTests(WebhookApp app) : IClassFixture<Web
         Assert.Equal("5837835896451489886", await response.Content.ReadAsStringAsync());
     }
 
+    [Theory]
+    [InlineData("a+b/c=d&e")]
+    [InlineData("你好 world")]
+    public async Task An_echostr_that_needed_escaping_comes_back_as_it_was(string echostr)
+    {
+        using var response = await WeChatPush.For(app).VerifyAsync(echostr);
+        Assert.Equal(echostr, await response.Content.ReadAsStringAsync());
+    }
+
     [Fact]
     public async Task The_official_url_vector_verifies_through_the_app()
     {

@@ -42,21 +42,20 @@ internal sealed partial class WeChatWebhook
     /// <summary>GET: the console's "verify server URL". Echoes <c>echostr</c> (plaintext in every mode on an Official Account).</summary>
     public Task VerifyAsync(HttpContext http)
     {
-        var query = http.Request.Query;
-        string? echo = query["echostr"];
+        var query = WebhookQuery.Parse(http.Request.QueryString.Value);
         var refusal = CheckSignature(query, checkFreshness: false);
-        if (refusal is null && string.IsNullOrEmpty(echo))
+        if (refusal is null && query.EchoStr.IsEmpty)
             refusal = WebhookRefusal.Malformed;
         if (refusal is { } r)
             return RefuseAsync(http, r);
         http.Response.ContentType = "text/plain; charset=utf-8";
-        return http.Response.WriteAsync(echo!, http.RequestAborted);
+        return http.Response.WriteAsync(query.EchoStr.ToString(), http.RequestAborted);
     }
 
     /// <summary>POST: one message or event.</summary>
     public async Task ReceiveAsync(HttpContext http)
     {
-        var query = http.Request.Query;
+        var query = WebhookQuery.Parse(http.Request.QueryString.Value);
         if (CheckSignature(query, checkFreshness: true) is { } refusal)
         {
             await RefuseAsync(http, refusal);
@@ -70,7 +69,7 @@ internal sealed partial class WeChatWebhook
             return;
         }
 
-        var encrypted = string.Equals(query["encrypt_type"], "aes", StringComparison.OrdinalIgnoreCase);
+        var encrypted = query.IsEncrypted;
         InboundMessage message;
         ReadOnlyMemory<byte> encrypt = default;
         try
@@ -116,16 +115,17 @@ internal sealed partial class WeChatWebhook
         await WriteReplyAsync(http, result, encrypted);
     }
 
-    private WebhookRefusal? CheckSignature(IQueryCollection query, bool checkFreshness)
+    private WebhookRefusal? CheckSignature(in WebhookQuery query, bool checkFreshness)
     {
-        string? signature = query["signature"], timestamp = query["timestamp"], nonce = query["nonce"];
-        if (string.IsNullOrEmpty(signature) || string.IsNullOrEmpty(timestamp) || string.IsNullOrEmpty(nonce))
+        if (query.Signature.IsEmpty || query.Timestamp.IsEmpty || query.Nonce.IsEmpty)
             return WebhookRefusal.MissingSignature;
-        if (!Signature.Matches(signature, Signature.Compute(_account.Token, timestamp, nonce)))
+        Span<byte> expected = stackalloc byte[Signature.HexLength];
+        Signature.ComputeUtf8(_account.Token, query.Timestamp.Span, query.Nonce.Span, [], expected);
+        if (!Signature.Matches(query.Signature.Span, expected))
             return WebhookRefusal.BadSignature;
         if (checkFreshness)
         {
-            if (!long.TryParse(timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
+            if (!long.TryParse(query.Timestamp.Span, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
                 return WebhookRefusal.StaleTimestamp;
             var skew = (_time.GetUtcNow().ToUnixTimeSeconds() - seconds) * TimeSpan.TicksPerSecond;
             if (Math.Abs(skew) > _options.TimestampTolerance.Ticks)
@@ -138,18 +138,17 @@ internal sealed partial class WeChatWebhook
     /// Checks msg_signature, decrypts and parses: the Encrypt value is signed and decrypted where it lies in the body,
     /// and the message parsed straight from the decrypted bytes.
     /// </summary>
-    private (InboundMessage? Message, ReadOnlyMemory<byte> Encrypt, WebhookRefusal? Refusal) Decrypt(IQueryCollection query, WebhookBody body)
+    private (InboundMessage? Message, ReadOnlyMemory<byte> Encrypt, WebhookRefusal? Refusal) Decrypt(in WebhookQuery query, WebhookBody body)
     {
-        string? msgSignature = query["msg_signature"];
-        if (string.IsNullOrEmpty(msgSignature))
+        if (query.MsgSignature.IsEmpty)
             return (null, default, WebhookRefusal.MissingMessageSignature);
         if (_crypto is null)
             return (null, default, WebhookRefusal.EncryptionNotConfigured);
         var (range, unescaped) = EncryptedEnvelope.LocateEncrypt(body.Span);
         var encrypt = range is { } r ? body.Memory[r] : Encoding.UTF8.GetBytes(unescaped!);
-        Span<byte> expected = stackalloc byte[40];
-        Signature.ComputeUtf8(_account.Token, query["timestamp"]!, query["nonce"]!, encrypt.Span, expected);
-        if (!Signature.Matches(msgSignature, expected))
+        Span<byte> expected = stackalloc byte[Signature.HexLength];
+        Signature.ComputeUtf8(_account.Token, query.Timestamp.Span, query.Nonce.Span, encrypt.Span, expected);
+        if (!Signature.Matches(query.MsgSignature.Span, expected))
             return (null, default, WebhookRefusal.BadMessageSignature);
         try
         {
