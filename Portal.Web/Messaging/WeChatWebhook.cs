@@ -162,15 +162,19 @@ internal sealed partial class WeChatWebhook
 
     private async Task WriteReplyAsync(HttpContext http, MessageResult result, bool encrypted)
     {
+        // Every answer goes with its length: without one Kestrel would send it in chunks, which costs framing on
+        // both sides for a body that is complete before the first byte leaves.
         if (!result.HasReply)
         {
             http.Response.ContentType = "text/plain; charset=utf-8";
+            http.Response.ContentLength = Success.Length;
             await http.Response.Body.WriteAsync(Success, http.RequestAborted);
             return;
         }
         http.Response.ContentType = "application/xml; charset=utf-8";
         if (!encrypted)
         {
+            http.Response.ContentLength = Encoding.UTF8.GetByteCount(result.ReplyXml!);
             await http.Response.WriteAsync(result.ReplyXml!, http.RequestAborted);
             return;
         }
