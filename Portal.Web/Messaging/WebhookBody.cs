@@ -47,6 +47,9 @@ internal sealed class WebhookBody : IDisposable
                 if (read == 0)
                     break;
                 length += read;
+                // A body of the declared length is whole: asking again would only be told so.
+                if (length == request.ContentLength)
+                    break;
             }
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
