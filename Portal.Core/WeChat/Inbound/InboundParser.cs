@@ -139,7 +139,10 @@ public static partial class InboundParser
             return null;
         }
 
-        return T.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
+        // Nearly every number WeChat sends is plain digits, which the integer style reads on its fast path; the float
+        // style, tried second, also takes signs, decimals and exponents.
+        return T.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number)
+            || T.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out number)
             ? number
             : throw NotANumber(name);
     }
