@@ -1,7 +1,8 @@
--- wrk script: replays pre-signed webhook requests, one line each ("path<TAB>body"), every thread on
--- its own slice so no message is sent twice (a repeat would take the cheaper replay path).
-local file = os.getenv("PORTAL_BENCH_REQUESTS")
-local threads_total = tonumber(os.getenv("PORTAL_BENCH_THREADS") or "2")
+-- wrk script: replays pre-signed webhook requests that Portal.Bench wrote as whole HTTP requests, each ended by a NUL,
+-- in one file per wrk thread, so that no message is sent twice (a repeat would take the cheaper replay path).
+-- Loading is one read and a split: wrk runs each thread's init on its main thread while the threads started before it
+-- are already sending, so a slow init would take a core from the server during the first seconds of the run.
+local prefix = os.getenv("PORTAL_BENCH_REQUESTS")
 local counter = 0
 
 function setup(thread)
@@ -10,17 +11,26 @@ function setup(thread)
 end
 
 function init(args)
+  local file = assert(io.open(prefix .. "." .. id, "rb"))
   requests = {}
-  local n, i = 0, 0
-  for line in io.lines(file) do
-    if i % threads_total == id then
-      local tab = line:find("\t", 1, true)
+  local n, rest = 0, ""
+  while true do
+    -- A megabyte at a time: reading the whole file at once doubled the memory that had to be faulted in.
+    local chunk = file:read(1048576)
+    if chunk == nil then break end
+    local data, at = rest .. chunk, 1
+    while true do
+      local stop = data:find("\0", at, true)
+      if stop == nil then break end
       n = n + 1
-      requests[n] = wrk.format("POST", line:sub(1, tab - 1), { ["Content-Type"] = "text/xml" }, line:sub(tab + 1))
+      requests[n] = data:sub(at, stop - 1)
+      at = stop + 1
     end
-    i = i + 1
+    rest = data:sub(at)
   end
+  file:close()
   count, next_index = n, 0
+  collectgarbage() -- the chunks are freed now, not in steps during the run
 end
 
 function request()
@@ -28,7 +38,6 @@ function request()
   if next_index > count then
     -- The pool ran out: later requests repeat earlier messages (replays). webhook.sh warns when this happens.
     next_index = 1
-    wrapped = true
   end
   return requests[next_index]
 end

@@ -12,6 +12,7 @@ DURATION="${DURATION:-10}"
 CONNECTIONS="${CONNECTIONS:-64}"
 POOL="${POOL:-600000}"
 PORT="${PORT:-5091}"
+THREADS=2
 REPLIES="${REPLIES:-yes}"
 WORK="$(mktemp -d -t portal-bench.XXXXXX)"
 SERVER=""
@@ -48,15 +49,15 @@ stop() { # name
 }
 
 load() { # requests-file seconds -> RESULT line
-  PORTAL_BENCH_REQUESTS="$1" PORTAL_BENCH_THREADS=2 wrk -t2 -c"$CONNECTIONS" -d"$2s" --latency -s bench/webhook.lua "http://127.0.0.1:$PORT" | grep '^RESULT'
+  PORTAL_BENCH_REQUESTS="$1" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$2s" --latency -s bench/webhook.lua "http://127.0.0.1:$PORT" | grep '^RESULT'
 }
 
 run() { # name dll mode
-  dotnet "$BENCH" requests "$3" 20000 "$WORK/warm.txt"
-  dotnet "$BENCH" requests "$3" "$POOL" "$WORK/load.txt"
+  dotnet "$BENCH" requests "$3" 20000 "$WORK/warm" "$THREADS" "127.0.0.1:$PORT"
+  dotnet "$BENCH" requests "$3" "$POOL" "$WORK/load" "$THREADS" "127.0.0.1:$PORT"
   start "$1" "$2"
-  load "$WORK/warm.txt" 3 >/dev/null
-  local result; result="$(load "$WORK/load.txt" "$DURATION")"
+  load "$WORK/warm" 3 >/dev/null
+  local result; result="$(load "$WORK/load" "$DURATION")"
   stop "$1"
   echo "$1 $result"
 }

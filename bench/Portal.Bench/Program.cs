@@ -22,7 +22,7 @@ static int Usage()
 {
     Console.Error.WriteLine("""
         usage:
-          Portal.Bench requests <plaintext|aes> <count> <out-file>   (reads WeChat__Token, WeChat__AppId, WeChat__EncodingAESKey)
+          Portal.Bench requests <plaintext|aes> <count> <out-prefix> <threads> <host:port>   (reads WeChat__Token, WeChat__AppId, WeChat__EncodingAESKey)
           Portal.Bench rules <data-folder>   (the SQLite database Portal will open there)
           Portal.Bench micro [BenchmarkDotNet arguments, e.g. --filter *]
           Portal.Bench followers [PostgreSQL connection string] [followers, default 1000000]   (creates and replaces the database portal_bench_followers)
