@@ -55,6 +55,9 @@ load() { # requests-file seconds -> RESULT line
 run() { # name dll mode
   dotnet "$BENCH" requests "$3" 20000 "$WORK/warm" "$THREADS" "127.0.0.1:$PORT"
   dotnet "$BENCH" requests "$3" "$POOL" "$WORK/load" "$THREADS" "127.0.0.1:$PORT"
+  # Half a gigabyte of request files, just written: flushed now, or the kernel writes them back during the run, in
+  # the way of the database's own writes.
+  sync
   start "$1" "$2"
   load "$WORK/warm" 3 >/dev/null
   local result; result="$(load "$WORK/load" "$DURATION")"
