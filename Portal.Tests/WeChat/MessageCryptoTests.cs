@@ -265,4 +265,32 @@ public class MessageCryptoTests
 
         await Task.WhenAll(workers);
     }
+
+    [Fact]
+    public void Every_message_of_a_long_run_is_encrypted_and_decrypted_as_if_alone()
+    {
+        // One crypto reused: its transforms carry state from message to message, which must never show.
+        var crypto = CraftedCrypto();
+        var key = Convert.FromBase64String(CraftedKey + "=");
+        using var aes = Aes.Create();
+        aes.Key = key;
+
+        for (var i = 0; i < 60; i++)
+        {
+            var message = $"<xml><Content><![CDATA[{i} {new string('字', i * 7 % 53)}]]></Content></xml>";
+            var random = Enumerable.Range(i, 16).Select(b => (byte)b).ToArray();
+            var body = Encoding.UTF8.GetBytes(message);
+            var plain = new byte[20 + body.Length + CraftedAppId.Length];
+            random.CopyTo(plain, 0);
+            BinaryPrimitives.WriteInt32BigEndian(plain.AsSpan(16), body.Length);
+            body.CopyTo(plain, 20);
+            Encoding.UTF8.GetBytes(CraftedAppId, plain.AsSpan(20 + body.Length));
+            var pad = 32 - (plain.Length % 32);
+            var padded = plain.Concat(Enumerable.Repeat((byte)pad, pad)).ToArray();
+            var expected = Convert.ToBase64String(aes.EncryptCbc(padded, key.AsSpan(0, 16), PaddingMode.None));
+
+            Assert.Equal(expected, crypto.Encrypt(message, random));
+            Assert.Equal(message, crypto.Decrypt(expected));
+        }
+    }
 }
