@@ -1,21 +1,31 @@
+using System.Runtime.InteropServices;
+
 namespace Portal.Core.Coordination;
 
 /// <summary>
 /// The single-machine store: a dictionary under one lock, each entry with its expiry. One lock is enough
 /// here: every operation is a few dictionary steps, far shorter than the I/O around it.
-/// Expired entries are dropped when touched and swept once a minute. Values are kept in a
-/// <see cref="TextSlab"/>, not as strings, so that holding them costs the garbage collector nothing.
+/// Expired entries are dropped when touched and swept once a minute.
 /// </summary>
+/// <remarks>
+/// Keys and values are kept in a <see cref="TextSlab"/>, not as strings, so that holding them costs the garbage
+/// collector nothing: the store holds every message key for minutes, and as strings each young collection copied
+/// the last thousand of them. The dictionary is keyed by where a key's text lies and looked up by the text itself.
+/// </remarks>
 public sealed class InProcessCoordinationStore : ICoordinationStore, IDisposable
 {
-    private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
-    private readonly TextSlab _values = new();
+    private readonly TextSlab _values;
+    private readonly Dictionary<TextRef, Entry> _entries;
+    private readonly Dictionary<TextRef, Entry>.AlternateLookup<ReadOnlySpan<char>> _byKey;
     private readonly Lock _gate = new();
     private readonly TimeProvider _time;
     private readonly ITimer _sweeper;
 
     public InProcessCoordinationStore(TimeProvider time)
     {
+        _values = new TextSlab();
+        _entries = new Dictionary<TextRef, Entry>(new SlabKeyComparer(_values));
+        _byKey = _entries.GetAlternateLookup<ReadOnlySpan<char>>();
         _time = time;
         _sweeper = time.CreateTimer(_ => Sweep(), null, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
     }
@@ -74,9 +84,10 @@ public sealed class InProcessCoordinationStore : ICoordinationStore, IDisposable
         CheckTtl(ttl);
         lock (_gate)
         {
-            if (!Holds(key, expected, out var entry))
+            if (!Holds(key, expected))
                 return Task.FromResult(false);
-            _entries[key] = entry with { ExpiresAt = _time.GetUtcNow() + ttl };
+            ref var entry = ref CollectionsMarshal.GetValueRefOrNullRef(_byKey, key);
+            entry = entry with { ExpiresAt = _time.GetUtcNow() + ttl };
             return Task.FromResult(true);
         }
     }
@@ -98,8 +109,11 @@ public sealed class InProcessCoordinationStore : ICoordinationStore, IDisposable
         {
             foreach (var (key, entry) in _entries)
             {
-                if (entry.ExpiresAt <= now)
-                    Remove(key);
+                if (entry.ExpiresAt <= now && _entries.Remove(key))
+                {
+                    _values.Remove(entry.Value);
+                    _values.Remove(key);
+                }
             }
         }
     }
@@ -117,25 +131,28 @@ public sealed class InProcessCoordinationStore : ICoordinationStore, IDisposable
     private void Put(string key, string value, TimeSpan ttl)
     {
         var text = _values.Add(value);
-        if (_entries.Remove(key, out var old))
-            _values.Remove(old.Value);
-        _entries[key] = new Entry(text, _time.GetUtcNow() + ttl);
+        // One lookup: a new key's text is copied into the slab by the comparer's Create.
+        ref var entry = ref CollectionsMarshal.GetValueRefOrAddDefault(_byKey, key, out var existed);
+        if (existed)
+            _values.Remove(entry.Value);
+        entry = new Entry(text, _time.GetUtcNow() + ttl);
     }
 
     private void Remove(string key)
     {
-        if (_entries.Remove(key, out var old))
+        if (_byKey.Remove(key, out var storedKey, out var old))
+        {
             _values.Remove(old.Value);
+            _values.Remove(storedKey);
+        }
     }
 
-    private bool Holds(string key, string expected) => Holds(key, expected, out _);
-
-    private bool Holds(string key, string expected, out Entry entry) =>
-        TryGetLive(key, out entry) && entry.Value.Span.SequenceEqual(expected);
+    private bool Holds(string key, string expected) =>
+        TryGetLive(key, out var entry) && entry.Value.Span.SequenceEqual(expected);
 
     private bool TryGetLive(string key, out Entry entry)
     {
-        if (_entries.TryGetValue(key, out entry) && entry.ExpiresAt > _time.GetUtcNow())
+        if (_byKey.TryGetValue(key, out entry) && entry.ExpiresAt > _time.GetUtcNow())
             return true;
         Remove(key);
         return false;
@@ -150,4 +167,18 @@ public sealed class InProcessCoordinationStore : ICoordinationStore, IDisposable
     public void Dispose() => _sweeper.Dispose();
 
     private readonly record struct Entry(TextRef Value, DateTimeOffset ExpiresAt);
+
+    /// <summary>Compares keys by their text, whether held in the slab or asked for as a span.</summary>
+    private sealed class SlabKeyComparer(TextSlab slab) : IEqualityComparer<TextRef>, IAlternateEqualityComparer<ReadOnlySpan<char>, TextRef>
+    {
+        public bool Equals(TextRef x, TextRef y) => x.Span.SequenceEqual(y.Span);
+
+        public int GetHashCode(TextRef key) => string.GetHashCode(key.Span);
+
+        public bool Equals(ReadOnlySpan<char> alternate, TextRef other) => other.Span.SequenceEqual(alternate);
+
+        public int GetHashCode(ReadOnlySpan<char> alternate) => string.GetHashCode(alternate);
+
+        public TextRef Create(ReadOnlySpan<char> alternate) => slab.Add(alternate);
+    }
 }
