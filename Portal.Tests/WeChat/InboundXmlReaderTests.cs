@@ -121,6 +121,20 @@ public sealed class InboundXmlReaderTests
     /// Run with other seeds and 150,000 bodies, it found the two differences now fixed (a processing instruction's
     /// name running into its data, a repeated attribute), then none.
     /// </summary>
+    [Theory]
+    [InlineData("&#202020013;")]
+    [InlineData("&#x110000;")]
+    [InlineData("&#99999999999999999999;")]
+    public void Refuses_a_character_reference_beyond_unicode(string reference)
+    {
+        Assert.Throws<InboundMessageFormatException>(() => InboundXml.Read($"<xml><A>{reference}</A></xml>"));
+    }
+
+    private static bool ReferencesBeyondUnicode(string body) =>
+        System.Text.RegularExpressions.Regex.Matches(body, "&#(x[0-9A-Fa-f]+|[0-9]+);").Any(m =>
+            m.Groups[1].Value is var number && (number.Length > 8
+                || (number[0] == 'x' ? Convert.ToInt64(number[1..], 16) : long.Parse(number, System.Globalization.CultureInfo.InvariantCulture)) > 0x10FFFF));
+
     [Fact]
     public void Agrees_with_XmlReader_on_damaged_bodies()
     {
@@ -165,6 +179,10 @@ public sealed class InboundXmlReaderTests
 
             // A different root name is refused by Portal after XmlReader has read it: not a disagreement.
             if (expected is not null && !expected.StartsWith("(xml", StringComparison.Ordinal) || expected?.Length > 4 && expected[4] is not ('(' or ')'))
+                expected = null;
+            // XmlReader takes a character reference past U+10FFFF, keeping the low bits of the number (it read
+            // &#202020013; as U+A94AD); XML allows no such character, and Portal refuses it.
+            if (expected is not null && actual is null && ReferencesBeyondUnicode(body))
                 expected = null;
             Assert.True(expected == actual, $"Body: {body}\nXmlReader: {expected ?? "refused"}\nPortal: {actual ?? "refused"}");
             accepted += actual is null ? 0 : 1;
