@@ -100,6 +100,8 @@ public static class Signature
         }
         finally
         {
+            // The token is a secret: it does not stay on the stack or in a shared pool.
+            CryptographicOperations.ZeroMemory(buffer[..(2 * length)]);
             if (rented is not null)
             {
                 ArrayPool<byte>.Shared.Return(rented);

@@ -129,4 +129,15 @@ public class SignatureTests
 
         Assert.Equal(Signature.Compute(a, b, c, d), System.Text.Encoding.ASCII.GetString(hex));
     }
+
+    [Fact]
+    public void Utf8_signature_without_an_encrypt_value_is_the_official_url_signature()
+    {
+        Span<byte> hex = stackalloc byte[Signature.HexLength];
+
+        Signature.ComputeUtf8("weixin", "1357982061", "1358161344", [], hex);
+
+        Assert.True(Signature.Matches("335b26997f05c82243aad6b10a2d1853637e71a8", hex));
+        Assert.False(Signature.Matches("335b26997f05c82243aad6b10a2d1853637e71a9", hex));
+    }
 }
