@@ -17,6 +17,10 @@ namespace Portal.Core.WeChat;
 /// </remarks>
 public static class Signature
 {
+    /// <summary>The length of a signature written as hex.</summary>
+    public const int HexLength = 2 * SHA1.HashSizeInBytes;
+
+    // The URL signature is worked out in this much stack; a msg_signature over an Encrypt value, in a pooled buffer.
     private const int StackLimit = 512;
 
     /// <summary>The URL <c>signature</c>: pass token, timestamp and nonce in any order.</summary>
@@ -41,9 +45,6 @@ public static class Signature
         SortOrdinal(parts);
         return Sha1Hex.OfConcatenation(parts);
     }
-
-    /// <summary>The length of a signature written as hex.</summary>
-    public const int HexLength = 2 * SHA1.HashSizeInBytes;
 
     /// <summary>
     /// The <c>msg_signature</c> over token, timestamp, nonce and an <c>Encrypt</c> value that is already UTF-8 bytes,
