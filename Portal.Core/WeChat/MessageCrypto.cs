@@ -117,7 +117,7 @@ public sealed class MessageCrypto
     public string Encrypt(string plaintext)
     {
         Span<byte> random = stackalloc byte[RandomBytes];
-        RandomNumberGenerator.Fill(random);
+        ThreadRandom.Fill(random);
         return Encrypt(plaintext, random);
     }
 

@@ -34,7 +34,7 @@ internal static class Sha1Hex
             }
 
             Span<byte> hash = stackalloc byte[SHA1.HashSizeInBytes];
-            SHA1.HashData(buffer[..written], hash);
+            ThreadSha1.HashData(buffer[..written], hash);
             return Convert.ToHexStringLower(hash);
         }
         finally

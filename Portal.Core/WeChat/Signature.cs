@@ -93,7 +93,7 @@ public static class Signature
             }
 
             Span<byte> hash = stackalloc byte[SHA1.HashSizeInBytes];
-            SHA1.HashData(buffer[..length], hash);
+            ThreadSha1.HashData(buffer[..length], hash);
             if (!Convert.TryToHexStringLower(hash, hexUtf8, out _))
             {
                 throw new ArgumentException($"The destination must hold {HexLength} bytes.", nameof(hexUtf8));

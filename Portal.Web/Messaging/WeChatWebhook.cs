@@ -182,7 +182,7 @@ internal sealed partial class WeChatWebhook
         // Our own timestamp and nonce, signed with the reply; written as bytes, the envelope costs no strings.
         // One call for all the randomness: the 16 bytes that open the ciphertext and 4 for the nonce.
         Span<byte> random = stackalloc byte[EncryptedReplyWriter.RandomLength + sizeof(uint)];
-        RandomNumberGenerator.Fill(random);
+        ThreadRandom.Fill(random);
         var timestamp = _time.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         var nonce = Nonce(BitConverter.ToUInt32(random[EncryptedReplyWriter.RandomLength..]));
         var buffer = ArrayPool<byte>.Shared.Rent(EncryptedReplyWriter.MaxUtf8Length(result.ReplyXml!, _crypto!, _account.Token, timestamp, nonce));

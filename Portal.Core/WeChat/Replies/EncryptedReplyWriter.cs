@@ -23,7 +23,7 @@ public static class EncryptedReplyWriter
     public static string Write(string replyXml, MessageCrypto crypto, string token, string timestamp, string nonce)
     {
         Span<byte> random = stackalloc byte[RandomLength];
-        RandomNumberGenerator.Fill(random);
+        ThreadRandom.Fill(random);
         return Write(replyXml, crypto, token, timestamp, nonce, random);
     }
 
