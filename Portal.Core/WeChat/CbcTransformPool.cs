@@ -1,9 +1,11 @@
+using System.Buffers;
 using System.Security.Cryptography;
 
 namespace Portal.Core.WeChat;
 
 /// <summary>
-/// Reusable AES-CBC transforms for one key and IV, in one direction, without padding.
+/// AES-CBC through OpenSSL, with reusable transforms: the cipher for processors without AES instructions
+/// (<see cref="AesNiCbc"/> serves those that have them).
 /// </summary>
 /// <remarks>
 /// A one-shot <c>EncryptCbc</c> or <c>DecryptCbc</c> sets up a fresh OpenSSL cipher context (provider lookup, key
@@ -11,36 +13,53 @@ namespace Portal.Core.WeChat;
 /// the encryption: a transform keeps its context and only goes back to the IV between messages. Transforms are
 /// not thread-safe, so a caller takes one from a few slots, or makes its own when all are taken.
 /// </remarks>
-internal sealed class CbcTransformPool(byte[] key, byte[] iv, bool encrypt) : IDisposable
+internal sealed class CbcTransformPool(byte[] key, byte[] iv) : ICbcCipher, IDisposable
 {
-    private readonly ICryptoTransform?[] _slots = new ICryptoTransform?[Math.Max(4, Environment.ProcessorCount * 2)];
+    private readonly ICryptoTransform?[] _encryptors = new ICryptoTransform?[Math.Max(4, Environment.ProcessorCount * 2)];
+    private readonly ICryptoTransform?[] _decryptors = new ICryptoTransform?[Math.Max(4, Environment.ProcessorCount * 2)];
 
-    /// <summary>Transforms <paramref name="count"/> bytes (whole blocks) of <paramref name="buffer"/> in place.</summary>
-    public void TransformInPlace(byte[] buffer, int offset, int count)
+    public void EncryptInPlace(Span<byte> blocks) => TransformInPlace(_encryptors, encrypt: true, blocks);
+
+    public void DecryptInPlace(Span<byte> blocks) => TransformInPlace(_decryptors, encrypt: false, blocks);
+
+    private void TransformInPlace(ICryptoTransform?[] slots, bool encrypt, Span<byte> blocks)
     {
-        var transform = Rent();
+        if (blocks.Length % 16 != 0)
+            throw new ArgumentException("AES-CBC without padding takes whole 16-byte blocks.", nameof(blocks));
+        if (blocks.IsEmpty)
+            return;
+        // Transforms work on arrays: the blocks go through a pooled one, wiped before it goes back.
+        var buffer = ArrayPool<byte>.Shared.Rent(blocks.Length);
+        var transform = Rent(slots, encrypt);
         try
         {
-            if (transform.TransformBlock(buffer, offset, count, buffer, offset) != count)
+            blocks.CopyTo(buffer);
+            if (transform.TransformBlock(buffer, 0, blocks.Length, buffer, 0) != blocks.Length)
                 throw new CryptographicException("The cipher did not transform every block.");
 
             // Ends the message: the chain goes back to the IV for the next one.
-            transform.TransformFinalBlock(buffer, offset, 0);
+            transform.TransformFinalBlock(buffer, 0, 0);
+            buffer.AsSpan(0, blocks.Length).CopyTo(blocks);
         }
         catch
         {
             transform.Dispose(); // its chain state is unknown now
             throw;
         }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(buffer.AsSpan(0, blocks.Length));
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
 
-        Return(transform);
+        Return(slots, transform);
     }
 
-    private ICryptoTransform Rent()
+    private ICryptoTransform Rent(ICryptoTransform?[] slots, bool encrypt)
     {
-        for (var i = 0; i < _slots.Length; i++)
+        for (var i = 0; i < slots.Length; i++)
         {
-            if (Interlocked.Exchange(ref _slots[i], null) is { } idle)
+            if (Interlocked.Exchange(ref slots[i], null) is { } idle)
                 return idle;
         }
 
@@ -52,11 +71,11 @@ internal sealed class CbcTransformPool(byte[] key, byte[] iv, bool encrypt) : ID
         return encrypt ? aes.CreateEncryptor() : aes.CreateDecryptor();
     }
 
-    private void Return(ICryptoTransform transform)
+    private static void Return(ICryptoTransform?[] slots, ICryptoTransform transform)
     {
-        for (var i = 0; i < _slots.Length; i++)
+        for (var i = 0; i < slots.Length; i++)
         {
-            if (Interlocked.CompareExchange(ref _slots[i], transform, null) is null)
+            if (Interlocked.CompareExchange(ref slots[i], transform, null) is null)
                 return;
         }
 
@@ -65,7 +84,10 @@ internal sealed class CbcTransformPool(byte[] key, byte[] iv, bool encrypt) : ID
 
     public void Dispose()
     {
-        for (var i = 0; i < _slots.Length; i++)
-            Interlocked.Exchange(ref _slots[i], null)?.Dispose();
+        foreach (var slots in new[] { _encryptors, _decryptors })
+        {
+            for (var i = 0; i < slots.Length; i++)
+                Interlocked.Exchange(ref slots[i], null)?.Dispose();
+        }
     }
 }

@@ -30,8 +30,7 @@ public sealed class MessageCrypto
     private readonly byte[] _iv;
     private readonly byte[] _appId;
 
-    private readonly CbcTransformPool _encryptors;
-    private readonly CbcTransformPool _decryptors;
+    private readonly ICbcCipher _cbc;
 
     /// <param name="encodingAesKey">The 43-character EncodingAESKey from the console.</param>
     /// <param name="appId">The account's AppId, which ends every plaintext.</param>
@@ -59,8 +58,7 @@ public sealed class MessageCrypto
         _key = key[..KeyBytes].ToArray();
         _iv = _key[..16];
         _appId = Encoding.UTF8.GetBytes(appId);
-        _encryptors = new CbcTransformPool(_key, _iv, encrypt: true);
-        _decryptors = new CbcTransformPool(_key, _iv, encrypt: false);
+        _cbc = AesNiCbc.IsSupported ? new AesNiCbc(_key, _iv) : new CbcTransformPool(_key, _iv);
     }
 
     /// <summary>Decrypts an <c>Encrypt</c> value to the inner XML, checking that it was meant for this AppId.</summary>
@@ -173,7 +171,7 @@ public sealed class MessageCrypto
             _appId.CopyTo(block[(HeaderBytes + messageLength)..]);
             block[unpadded..].Fill((byte)pad);
 
-            _encryptors.TransformInPlace(buffer, 0, total);
+            _cbc.EncryptInPlace(block);
 
             if (Base64.EncodeToUtf8(block, destination, out _, out var written) != OperationStatus.Done)
             {
@@ -200,7 +198,7 @@ public sealed class MessageCrypto
 
         try
         {
-            _decryptors.TransformInPlace(buffer, 0, length);
+            _cbc.DecryptInPlace(data);
         }
         catch (CryptographicException e)
         {
