@@ -32,25 +32,50 @@ public sealed partial class SqliteCheckpointer(DbConnectionFactory db, TimeProvi
     /// </remarks>
     internal int RestartAfterPages { get; init; } = 262_144;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <remarks>
+    /// The loop has a thread of its own. SQLite's calls block, and a checkpoint takes 10-15 ms under the webhook
+    /// benchmark (about 12 MB of pages copied and flushed, four times a second): on the thread pool it held one of
+    /// the two workers of a two-core machine that long. On its own thread it still takes its share of the CPU, but
+    /// the scheduler slices it with the workers instead of the pool's queue waiting for it. (Alternating AES runs
+    /// showed no difference in throughput or p99 beyond the noise; the change is for the worst case, not the mean.)
+    /// </remarks>
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (db.Provider != DatabaseProvider.Sqlite)
-            return;
+            return Task.CompletedTask;
+        return Task.Factory.StartNew(() => Run(stoppingToken), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+    }
+
+    private void Run(CancellationToken stoppingToken)
+    {
         using var timer = new PeriodicTimer(Interval, time);
-        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
+        while (Tick(timer, stoppingToken))
         {
             try
             {
-                await using var connection = await db.OpenAsync(stoppingToken).ConfigureAwait(false);
+                // SQLite opens synchronously whatever the method is called; waiting on it here blocks only this thread.
+                using var connection = db.OpenAsync(stoppingToken).GetAwaiter().GetResult();
                 // PASSIVE never blocks writers or readers; it copies what it can and leaves the rest for the next tick.
-                var (_, logPages, _) = await connection.QuerySingleAsync<(long Busy, long Log, long Copied)>("PRAGMA wal_checkpoint(PASSIVE)").ConfigureAwait(false);
+                var (_, logPages, _) = connection.QuerySingle<(long Busy, long Log, long Copied)>("PRAGMA wal_checkpoint(PASSIVE)");
                 if (logPages >= RestartAfterPages)
-                    await connection.ExecuteAsync("PRAGMA wal_checkpoint(RESTART)").ConfigureAwait(false);
+                    connection.Execute("PRAGMA wal_checkpoint(RESTART)");
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
                 LogCheckpointFailed(logger, e);
             }
+        }
+    }
+
+    private static bool Tick(PeriodicTimer timer, CancellationToken stoppingToken)
+    {
+        try
+        {
+            return timer.WaitForNextTickAsync(stoppingToken).AsTask().GetAwaiter().GetResult();
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            return false;
         }
     }
 
