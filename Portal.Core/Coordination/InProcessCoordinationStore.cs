@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace Portal.Core.Coordination;
@@ -35,9 +36,20 @@ public sealed class InProcessCoordinationStore : ICoordinationStore, IDisposable
         CheckTtl(ttl);
         lock (_gate)
         {
-            if (TryGetLive(key, out _))
-                return Task.FromResult(false);
-            Put(key, value, ttl);
+            // One lookup for both the check and the claim: a new key's text is copied into the slab by the comparer.
+            var text = _values.Add(value);
+            var now = _time.GetUtcNow();
+            ref var entry = ref CollectionsMarshal.GetValueRefOrAddDefault(_byKey, key, out var existed);
+            if (existed)
+            {
+                if (entry.ExpiresAt > now)
+                {
+                    _values.Remove(text);
+                    return Task.FromResult(false);
+                }
+                _values.Remove(entry.Value); // expired: claimed afresh
+            }
+            entry = new Entry(text, now + ttl);
             return Task.FromResult(true);
         }
     }
@@ -72,9 +84,12 @@ public sealed class InProcessCoordinationStore : ICoordinationStore, IDisposable
         CheckTtl(ttl);
         lock (_gate)
         {
-            if (!Holds(key, expected))
+            ref var entry = ref HeldEntry(key, expected);
+            if (Unsafe.IsNullRef(ref entry))
                 return Task.FromResult(false);
-            Put(key, value, ttl);
+            // In place: the key is found once, not again to store the new value.
+            _values.Remove(entry.Value);
+            entry = new Entry(_values.Add(value), _time.GetUtcNow() + ttl);
             return Task.FromResult(true);
         }
     }
@@ -84,9 +99,9 @@ public sealed class InProcessCoordinationStore : ICoordinationStore, IDisposable
         CheckTtl(ttl);
         lock (_gate)
         {
-            if (!Holds(key, expected))
+            ref var entry = ref HeldEntry(key, expected);
+            if (Unsafe.IsNullRef(ref entry))
                 return Task.FromResult(false);
-            ref var entry = ref CollectionsMarshal.GetValueRefOrNullRef(_byKey, key);
             entry = entry with { ExpiresAt = _time.GetUtcNow() + ttl };
             return Task.FromResult(true);
         }
@@ -147,8 +162,23 @@ public sealed class InProcessCoordinationStore : ICoordinationStore, IDisposable
         }
     }
 
-    private bool Holds(string key, string expected) =>
-        TryGetLive(key, out var entry) && entry.Value.Span.SequenceEqual(expected);
+    private bool Holds(string key, string expected) => !Unsafe.IsNullRef(ref HeldEntry(key, expected));
+
+    /// <summary>The live entry of <paramref name="key"/> if its value is <paramref name="expected"/>, else a null reference.</summary>
+    private ref Entry HeldEntry(string key, string expected)
+    {
+        ref var entry = ref CollectionsMarshal.GetValueRefOrNullRef(_byKey, key);
+        if (Unsafe.IsNullRef(ref entry))
+            return ref entry;
+        if (entry.ExpiresAt <= _time.GetUtcNow())
+        {
+            Remove(key);
+            return ref Unsafe.NullRef<Entry>();
+        }
+        if (!entry.Value.Span.SequenceEqual(expected))
+            return ref Unsafe.NullRef<Entry>();
+        return ref entry;
+    }
 
     private bool TryGetLive(string key, out Entry entry)
     {

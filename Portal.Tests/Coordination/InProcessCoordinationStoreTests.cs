@@ -63,5 +63,38 @@ public sealed class InProcessCoordinationStoreTests : CoordinationContractTests,
         Assert.Equal(1, store.ValueChunks);
     }
 
+    [Fact]
+    public async Task A_retry_storm_on_a_held_key_leaves_no_text_behind()
+    {
+        // WeChat retries arrive while the first delivery holds its claim: each losing claim brought a value that
+        // must not stay in the store. 20,000 losers of 200 characters would fill about sixteen chunks.
+        using var store = new InProcessCoordinationStore(TimeProvider.System);
+        Assert.True(await store.TryClaimAsync("msg", "owner", TimeSpan.FromMinutes(1)));
+        for (var i = 0; i < 20_000; i++)
+            Assert.False(await store.TryClaimAsync("msg", new string('t', 200), TimeSpan.FromMinutes(1)));
+
+        // The chunk holding the claim, and the one being filled.
+        Assert.InRange(store.ValueChunks, 1, 2);
+        Assert.True(await store.ReplaceIfEqualsAsync("msg", "owner", "d:reply", TimeSpan.FromMinutes(5)));
+        Assert.Equal("d:reply", await store.GetAsync("msg"));
+    }
+
+    [Fact]
+    public async Task An_expired_claim_is_taken_over_and_its_old_value_let_go()
+    {
+        var time = new FakeTimeProvider();
+        using var store = new InProcessCoordinationStore(time);
+        var big = new string('o', TextSlab.ChunkChars); // a value with an array of its own, counted as a chunk
+        Assert.True(await store.TryClaimAsync("msg", big, TimeSpan.FromSeconds(10)));
+        Assert.Equal(2, store.ValueChunks);
+
+        time.Advance(TimeSpan.FromSeconds(11));
+        Assert.True(await store.TryClaimAsync("msg", "second", TimeSpan.FromSeconds(10)));
+        Assert.Equal(1, store.ValueChunks);
+        Assert.False(await store.ReplaceIfEqualsAsync("msg", big, "d:late", TimeSpan.FromMinutes(5)));
+        Assert.True(await store.ReplaceIfEqualsAsync("msg", "second", "d:reply", TimeSpan.FromMinutes(5)));
+        Assert.Equal("d:reply", await store.GetAsync("msg"));
+    }
+
     public void Dispose() => _store.Dispose();
 }
