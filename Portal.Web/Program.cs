@@ -15,6 +15,7 @@ builder.AddPortalMembers();         // followers signed in through WeChat web au
 builder.AddPortalAdmin();           // operators' sign-in, roles and audit trail for /admin
 builder.AddPortalSite();            // the micro-site: content, output cache, compression, images
 builder.Services.AddPortalWebhook(); // the URL WeChat calls
+builder.AddPortalSecurityHeaders(); // CSP, nosniff, framing, no-store; HSTS and Secure cookies in Production
 
 var app = builder.Build();
 
@@ -23,6 +24,8 @@ if (await app.RunOperatorCommandAsync(args))   // e.g. create-owner <name>, then
     return;
 
 app.UsePortalWebhook();    // first: WeChat's calls skip everything the pages need
+app.UsePortalSecurityHeaders();   // next: every other response, errors included, carries them
+app.UsePortalErrorPage();  // a plain 500 page outside Development, the exception only in the log
 app.UseRouting();          // called here, or the host would match endpoints ahead of the webhook too
 app.UseAuthentication();   // operators and members; called here so that it comes after the webhook
 app.MapPortalHealth();

@@ -1,5 +1,4 @@
 using System.Text.Encodings.Web;
-using System.Text.Json;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
@@ -38,7 +37,7 @@ public static class MemberSignInEndpoints
         return MemberPages.Page("Signing in…", $"""
             <p>Signing you in with WeChat…</p>
             <noscript><p><a href="{HtmlEncoder.Default.Encode(QueryHelpers.AddQueryString(start, "returnUrl", LocalOnly(returnUrl)))}">Continue</a></p></noscript>
-            <script>location.replace({JsonSerializer.Serialize(start + "&returnUrl=")} + encodeURIComponent({JsonSerializer.Serialize(LocalOnly(returnUrl))} + location.hash));</script>
+            <script src="/h5/signin.js" data-start="{HtmlEncoder.Default.Encode(start)}" data-return-url="{HtmlEncoder.Default.Encode(LocalOnly(returnUrl))}"></script>
             """);
     }
 
