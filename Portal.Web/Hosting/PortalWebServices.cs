@@ -92,6 +92,7 @@ public static class PortalWebServices
         var sandbox = builder.Configuration.GetSection(SandboxOptions.SectionName).Get<SandboxOptions>() ?? new SandboxOptions();
         builder.Services.AddRazorPages(o =>
         {
+            o.Conventions.ConfigureFilter(new UnknownHandlers());
             if (!sandbox.Enabled)
                 o.Conventions.AddFolderRouteModelConvention("/Sandbox", model => model.Selectors.Clear());
         });
