@@ -87,7 +87,8 @@ public static class MemberSignInEndpoints
         // "//host" and "/\host" are read by browsers as another site.
         if (returnUrl.Length > 1 && (returnUrl[1] == '/' || returnUrl[1] == '\\'))
             return "/";
-        return returnUrl.Any(char.IsControl) ? "/" : returnUrl;
+        // Kept percent-encoded: it ends up in a Location header, which takes ASCII only.
+        return returnUrl.Any(char.IsControl) ? "/" : Hosting.LocationHeader.Encode(returnUrl);
     }
 
     private static string Scope(string? scope) => scope == OAuthScopes.UserInfo ? OAuthScopes.UserInfo : OAuthScopes.Base;

@@ -60,7 +60,7 @@ public static class SandboxAuthorizePage
         if (followers.Find(request.Cookies[FollowerCookie]) is not { } person)
             return WhoAreYou(followers, Path + ask.Query);
         if (form["decision"] != "allow")
-            return Results.Redirect(QueryHelpers.AddQueryString(ask.RedirectUri!, "state", ask.State ?? ""));
+            return Results.Redirect(Hosting.LocationHeader.Encode(QueryHelpers.AddQueryString(ask.RedirectUri!, "state", ask.State ?? "")));
         return Results.Redirect(CallbackWithCode(ask, oauth.IssueCode(ask.AppId!, person.OpenId, ask.Scope!)));
     }
 
@@ -70,7 +70,7 @@ public static class SandboxAuthorizePage
         var form = await context.Request.ReadFormAsync(context.RequestAborted);
         var person = followers.Find(form["openid"])
             ?? (form["nickname"].ToString().Trim() is { Length: > 0 } nickname ? followers.Create(nickname) : null);
-        var back = form["return"].ToString();
+        var back = Hosting.LocationHeader.Encode(form["return"].ToString());
         if (!back.StartsWith(Path + "?", StringComparison.Ordinal))
             back = Path; // never an open redirect
         if (person is null)
@@ -96,7 +96,7 @@ public static class SandboxAuthorizePage
     }
 
     private static string CallbackWithCode(AuthorizeRequest ask, string code) =>
-        QueryHelpers.AddQueryString(ask.RedirectUri!, new Dictionary<string, string?> { ["code"] = code, ["state"] = ask.State ?? "" });
+        Hosting.LocationHeader.Encode(QueryHelpers.AddQueryString(ask.RedirectUri!, new Dictionary<string, string?> { ["code"] = code, ["state"] = ask.State ?? "" }));
 
     private static IResult ErrorPage(string code, string message) =>
         Page("Oops! Something went wrong", $"""

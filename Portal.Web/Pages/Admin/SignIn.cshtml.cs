@@ -33,6 +33,6 @@ public sealed class SignInModel(OperatorAccounts accounts, OperatorStore operato
         }
         await HttpContext.SignInAsync(OperatorClaims.Scheme, OperatorClaims.Principal(outcome.Operator!));
         // Only back into the admin: a ReturnUrl pointing elsewhere would make the sign-in page an open redirect.
-        return LocalRedirect(ReturnUrl is { } url && Url.IsLocalUrl(url) && url.StartsWith("/admin", StringComparison.OrdinalIgnoreCase) ? url : "/admin");
+        return LocalRedirect(ReturnUrl is { } url && Url.IsLocalUrl(url) && url.StartsWith("/admin", StringComparison.OrdinalIgnoreCase) ? Hosting.LocationHeader.Encode(url) : "/admin");
     }
 }
