@@ -4,6 +4,7 @@ using Portal.Web.Members;
 using Portal.Web.Messaging;
 using Portal.Web.Site;
 
+StartupFailure.ExitCleanlyOnBadSettings();   // a wrong setting: one line naming it and exit code 1
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddPortalCore();            // options (validated at start), database, coordination

@@ -159,6 +159,7 @@ public static class PortalWebServices
     /// <summary>Applies the numbered migrations and connects to Redis before the first request is served.</summary>
     public static async Task PrepareSharedStateAsync(this WebApplication app)
     {
+        app.ValidateSettings();
         await app.Services.GetRequiredService<MigrationRunner>().ApplyAsync(app.Lifetime.ApplicationStopping);
         if (app.Services.GetService<RedisConnection>() is { } redis)
             await redis.ConnectAsync();
