@@ -13,6 +13,8 @@ public sealed record CheckInRules(int BasePoints, IReadOnlyDictionary<int, int> 
     {
         var cycle = StreakBonuses.Count == 0 ? 0 : StreakBonuses.Keys.Max();
         var day = cycle == 0 ? streak : ((streak - 1) % cycle) + 1;
-        return BasePoints + StreakBonuses.GetValueOrDefault(day);
+        // Checked: rules saved within MembershipLimits never come near the limit, and a sum that did must
+        // fail rather than wrap to a negative number that takes points away.
+        return checked(BasePoints + StreakBonuses.GetValueOrDefault(day));
     }
 }

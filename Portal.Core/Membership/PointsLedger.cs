@@ -36,11 +36,12 @@ public sealed class PointsLedger(DbConnectionFactory db, TimeProvider time)
         if (await connection.QuerySingleOrDefaultAsync<LedgerEntry>(new CommandDefinition(FindSql, new { Key = idempotencyKey }, transaction, cancellationToken: ct)).ConfigureAwait(false) is { } existing)
             return new LedgerOutcome(existing, Duplicate: true, await BalanceAsync(connection, transaction, memberId, ct).ConfigureAwait(false));
         var balance = await BalanceAsync(connection, transaction, memberId, ct).ConfigureAwait(false);
-        if (balance + delta < 0)
+        var after = checked(balance + delta); // a wrap would turn a huge balance negative, or a spend into a gain
+        if (after < 0)
             return new LedgerOutcome(null, Duplicate: false, balance);
         var entry = await connection.QuerySingleAsync<LedgerEntry>(new CommandDefinition(InsertSql,
             new { MemberId = memberId, Delta = delta, Reason = reason, Key = idempotencyKey, Operator = byOperator, At = time.GetUtcNow() }, transaction, cancellationToken: ct)).ConfigureAwait(false);
-        return new LedgerOutcome(entry, Duplicate: false, balance + delta);
+        return new LedgerOutcome(entry, Duplicate: false, after);
     }
 
     public async Task<long> BalanceAsync(long memberId, CancellationToken ct = default)

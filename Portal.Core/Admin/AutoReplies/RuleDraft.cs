@@ -13,10 +13,14 @@ public sealed class RuleDraft
 {
     public const int MaxTextLength = 2000;
 
+    /// <summary>Priorities go from minus this to this: room for any ordering, far from an int's limits.</summary>
+    public const int MaxPriority = 1_000_000;
+
     public string? Name { get; set; }
     public string Trigger { get; set; } = RuleTriggers.Key(RuleTrigger.Exact);
     public string? Pattern { get; set; }
-    public int Priority { get; set; }
+    /// <summary>Empty means 0.</summary>
+    public string? Priority { get; set; }
     public bool Enabled { get; set; } = true;
 
     public string ReplyType { get; set; } = ReplyTypes.Text;
@@ -45,7 +49,7 @@ public sealed class RuleDraft
             Name = rule.Name,
             Trigger = RuleTriggers.Key(rule.Trigger),
             Pattern = rule.Pattern,
-            Priority = rule.Priority,
+            Priority = rule.Priority.ToString(System.Globalization.CultureInfo.InvariantCulture),
             Enabled = rule.Enabled,
             ReplyType = ReplyJson.TypeName(rule.Reply),
         };
@@ -78,6 +82,10 @@ public sealed class RuleDraft
 
         if (!RuleTriggers.TryParse(Trigger, out var trigger))
             errors[nameof(Trigger)] = "Choose when the rule answers.";
+        var priority = 0L;
+        if (!string.IsNullOrWhiteSpace(Priority) && (!long.TryParse(Priority.Trim(), System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out priority)
+            || priority is < -MaxPriority or > MaxPriority))
+            errors[nameof(Priority)] = $"The priority is a whole number from -{MaxPriority} to {MaxPriority}.";
         var pattern = PatternFor(trigger, errors);
         var reply = BuildReply(errors);
 
@@ -89,7 +97,7 @@ public sealed class RuleDraft
             Name = name,
             Trigger = trigger,
             Pattern = pattern,
-            Priority = Priority,
+            Priority = (int)priority,
             Enabled = Enabled,
             Reply = reply,
         }, errors);

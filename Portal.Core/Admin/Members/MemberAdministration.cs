@@ -17,6 +17,7 @@ public sealed class MemberAdministration(DbConnectionFactory db, PointsLedger le
     /// </summary>
     public async Task<LedgerOutcome> AdjustPointsAsync(AuditActor actor, long memberId, int delta, string reason, string idempotencyKey, CancellationToken ct = default)
     {
+        MembershipLimits.Require(MembershipLimits.AllowsPointsChange(delta), nameof(delta));
         await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
         var outcome = await ledger.AddAsync(connection, transaction, memberId, delta, reason, "operator:" + idempotencyKey, actor.Name, ct).ConfigureAwait(false);
@@ -51,6 +52,7 @@ public sealed class MemberAdministration(DbConnectionFactory db, PointsLedger le
 
     public async Task<CouponTemplate> OfferCouponAsync(AuditActor actor, CouponTemplate template, CancellationToken ct = default)
     {
+        MembershipLimits.Require(MembershipLimits.Allows(template), nameof(template));
         var created = await coupons.CreateAsync(template, ct).ConfigureAwait(false);
         await audit.RecordAsync(actor, "coupon offer", created.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), "created", null, created, ct).ConfigureAwait(false);
         return created;
@@ -70,6 +72,7 @@ public sealed class MemberAdministration(DbConnectionFactory db, PointsLedger le
 
     public async Task SaveLevelsAsync(AuditActor actor, MemberLevels levels, CancellationToken ct = default)
     {
+        MembershipLimits.Require(MembershipLimits.Allows(levels), nameof(levels));
         var before = await settings.LevelsAsync(ct).ConfigureAwait(false);
         await settings.SaveLevelsAsync(levels, ct).ConfigureAwait(false);
         await audit.RecordAsync(actor, "membership", "levels", "changed", before.Levels, levels.Levels, ct).ConfigureAwait(false);
@@ -77,6 +80,7 @@ public sealed class MemberAdministration(DbConnectionFactory db, PointsLedger le
 
     public async Task SaveCheckInRulesAsync(AuditActor actor, CheckInRules rules, CancellationToken ct = default)
     {
+        MembershipLimits.Require(MembershipLimits.Allows(rules), nameof(rules));
         var before = await settings.CheckInRulesAsync(ct).ConfigureAwait(false);
         await settings.SaveCheckInRulesAsync(rules, ct).ConfigureAwait(false);
         await audit.RecordAsync(actor, "membership", "check-in", "changed", before, rules, ct).ConfigureAwait(false);

@@ -27,9 +27,9 @@ public sealed class IndexModel(MemberStore members, MemberDirectory directory, P
     {
         if (!await FindAsync(code, ct))
             return Page();
-        if (points <= 0 || string.IsNullOrWhiteSpace(reason) || string.IsNullOrEmpty(key))
+        if (!ModelState.InRange(nameof(points), points, 1, MembershipLimits.MaxPointsChange) || string.IsNullOrWhiteSpace(reason) || string.IsNullOrEmpty(key))
         {
-            Problem = "Give the points for this purchase (more than zero) and a reason.";
+            Problem = $"Give the points for this purchase (from 1 to {MembershipLimits.MaxPointsChange}) and a reason.";
             return Page();
         }
         var outcome = await admin.AdjustPointsAsync(User.AuditActor(), Member!.Id, points, reason.Trim(), key, ct);

@@ -16,11 +16,13 @@ public sealed class IndexModel(Portal.Core.Membership.Coupons coupons, MemberAdm
 
     public async Task<IActionResult> OnPostCreateAsync(string? name, decimal amountOff, decimal minSpend, int validDays, int? total, int perMember, CancellationToken ct)
     {
+        const decimal maxYuan = MembershipLimits.MaxCouponCents / 100m;
         Problem = string.IsNullOrWhiteSpace(name) ? "Give the coupon a name members will understand."
-            : amountOff <= 0 ? "The amount off must be more than zero."
-            : validDays < 1 ? "A coupon is valid for at least a day."
-            : perMember < 1 ? "Each member may claim at least one."
-            : total is < 1 ? "Leave the total empty for no limit, or give at least one."
+            : !ModelState.InRange(nameof(amountOff), amountOff, 0.01m, maxYuan) ? $"The amount off must be from ¥0.01 to ¥{maxYuan:0}."
+            : !ModelState.InRange(nameof(minSpend), minSpend, 0, maxYuan) ? $"The minimum spend must be from ¥0 to ¥{maxYuan:0}."
+            : !ModelState.InRange(nameof(validDays), validDays, 1, MembershipLimits.MaxCouponValidDays) ? $"A coupon is valid for 1 to {MembershipLimits.MaxCouponValidDays} days."
+            : !ModelState.InRange(nameof(perMember), perMember, 1, MembershipLimits.MaxCouponsPerMember) ? $"Each member may claim from 1 to {MembershipLimits.MaxCouponsPerMember}."
+            : !ModelState.EmptyOrInRange(nameof(total), total, 1, MembershipLimits.MaxCouponQuantity) ? $"Leave the total empty for no limit, or give from 1 to {MembershipLimits.MaxCouponQuantity}."
             : null;
         if (Problem is not null)
         {

@@ -25,9 +25,10 @@ public sealed class DetailModel(MemberDirectory directory, PointsLedger ledger, 
     {
         if (!await LoadAsync(id, ct))
             return NotFound();
-        if (delta == 0 || string.IsNullOrWhiteSpace(reason) || string.IsNullOrEmpty(key))
+        if (!ModelState.InRange(nameof(delta), delta, -MembershipLimits.MaxPointsChange, MembershipLimits.MaxPointsChange) || !MembershipLimits.AllowsPointsChange(delta)
+            || string.IsNullOrWhiteSpace(reason) || string.IsNullOrEmpty(key))
         {
-            Problem = "Give a number of points other than zero and a reason: the member sees the reason in their history.";
+            Problem = $"Give a number of points other than zero, at most {MembershipLimits.MaxPointsChange} either way, and a reason: the member sees the reason in their history.";
             return Page();
         }
         var outcome = await admin.AdjustPointsAsync(User.AuditActor(), id, delta, reason.Trim(), key, ct);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Core.Admin.Members;
@@ -23,17 +22,18 @@ public sealed class IndexModel(MembershipSettings settings, MemberAdministration
         foreach (var part in (bonuses ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             var pair = part.Split(':', StringSplitOptions.TrimEntries);
-            if (pair.Length != 2 || !int.TryParse(pair[0], out var day) || !int.TryParse(pair[1], out var extra) || day < 1 || extra < 0)
+            if (pair.Length != 2 || FormNumbers.Parse(pair[0], 1, MembershipLimits.MaxStreakDay) is not { } day
+                || FormNumbers.Parse(pair[1], 0, MembershipLimits.MaxCheckInPoints) is not { } extra)
             {
-                Problem = $"“{part}” is not a day and a bonus, such as 7:30.";
+                Problem = $"“{part}” is not a day and a bonus, such as 7:30: a day from 1 to {MembershipLimits.MaxStreakDay}, a bonus from 0 to {MembershipLimits.MaxCheckInPoints}.";
                 await LoadAsync(ct);
                 return Page();
             }
-            parsed[day] = extra;
+            parsed[(int)day] = (int)extra;
         }
-        if (basePoints < 1)
+        if (!ModelState.InRange(nameof(basePoints), basePoints, 1, MembershipLimits.MaxCheckInPoints))
         {
-            Problem = "A check-in is worth at least one point.";
+            Problem = $"A check-in is worth a whole number of points from 1 to {MembershipLimits.MaxCheckInPoints}.";
             await LoadAsync(ct);
             return Page();
         }
@@ -48,9 +48,9 @@ public sealed class IndexModel(MembershipSettings settings, MemberAdministration
         foreach (var line in (levels ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             var parts = line.Split('|', StringSplitOptions.TrimEntries);
-            if (parts.Length != 3 || parts[0].Length == 0 || !long.TryParse(parts[1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var min) || min < 0)
+            if (parts.Length != 3 || parts[0].Length == 0 || FormNumbers.Parse(parts[1], 0, MembershipLimits.MaxLevelPoints) is not { } min)
             {
-                Problem = $"“{line}” is not name | points | benefits.";
+                Problem = $"“{line}” is not name | points | benefits, with points from 0 to {MembershipLimits.MaxLevelPoints}.";
                 break;
             }
             parsed.Add(new MemberLevel(parts[0], min, parts[2]));
