@@ -86,6 +86,18 @@ public sealed class ProductionTransportTests
     }
 
     [Fact]
+    public async Task An_https_public_address_makes_cookies_secure_outside_production_too()
+    {
+        await using var app = new PortalAppFactory { Environment = "Staging" };
+        app.Settings["Portal:PublicBaseUrl"] = "https://portal.example/";
+        using var http = Browser(app, "http://portal.example"); // TLS ended at a proxy
+
+        using var form = await http.GetAsync("/admin/signin");
+
+        Assert.Contains("secure", Cookie(form, ".AspNetCore.Antiforgery."), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task Development_over_plain_http_keeps_cookies_usable_without_tls()
     {
         await using var app = new PortalAppFactory { Environment = "Development" };

@@ -23,13 +23,19 @@ public static class SecurityHeaders
     /// <summary>The sandbox phone's in-chat browser opens whatever a menu button or article links, as WeChat would.</summary>
     public const string SandboxPhoneContentSecurityPolicy = ContentSecurityPolicy + "; frame-src 'self' https: http:";
 
+    /// <summary>The address people reach Portal at (the public base URL setting).</summary>
+    public const string PublicBaseUrlSetting = "Portal:PublicBaseUrl";
+
     private static readonly PathString Admin = "/admin", Members = "/members", Sandbox = "/sandbox";
 
     public static WebApplicationBuilder AddPortalSecurityHeaders(this WebApplicationBuilder builder)
     {
         // Behind a proxy that ends TLS the request Portal sees is plain http, so "Secure when the request is"
-        // would leave every cookie unprotected there. Production means real followers: always Secure.
-        var secure = builder.Environment.IsProduction() ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+        // would leave every cookie unprotected there. Production means real followers, and an https public
+        // address means people reach Portal over TLS: always Secure then.
+        var publicBase = builder.Configuration[PublicBaseUrlSetting];
+        var httpsAddress = Uri.TryCreate(publicBase, UriKind.Absolute, out var address) && address.Scheme == Uri.UriSchemeHttps;
+        var secure = builder.Environment.IsProduction() || httpsAddress ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
         // The policy covers every cookie written through Response.Cookies: antiforgery's, the OAuth state, the
         // sandbox's, any later one. (Antiforgery's own SecurePolicy = Always would instead refuse every plain-http
         // request, which is all a proxy that ends TLS forwards.) The sign-in cookies' options say it too.
