@@ -155,4 +155,26 @@ public sealed class NumberRangeTests(PortalAppFactory app) : IClassFixture<Porta
         Assert.Contains("The priority is a whole number from -1000000 to 1000000.", await RefusedAsync(response));
         Assert.DoesNotContain(await app.Services.GetRequiredService<AutoReplyRuleStore>().ListAsync(), r => r.Name == name);
     }
+
+    [Fact]
+    public async Task Check_in_rules_saved_before_the_limits_are_refused_plainly_and_take_no_points()
+    {
+        await using var member = new PortalAppFactory();
+        var followers = member.Services.GetRequiredService<Portal.Web.Sandbox.SandboxFollowers>();
+        var person = followers.Create("小绿");
+        followers.Follow(person, null);
+        using var browser = new Members.MemberBrowser(member, person.OpenId);
+        var (signIn, _) = await browser.GoAsync("/members/me");
+        await browser.GoAsync(Members.MemberBrowser.StartFrom(signIn.RequestMessage!.RequestUri!.PathAndQuery));
+        await member.Services.GetRequiredService<MembershipSettings>().SaveCheckInRulesAsync(new CheckInRules(int.MaxValue, new Dictionary<int, int> { [1] = 1 }));
+        var html = await browser.Http.GetStringAsync("/members/me");
+        var token = Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+
+        using var checkIn = await browser.Http.PostAsync("/members/me?handler=CheckIn", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+        var (after, _) = await browser.GoAsync(checkIn.Headers.Location!.OriginalString);
+
+        Assert.Contains("Check-in is not available right now", await after.Content.ReadAsStringAsync());
+        var id = (await member.Services.GetRequiredService<MemberStore>().FindAsync(person.OpenId))!.Id;
+        Assert.Equal(0, await member.Services.GetRequiredService<PointsLedger>().BalanceAsync(id));
+    }
 }

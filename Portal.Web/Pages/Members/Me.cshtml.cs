@@ -34,7 +34,14 @@ public sealed class MeModel(MemberStore members, PointsLedger ledger, CheckIns c
     public async Task<IActionResult> OnPostCheckInAsync()
     {
         var ct = HttpContext.RequestAborted;
-        var result = await checkIns.CheckInAsync(MemberId, await settings.CheckInRulesAsync(ct), ct);
+        var rules = await settings.CheckInRulesAsync(ct);
+        if (!MembershipLimits.Allows(rules))
+        {
+            // Saved before the limits existed: refused plainly until an operator saves new ones.
+            Notice = "签到暂时不可用，请稍后再试。Check-in is not available right now.";
+            return RedirectToPage();
+        }
+        var result = await checkIns.CheckInAsync(MemberId, rules, ct);
         Notice = result.AlreadyToday
             ? "今天已经签到过了 You have checked in today."
             : $"签到成功 +{result.Points} 积分 · 连续 {result.Streak} 天";
