@@ -27,16 +27,36 @@ public sealed class MenuWorkbench(
     public const string DraftEntityType = "menu_draft";
 
     /// <summary>Saves the working menu of <paramref name="slot"/>; an unchanged draft is not saved again, nor audited.</summary>
-    public async Task<MenuDraft> SaveDraftAsync(AuditActor actor, string slot, Menu menu, MatchRule? rule, CancellationToken ct = default)
+    public Task<MenuDraft> SaveDraftAsync(AuditActor actor, string slot, Menu menu, MatchRule? rule, CancellationToken ct = default) =>
+        SaveDraftAsync(actor, slot, menu, rule, "save draft", null, ct);
+
+    private async Task<MenuDraft> SaveDraftAsync(AuditActor actor, string slot, Menu menu, MatchRule? rule, string action, long? liveVersion, CancellationToken ct)
     {
         var before = await drafts.GetAsync(slot, ct).ConfigureAwait(false);
         if (before is not null && Same(before.Menu, menu) && MenuJson.Write(before.Rule) == MenuJson.Write(rule))
             return before;
         await drafts.SaveAsync(slot, menu, rule, actor.Name, ct).ConfigureAwait(false);
         var after = (await drafts.GetAsync(slot, ct).ConfigureAwait(false))!;
-        await audit.RecordAsync(actor, DraftEntityType, slot, "save draft",
-            before is null ? null : Snapshot(before.Menu, before.Rule), Snapshot(after.Menu, after.Rule), ct).ConfigureAwait(false);
+        await audit.RecordAsync(actor, DraftEntityType, slot, action,
+            before is null ? null : Snapshot(before.Menu, before.Rule), Snapshot(after.Menu, after.Rule, liveVersion), ct).ConfigureAwait(false);
         return after;
+    }
+
+    /// <summary>
+    /// Replaces the default draft with what is live. After a rollback or a pull the old draft is what the
+    /// operator just moved away from: left in the workbench, the next Publish would quietly undo the
+    /// rollback. The replaced draft stays in the audit trail (the entry's before), so nothing is lost.
+    /// </summary>
+    private Task<MenuDraft> LoadLiveIntoDraftAsync(AuditActor actor, MenuVersion live, string action, CancellationToken ct) =>
+        SaveDraftAsync(actor, MenuDraftStore.DefaultSlot, live.Menu, null, action, live.Id, ct);
+
+    /// <summary>Throws the default draft away and loads the live default menu instead; null when nothing is live.</summary>
+    public async Task<MenuVersion?> DiscardDraftAsync(AuditActor actor, CancellationToken ct = default)
+    {
+        var live = await versions.LatestDefaultAsync(ct).ConfigureAwait(false);
+        if (live is not null)
+            await LoadLiveIntoDraftAsync(actor, live, "discard draft, load live", ct).ConfigureAwait(false);
+        return live;
     }
 
     /// <summary>Checks and publishes; the default menu when <paramref name="rule"/> is null, else a conditional one.</summary>
@@ -58,13 +78,19 @@ public sealed class MenuWorkbench(
         var before = target.IsDefault ? await versions.LatestDefaultAsync(ct).ConfigureAwait(false) : null;
         var result = await publisher.RollbackAsync(versionId, actor.Name, ct).ConfigureAwait(false);
         if (result.Version is { } version)
+        {
             await RecordAsync(actor, version, "rollback", before, ct).ConfigureAwait(false);
+            // A conditional menu's draft slot is the operator's own name, which the version does not know.
+            if (version.IsDefault)
+                await LoadLiveIntoDraftAsync(actor, version, "load live after rollback", ct).ConfigureAwait(false);
+        }
         return result;
     }
 
     /// <summary>
     /// Reads the live default menu. A menu changed elsewhere becomes a new version (audited as a pull);
-    /// one Portal already knows is returned as it is. Null when the account has no menu.
+    /// one Portal already knows is returned as it is. Either way the workbench then opens on it.
+    /// Null when the account has no menu.
     /// </summary>
     public async Task<MenuPullResult> PullAsync(AuditActor actor, CancellationToken ct = default)
     {
@@ -81,6 +107,8 @@ public sealed class MenuWorkbench(
         var changed = pulled is not null && pulled.Id != before?.Id;
         if (changed)
             await RecordAsync(actor, pulled!, "pull", before, ct).ConfigureAwait(false);
+        if (pulled is not null)
+            await LoadLiveIntoDraftAsync(actor, pulled, "load live after pull", ct).ConfigureAwait(false);
         return new MenuPullResult(pulled, changed);
     }
 

@@ -26,6 +26,15 @@ public sealed class IndexModel(MenuWorkbench workbench, MenuDraftStore drafts, M
     /// <summary>Where the working menu came from, in words.</summary>
     public string Origin { get; private set; } = "";
 
+    /// <summary>The default menu live now (Portal's last published or pulled version); null before the first.</summary>
+    public MenuVersion? Live { get; private set; }
+
+    /// <summary>
+    /// How the saved draft differs from <see cref="Live"/>, in the history's words; empty when they are the
+    /// same. An operator must see this before Publish, or a stale draft silently replaces what is live.
+    /// </summary>
+    public IReadOnlyList<string> DraftChanges { get; private set; } = [];
+
     public bool CanEdit => User.OperatorRole() is OperatorRole.Editor or OperatorRole.Owner;
 
     public bool IsDefault => Slot == MenuDraftStore.DefaultSlot;
@@ -48,12 +57,19 @@ public sealed class IndexModel(MenuWorkbench workbench, MenuDraftStore drafts, M
     {
         if (!WorkingMenu.IsSlotName(Slot))
             return NotFound();
+        Live = IsDefault ? await versions.LatestDefaultAsync(ct) : null;
         if (await drafts.GetAsync(Slot, ct) is { } draft)
         {
             Working = new WorkingMenu(Slot, draft.Menu, IsDefault ? null : draft.Rule ?? new MatchRule());
             Origin = $"Draft saved by {draft.UpdatedBy} at {draft.UpdatedAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC.";
+            if (Live is { } published)
+            {
+                DraftChanges = MenuDiff.Compare(published.Menu, draft.Menu);
+                if (DraftChanges.Count == 0)
+                    Origin += $" It is the live menu, version {published.Id} ({Describe(published)}).";
+            }
         }
-        else if (IsDefault && await versions.LatestDefaultAsync(ct) is { } live)
+        else if (Live is { } live)
         {
             Working = new WorkingMenu(Slot, live.Menu, null);
             Origin = $"The published menu (version {live.Id}); no draft yet.";
@@ -64,6 +80,24 @@ public sealed class IndexModel(MenuWorkbench workbench, MenuDraftStore drafts, M
             Origin = "A new menu: nothing saved yet.";
         }
         return Page();
+    }
+
+    /// <summary>How a version went live, for the page's one-line origin.</summary>
+    public static string Describe(MenuVersion version) => version.Source switch
+    {
+        MenuVersionSources.Rollback => $"{version.Note}, by {version.CreatedBy}",
+        MenuVersionSources.Pull => $"read from the platform by {version.CreatedBy}",
+        _ => $"published by {version.CreatedBy}",
+    } + $" at {version.CreatedAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC";
+
+    /// <summary>Throws the saved draft away and opens the workbench on the live menu (recorded in the audit trail).</summary>
+    public async Task<IActionResult> OnPostDiscardAsync(CancellationToken ct)
+    {
+        var live = await workbench.DiscardDraftAsync(User.AuditActor(), ct);
+        TempData["Message"] = live is null
+            ? "Nothing is published yet, so there is no live menu to load; the draft is kept."
+            : $"Draft discarded: the workbench now holds the live menu, version {live.Id}.";
+        return RedirectToPage();
     }
 
     /// <summary>The verdict on the working menu: every problem, with its path and the button to mark.</summary>
@@ -115,7 +149,6 @@ public sealed class IndexModel(MenuWorkbench workbench, MenuDraftStore drafts, M
             TempData["Message"] = "The platform has no menu published, so there was nothing to pull.";
             return RedirectToPage();
         }
-        await workbench.SaveDraftAsync(actor, MenuDraftStore.DefaultSlot, version.Menu, null, ct);
         TempData["Message"] = pulled.Changed
             ? $"The live menu differed from Portal's last version: recorded it as version {version.Id} and loaded it here."
             : $"The live menu is version {version.Id}, as Portal published it; loaded it here.";
