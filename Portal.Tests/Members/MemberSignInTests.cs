@@ -130,6 +130,37 @@ public sealed class MemberSignInTests
     }
 
     [Fact]
+    public async Task A_used_code_replayed_from_another_browser_with_its_own_state_does_not_sign_it_in()
+    {
+        await using var app = new PortalAppFactory();
+        var victimOpenId = Person(app, "victim");
+        using var victim = new MemberBrowser(app, victimOpenId);
+        var callback = await CallbackUrlAsync(victim, "/members/me");
+        await victim.GoAsync(callback);
+        var code = QueryHelpers.ParseQuery(new Uri(new Uri("http://localhost"), callback).Query)["code"];
+
+        // The attacker starts a sign-in of their own (so their state cookie is valid), then swaps in the
+        // victim's code, learnt from a log or a Referer, instead of going to WeChat.
+        using var attacker = new MemberBrowser(app, Person(app, "attacker"));
+        using var toWeChat = await attacker.Http.GetAsync("/members/signin/start?scope=snsapi_base&returnUrl=%2Fmembers%2Fme");
+        var attackerState = QueryHelpers.ParseQuery(toWeChat.Headers.Location!.Query)["state"];
+        using var replay = await attacker.Http.GetAsync(QueryHelpers.AddQueryString("/members/oauth/callback",
+            new Dictionary<string, string?> { ["code"] = code, ["state"] = attackerState }));
+
+        // The platform refused the used code, so the attacker is sent round again, signed in as nobody.
+        Assert.Equal(HttpStatusCode.Redirect, replay.StatusCode);
+        Assert.StartsWith("/members/signin/start", replay.Headers.Location!.OriginalString);
+        Assert.DoesNotContain(replay.Headers.TryGetValues("Set-Cookie", out var set) ? set : [], c => c.StartsWith("portal-member=", StringComparison.Ordinal));
+        using var stillOut = await attacker.Http.GetAsync("/members/me");
+        Assert.Equal(HttpStatusCode.Redirect, stillOut.StatusCode);
+
+        // The victim's own repeated callback still lands in their session.
+        using var again = await victim.Http.GetAsync(callback);
+        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+        Assert.Equal("/members/me", again.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
     public async Task An_expired_code_starts_the_sign_in_again_rather_than_failing()
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);

@@ -66,7 +66,7 @@ public static class MemberSignInEndpoints
         if (string.IsNullOrEmpty(code))
             return MemberPages.Declined(started.ReturnUrl);
 
-        var member = await flow.RedeemAsync(code, http.RequestAborted);
+        var member = await flow.RedeemAsync(code, started.State, http.RequestAborted);
         if (member is null)
         {
             // A code the platform no longer takes (expired, or used by a request that never finished): go
