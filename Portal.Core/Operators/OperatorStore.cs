@@ -41,6 +41,40 @@ public sealed class OperatorStore(DbConnectionFactory db, TimeProvider time)
         return row?.ToOperator();
     }
 
+    // A session ended by signing out has a row in operator_sessions_ended: the operator is not found for it.
+    private const string GetInSessionSql = $"""
+        SELECT {Columns} FROM operators
+        WHERE id = @Id AND NOT EXISTS (SELECT 1 FROM operator_sessions_ended WHERE session_id = @Session)
+        """;
+
+    /// <summary>The operator a cookie names, or null when they are gone or that cookie's session was signed out.</summary>
+    public async Task<Operator?> GetInSessionAsync(long id, string session, CancellationToken ct = default)
+    {
+        await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
+        var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(GetInSessionSql, new { Id = id, Session = session }, cancellationToken: ct)).ConfigureAwait(false);
+        return row?.ToOperator();
+    }
+
+    private const string EndSessionSql = """
+        INSERT INTO operator_sessions_ended (session_id, operator_id, expires_at) VALUES (@Session, @Id, @Until)
+        ON CONFLICT (session_id) DO NOTHING
+        """;
+
+    // Rows of sessions whose every cookie has expired by now protect nothing.
+    private const string PruneEndedSessionsSql = "DELETE FROM operator_sessions_ended WHERE expires_at < @Now";
+
+    /// <summary>
+    /// Ends a session for good: any copy of its cookie is refused from now on, on every instance.
+    /// <paramref name="cookieLife"/> is the longest a copy could still be valid, which is how long the row is kept.
+    /// </summary>
+    public async Task EndSessionAsync(long id, string session, TimeSpan cookieLife, CancellationToken ct = default)
+    {
+        var now = time.GetUtcNow();
+        await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
+        await connection.ExecuteAsync(new CommandDefinition(EndSessionSql, new { Session = session, Id = id, Until = now + cookieLife }, cancellationToken: ct)).ConfigureAwait(false);
+        await connection.ExecuteAsync(new CommandDefinition(PruneEndedSessionsSql, new { Now = now }, cancellationToken: ct)).ConfigureAwait(false);
+    }
+
     private const string GetByNameSql = $"SELECT {Columns} FROM operators WHERE name = @Name";
 
     public async Task<Operator?> GetByNameAsync(string name, CancellationToken ct = default)

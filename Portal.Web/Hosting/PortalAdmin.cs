@@ -45,7 +45,7 @@ public static class PortalAdmin
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Strict;
                 o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-                o.ExpireTimeSpan = TimeSpan.FromHours(8);
+                o.ExpireTimeSpan = OperatorClaims.CookieLife;
                 o.SlidingExpiration = true;
                 o.LoginPath = "/admin/signin";
                 o.LogoutPath = "/admin/signout";

@@ -6,7 +6,8 @@ namespace Portal.Web.Operators;
 
 /// <summary>
 /// Checks each admin request's cookie against the database, so disabling an operator, changing their role
-/// or their password takes effect on every instance at once rather than when the cookie expires.
+/// or their password, and signing out, take effect on every instance at once rather than when the cookie
+/// expires. A cookie without a session id (issued before sessions could be ended) is refused too.
 /// </summary>
 public sealed class OperatorCookieEvents(OperatorStore store) : CookieAuthenticationEvents
 {
@@ -14,7 +15,8 @@ public sealed class OperatorCookieEvents(OperatorStore store) : CookieAuthentica
     {
         var id = context.Principal?.OperatorId();
         var stamp = context.Principal?.FindFirst(OperatorClaims.SecurityStampType)?.Value;
-        var op = id is null ? null : await store.GetAsync(id.Value, context.HttpContext.RequestAborted);
+        var session = context.Principal?.SessionId();
+        var op = id is null || session is null ? null : await store.GetInSessionAsync(id.Value, session, context.HttpContext.RequestAborted);
         if (op is null || op.Disabled || op.SecurityStamp != stamp)
         {
             context.RejectPrincipal();
