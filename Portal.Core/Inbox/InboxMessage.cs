@@ -10,13 +10,19 @@ public sealed record InboxMessage
 
     /// <summary>The passive reply's type, <c>deferred</c> when it went out through the outbox, null when none.</summary>
     public string? ReplyType { get; init; }
+
+    /// <summary><see cref="Messaging.MessageReplyKinds"/>: whether the passive reply answered, or was only the default reply.</summary>
+    public string? ReplyKind { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
     public string? Remark { get; init; }
     public DateTimeOffset? LastInteractionAt { get; init; }
     public DateTimeOffset? LastReplyAt { get; init; }
 
-    /// <summary>Answered by a passive reply, or by an operator's reply queued since.</summary>
-    public bool Answered => ReplyType is not null || LastReplyAt >= CreatedAt;
+    /// <summary>Answered by a rule's passive reply, or by an operator's reply queued since; the default reply is no answer.</summary>
+    public bool Answered => ReplyKind == Messaging.MessageReplyKinds.Answer || LastReplyAt >= CreatedAt;
+
+    /// <summary>Only the default reply went back: the follower was told they would hear from someone.</summary>
+    public bool OnlyDefaultReply => ReplyKind == Messaging.MessageReplyKinds.Fallback;
 }
 
 /// <summary>An operator's reply and how its delivery stands in the outbox.</summary>

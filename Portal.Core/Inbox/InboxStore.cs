@@ -13,12 +13,14 @@ public sealed class InboxStore(DbConnectionFactory db)
 
     /// <summary>
     /// A page of messages in (events left out), newest first, before message <paramref name="before"/>.
-    /// Unanswered: no passive reply, and no operator reply queued to the follower since.
+    /// Unanswered: no passive reply that answered it (the default reply does not: it says nothing was
+    /// understood, and a reply deferred to the outbox is not known to be an answer), and no operator reply
+    /// queued to the follower since.
     /// </summary>
     public async Task<IReadOnlyList<InboxMessage>> ListAsync(bool unansweredOnly, long? before, int limit = PageSize, CancellationToken ct = default)
     {
         var sql = new StringBuilder("""
-            SELECT m.id, m.openid AS OpenId, m.msg_type, m.content, m.reply_type, m.created_at,
+            SELECT m.id, m.openid AS OpenId, m.msg_type, m.content, m.reply_type, m.reply_kind, m.created_at,
                    f.remark, f.last_interaction_at, f.last_reply_at
             FROM message_log m LEFT JOIN followers f ON f.openid = m.openid
             WHERE m.direction = 'in' AND m.msg_type <> 'event'
@@ -26,7 +28,7 @@ public sealed class InboxStore(DbConnectionFactory db)
         if (before is not null)
             sql.Append(" AND m.id < @Before");
         if (unansweredOnly)
-            sql.Append(" AND m.reply_type IS NULL AND (f.last_reply_at IS NULL OR f.last_reply_at < m.created_at)");
+            sql.Append(" AND (m.reply_kind IS NULL OR m.reply_kind <> 'answer') AND (f.last_reply_at IS NULL OR f.last_reply_at < m.created_at)");
         sql.Append(" ORDER BY m.id DESC LIMIT @Limit");
         await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
         var rows = await connection.QueryAsync<InboxMessage>(new CommandDefinition(sql.ToString(), new { Before = before, Limit = limit }, cancellationToken: ct)).ConfigureAwait(false);

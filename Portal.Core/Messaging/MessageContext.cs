@@ -6,4 +6,14 @@ namespace Portal.Core.Messaging;
 /// <param name="Message">The parsed message or event.</param>
 /// <param name="AppId">The account it was sent to.</param>
 /// <param name="ReceivedAt">When Portal received it (not WeChat's CreateTime).</param>
-public sealed record MessageContext(InboundMessage Message, string AppId, DateTimeOffset ReceivedAt);
+public sealed record MessageContext(InboundMessage Message, string AppId, DateTimeOffset ReceivedAt)
+{
+    /// <summary>Set by <see cref="MarkReplyAsFallback"/>: the reply says "not understood", it does not answer.</summary>
+    public bool ReplyIsFallback { get; private set; }
+
+    /// <summary>
+    /// Says the reply about to be returned is a fallback (the default reply), not an answer: the message
+    /// is logged as still needing a person, so the inbox's "unanswered" shows it.
+    /// </summary>
+    public void MarkReplyAsFallback() => ReplyIsFallback = true;
+}

@@ -47,11 +47,12 @@ public sealed partial class MessageProcessor(
         var token = claim.OwnerToken!;
         try
         {
-            var (reply, outcome) = await HandleAsync(new MessageContext(message, appId, received), key, messageXml).ConfigureAwait(false);
+            var context = new MessageContext(message, appId, received);
+            var (reply, outcome) = await HandleAsync(context, key, messageXml).ConfigureAwait(false);
             var replyXml = reply is null ? "" : ReplyWriter.Write(reply, message.FromUserName, message.ToUserName, received.ToUnixTimeSeconds());
             // Not the request's token: when WeChat hangs up on a slow answer, the handler has already run, and
             // the reply must still be recorded so the retry on its way gets it instead of running it again.
-            await journal.AppendAsync(LogEntry(message, key, reply, outcome, received), MessageSummary.FollowerChange(message, received), lifetime.ApplicationStopping).ConfigureAwait(false);
+            await journal.AppendAsync(LogEntry(context, key, reply, outcome), MessageSummary.FollowerChange(message, received), lifetime.ApplicationStopping).ConfigureAwait(false);
             await claims.CompleteAsync(key, token, replyXml, CancellationToken.None).ConfigureAwait(false);
             return new MessageResult(replyXml, outcome);
         }
@@ -122,6 +123,12 @@ public sealed partial class MessageProcessor(
             LogLateReplyNotStored(logger, key, e);
         }
     }
+
+    private static MessageLogEntry LogEntry(MessageContext context, string key, Reply? reply, MessageOutcome outcome) => LogEntry(context.Message, key, reply, outcome, context.ReceivedAt) with
+    {
+        ReplyKind = outcome != MessageOutcome.Handled || reply is null ? null
+            : context.ReplyIsFallback ? MessageReplyKinds.Fallback : MessageReplyKinds.Answer,
+    };
 
     private static MessageLogEntry LogEntry(InboundMessage message, string key, Reply? reply, MessageOutcome outcome, DateTimeOffset at) => new()
     {

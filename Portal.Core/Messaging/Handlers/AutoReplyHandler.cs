@@ -16,7 +16,12 @@ public sealed class AutoReplyHandler(AutoReplyRuleCache rules) : IMessageHandler
             VoiceMessage { Recognition: { Length: > 0 } recognised } => recognised,
             _ => null,
         };
-        var rule = (text is null ? null : set.MatchText(text)) ?? set.Default;
-        return rule?.Reply;
+        if (text is not null && set.MatchText(text) is { } rule)
+            return rule.Reply;
+        // Nothing understood the message: the default reply acknowledges it, but a person still has to answer.
+        if (set.Default is not { } fallback)
+            return null;
+        context.MarkReplyAsFallback();
+        return fallback.Reply;
     }
 }
