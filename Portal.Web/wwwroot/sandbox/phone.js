@@ -78,6 +78,8 @@
       link.querySelector(".desc").textContent = l.text || "";
       link.addEventListener("click", (e) => { e.preventDefault(); if (l.url) openBrowser(l.url, l.title); });
       li.append(link);
+    } else if (l.side === "account" && l.kind === "text") {
+      appendWithLinks(li, l.text || "");
     } else {
       li.textContent = l.title ? `${l.title}\n${l.text}` : l.text;
     }
@@ -88,6 +90,36 @@
       li.append(via);
     }
     return li;
+  }
+
+  // WeChat shows <a href="…">text</a> in a text message as a link and every other character as typed.
+  // The links are made with DOM calls, never innerHTML, and only http(s) or site-relative addresses become
+  // links: anything else (javascript:, data:, a protocol-relative //host) stays text, tags and all.
+  const anchor = /<a\s[^>]*?\bhref\s*=\s*(["'])(.*?)\1[^>]*>([\s\S]*?)<\/a>/gi;
+  const entities = { "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'", "&apos;": "'" };
+  const decode = (s) => s.replace(/&(?:amp|lt|gt|quot|#39|apos);/g, (e) => entities[e]);
+
+  function safeHref(raw) {
+    const href = decode(raw).trim();
+    if (/^https?:\/\//i.test(href) || /^\/(?![\/\\])/.test(href)) return href;
+    return null;
+  }
+
+  function appendWithLinks(parent, text) {
+    let at = 0;
+    for (const m of text.matchAll(anchor)) {
+      const href = safeHref(m[2]);
+      if (!href) continue;
+      if (m.index > at) parent.append(text.slice(at, m.index));
+      const link = document.createElement("a");
+      link.className = "link";
+      link.href = href;
+      link.textContent = decode(m[3]);
+      link.addEventListener("click", (e) => { e.preventDefault(); openBrowser(href, link.textContent); });
+      parent.append(link);
+      at = m.index + m[0].length;
+    }
+    if (at < text.length) parent.append(text.slice(at));
   }
 
   function drawMenu(menu) {
