@@ -86,6 +86,18 @@ public sealed class ProductionTransportTests
     }
 
     [Fact]
+    public async Task Behind_a_proxy_that_ends_tls_an_https_public_address_still_gets_hsts()
+    {
+        await using var app = Production();
+        app.Settings["Portal:PublicBaseUrl"] = "https://portal.example/";
+        using var http = Browser(app, "http://portal.example");
+
+        using var page = await http.GetAsync("/");
+
+        Assert.StartsWith("max-age=31536000", Assert.Single(page.Headers.GetValues("Strict-Transport-Security")));
+    }
+
+    [Fact]
     public async Task An_https_public_address_makes_cookies_secure_outside_production_too()
     {
         await using var app = new PortalAppFactory { Environment = "Staging" };

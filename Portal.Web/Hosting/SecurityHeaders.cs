@@ -33,9 +33,7 @@ public static class SecurityHeaders
         // Behind a proxy that ends TLS the request Portal sees is plain http, so "Secure when the request is"
         // would leave every cookie unprotected there. Production means real followers, and an https public
         // address means people reach Portal over TLS: always Secure then.
-        var publicBase = builder.Configuration[PublicBaseUrlSetting];
-        var httpsAddress = Uri.TryCreate(publicBase, UriKind.Absolute, out var address) && address.Scheme == Uri.UriSchemeHttps;
-        var secure = builder.Environment.IsProduction() || httpsAddress ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+        var secure = builder.Environment.IsProduction() || HttpsAddress(builder.Configuration) ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
         // The policy covers every cookie written through Response.Cookies: antiforgery's, the OAuth state, the
         // sandbox's, any later one. (Antiforgery's own SecurePolicy = Always would instead refuse every plain-http
         // request, which is all a proxy that ends TLS forwards.) The sign-in cookies' options say it too.
@@ -49,7 +47,29 @@ public static class SecurityHeaders
     public static WebApplication UsePortalSecurityHeaders(this WebApplication app)
     {
         if (app.Environment.IsProduction())
+        {
             app.UseHsts();  // sent only over HTTPS, as the standard requires
+            // Behind a proxy that ends TLS (without forwarded headers) the request looks like http, but an
+            // https public address says the browser's side is TLS: HSTS goes there too.
+            if (HttpsAddress(app.Configuration))
+            {
+                var hsts = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.HttpsPolicy.HstsOptions>>().Value;
+                var value = $"max-age={(long)hsts.MaxAge.TotalSeconds}";
+                app.Use((http, next) =>
+                {
+                    if (!http.Request.IsHttps)
+                    {
+                        http.Response.OnStarting(static state =>
+                        {
+                            var (response, header) = ((HttpResponse, string))state;
+                            response.Headers.StrictTransportSecurity = header;
+                            return Task.CompletedTask;
+                        }, (http.Response, value));
+                    }
+                    return next(http);
+                });
+            }
+        }
         app.UseCookiePolicy();
         app.Use((http, next) =>
         {
@@ -59,6 +79,9 @@ public static class SecurityHeaders
         });
         return app;
     }
+
+    private static bool HttpsAddress(IConfiguration configuration) =>
+        Uri.TryCreate(configuration[PublicBaseUrlSetting], UriKind.Absolute, out var address) && address.Scheme == Uri.UriSchemeHttps;
 
     private static Task Apply(HttpContext http)
     {
