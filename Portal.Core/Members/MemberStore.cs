@@ -44,6 +44,17 @@ public sealed class MemberStore(DbConnectionFactory db, TimeProvider time)
         return await connection.QuerySingleOrDefaultAsync<Member>(new CommandDefinition(ByCodeSql, new { Code = code }, cancellationToken: ct)).ConfigureAwait(false);
     }
 
+    private const string ByPhoneSql = $"SELECT {Columns} FROM members WHERE phone = @Phone";
+
+    /// <summary>The member who bound <paramref name="phone"/> (any way of writing it); null for none or not a number.</summary>
+    public async Task<Member?> FindByPhoneAsync(string phone, CancellationToken ct = default)
+    {
+        if (PhoneVerification.Normalize(phone) is not { } number)
+            return null;
+        await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
+        return await connection.QuerySingleOrDefaultAsync<Member>(new CommandDefinition(ByPhoneSql, new { Phone = number }, cancellationToken: ct)).ConfigureAwait(false);
+    }
+
     private const string SetCodeSql = "UPDATE members SET member_code = @Code WHERE id = @Id AND member_code IS NULL";
     private const string CodeSql = "SELECT member_code FROM members WHERE id = @Id";
 

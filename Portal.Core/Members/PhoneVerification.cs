@@ -78,8 +78,8 @@ public sealed partial class PhoneVerification(ISmsSender sms, ICoordinationStore
         await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
         try
         {
-            await connection.ExecuteAsync(new CommandDefinition("UPDATE members SET phone = @Phone, updated_at = @At WHERE id = @Id",
-                new { Phone = number, Id = memberId, At = time.GetUtcNow() }, cancellationToken: ct)).ConfigureAwait(false);
+            await connection.ExecuteAsync(new CommandDefinition("UPDATE members SET phone = @Phone, phone_last4 = @LastFour, updated_at = @At WHERE id = @Id",
+                new { Phone = number, LastFour = PhoneNumbers.LastFour(number), Id = memberId, At = time.GetUtcNow() }, cancellationToken: ct)).ConfigureAwait(false);
             return true;
         }
         catch (System.Data.Common.DbException)

@@ -8,7 +8,7 @@ using Portal.Web.Operators;
 
 namespace Portal.Web.Pages.Admin.Counter;
 
-/// <summary>Staff at the shop: find a member by their code, add points for a purchase, redeem a coupon.</summary>
+/// <summary>Staff at the shop: find a member by their code or bound phone, add points for a purchase, redeem a coupon.</summary>
 public sealed class IndexModel(MemberStore members, MemberDirectory directory, Portal.Core.Membership.Coupons coupons, MemberAdministration admin, TimeProvider time) : PageModel
 {
     private Dictionary<long, string> _names = [];
@@ -62,12 +62,17 @@ public sealed class IndexModel(MemberStore members, MemberDirectory directory, P
         Code = code?.Trim();
         if (string.IsNullOrEmpty(Code))
             return false;
-        var member = await members.FindByCodeAsync(Code, ct);
+        var member = await members.FindByCodeAsync(Code, ct) ?? await members.FindByPhoneAsync(Code, ct);
         if (member is null)
         {
-            Problem = "No member has that code. Check the digits under their QR code.";
+            Problem = PhoneVerification.Normalize(Code) is null
+                ? "No member has that code. Check the digits under their QR code."
+                : "No member has bound that phone number. Ask for their member code instead.";
             return false;
         }
+        // Found by phone: the forms and the address carry the member code from here on, not the number.
+        if (member.MemberCode is { } memberCode)
+            Code = memberCode;
         Member = await directory.GetAsync(member.Id, ct);
         var now = time.GetUtcNow();
         Usable = (await coupons.WalletAsync(member.Id, ct)).Where(c => c.UsedAt is null && c.ExpiresAt > now).ToList();
