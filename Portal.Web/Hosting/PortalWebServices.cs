@@ -47,6 +47,7 @@ public static class PortalWebServices
                 if (o.MpBaseUrl == new WeChatOptions().MpBaseUrl)
                     o.MpBaseUrl = new Uri(options.SelfUrl, SandboxPlatformEndpoints.Prefix.TrimStart('/'));
             }));
+        builder.Services.AddSingleton<SandboxState>();
         builder.Services.AddSingleton<SandboxTokens>();
         builder.Services.AddSingleton<SandboxFollowers>();
         builder.Services.AddSingleton<SandboxInbox>();

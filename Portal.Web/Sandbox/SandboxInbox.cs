@@ -6,12 +6,25 @@ namespace Portal.Web.Sandbox;
 /// <summary>
 /// What the sandbox platform delivered to each follower (customer-service messages, later template
 /// messages). Customer-service messages reach only a follower whose 48-hour window is open; a developer
-/// can also make the platform busy to see Portal cope.
+/// can also make the platform busy to see Portal cope. Deliveries are kept in the data folder through
+/// <see cref="SandboxState"/>, the newest <see cref="SandboxChats.KeptPerFollower"/> of each follower's.
 /// </summary>
-public sealed class SandboxInbox(SandboxFollowers followers, TimeProvider time)
+public sealed class SandboxInbox
 {
+    private readonly SandboxFollowers _followers;
+    private readonly TimeProvider _time;
+    private readonly SandboxState? _state;
     private readonly ConcurrentDictionary<string, ConcurrentQueue<SandboxDelivery>> _byFollower = new(StringComparer.Ordinal);
     private int _busyAnswers;
+
+    public SandboxInbox(SandboxFollowers followers, TimeProvider time, SandboxState? state = null)
+    {
+        _followers = followers;
+        _time = time;
+        _state = state;
+        foreach (var (openId, deliveries) in state?.Keep("deliveries", Snapshot) ?? [])
+            _byFollower[openId] = new(deliveries);
+    }
 
     public IReadOnlyCollection<SandboxDelivery> For(string openId) =>
         _byFollower.TryGetValue(openId, out var queue) ? queue : [];
@@ -27,17 +40,23 @@ public sealed class SandboxInbox(SandboxFollowers followers, TimeProvider time)
             if (Interlocked.CompareExchange(ref _busyAnswers, busy - 1, busy) == busy)
                 return -1;
         }
-        if (followers.Find(openId) is not { } follower)
+        if (_followers.Find(openId) is not { } follower)
             return 40003; // invalid openid
-        if (!followers.WindowOpen(follower))
+        if (!_followers.WindowOpen(follower))
             return 45015;
         Deliver(openId, msgType, message);
         return 0;
     }
 
     /// <summary>Puts a message in the follower's chat, whatever kind it is.</summary>
-    public void Deliver(string openId, string msgType, JsonElement message) =>
-        _byFollower.GetOrAdd(openId, _ => new()).Enqueue(new SandboxDelivery(msgType, message.Clone(), time.GetUtcNow()));
+    public void Deliver(string openId, string msgType, JsonElement message)
+    {
+        _byFollower.GetOrAdd(openId, _ => new()).Enqueue(new SandboxDelivery(msgType, message.Clone(), _time.GetUtcNow()));
+        _state?.Changed();
+    }
+
+    private Dictionary<string, List<SandboxDelivery>> Snapshot() =>
+        _byFollower.ToDictionary(f => f.Key, f => f.Value.TakeLast(SandboxChats.KeptPerFollower).ToList(), StringComparer.Ordinal);
 }
 
 /// <summary>One message the sandbox delivered to a follower.</summary>

@@ -9,8 +9,9 @@ namespace Portal.Web.Sandbox;
 /// The parameter QR codes the sandbox platform has issued, so the phone page can let a follower scan one
 /// and the image endpoint can draw it
 /// (https://developers.weixin.qq.com/doc/offiaccount/Account_Management/Generating_a_Parametric_QR_Code.html).
+/// Codes are kept in the data folder through <see cref="SandboxState"/>: a poster printed last week still scans.
 /// </summary>
-public sealed class SandboxQrCodes(TimeProvider time)
+public sealed class SandboxQrCodes
 {
     /// <summary>What a temporary code lives when the request gives no lifetime, per the page above.</summary>
     public static readonly TimeSpan DefaultLifetime = TimeSpan.FromSeconds(60);
@@ -18,6 +19,19 @@ public sealed class SandboxQrCodes(TimeProvider time)
     private readonly ConcurrentDictionary<string, SandboxQrCode> _byTicket = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
     private readonly List<SandboxQrCode> _inOrder = [];
+    private readonly TimeProvider _time;
+    private readonly SandboxState? _state;
+
+    public SandboxQrCodes(TimeProvider time, SandboxState? state = null)
+    {
+        _time = time;
+        _state = state;
+        foreach (var code in state?.Keep("qrCodes", All) ?? [])
+        {
+            if (_byTicket.TryAdd(code.Ticket, code))
+                _inOrder.Add(code);
+        }
+    }
 
     /// <summary>Every code issued, expired ones included, oldest first.</summary>
     public IReadOnlyList<SandboxQrCode> All()
@@ -29,7 +43,7 @@ public sealed class SandboxQrCodes(TimeProvider time)
     /// <summary>The code a ticket shows, expired or not; null for a ticket the sandbox never issued.</summary>
     public SandboxQrCode? Find(string? ticket) => ticket is null ? null : _byTicket.GetValueOrDefault(ticket);
 
-    public bool IsExpired(SandboxQrCode code) => code.ExpiresAt is { } at && at <= time.GetUtcNow();
+    public bool IsExpired(SandboxQrCode code) => code.ExpiresAt is { } at && at <= _time.GetUtcNow();
 
     /// <summary>
     /// qrcode/create: 0 and the code, else 47001 for a request outside the platform's limits. A temporary
@@ -50,7 +64,7 @@ public sealed class SandboxQrCodes(TimeProvider time)
         if (!valid || request.ExpireSeconds is <= 0)
             return (47001, null);
         var sceneText = numeric ? scene!.SceneId!.Value.ToString(CultureInfo.InvariantCulture) : scene!.SceneStr!;
-        var now = time.GetUtcNow();
+        var now = _time.GetUtcNow();
         lock (_gate)
         {
             if (request.IsPermanent && _inOrder.FirstOrDefault(c => c.ActionName == request.ActionName && c.Scene == sceneText) is { } existing)
@@ -67,6 +81,7 @@ public sealed class SandboxQrCodes(TimeProvider time)
                 "http://weixin.qq.com/q/" + RandomNumberGenerator.GetString("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-", 22));
             _byTicket[code.Ticket] = code;
             _inOrder.Add(code);
+            _state?.Changed();
             return (0, code);
         }
     }

@@ -8,18 +8,34 @@ namespace Portal.Web.Sandbox;
 /// (https://developers.weixin.qq.com/doc/offiaccount/User_Management/User_Tag_Management.html). A tag
 /// put on a follower is kept in <see cref="SandboxFollower.TagIds"/>, in the order tags were put on, which
 /// conditional menus match on. Changes to that list are made holding the list itself, so readers on other
-/// threads take a copy through <see cref="TagsOf"/>.
+/// threads take a copy through <see cref="TagsOf"/>. The tags are kept in the data folder through
+/// <see cref="SandboxState"/>; who carries them is kept with the followers.
 /// </summary>
-public sealed class SandboxTags(SandboxFollowers followers)
+public sealed class SandboxTags
 {
     /// <summary>Where the platform's own ids end: tags made by the account are numbered from here.</summary>
     private const int FirstAccountTagId = 100;
 
+    private readonly SandboxFollowers _followers;
+    private readonly SandboxState? _state;
     private readonly Lock _gate = new();
 
     /// <summary>The platform's reserved tag 2, the star group, is there from the start, as on a real account.</summary>
     private readonly SortedDictionary<int, string> _names = new() { [2] = "星标组" };
     private int _nextId = FirstAccountTagId;
+
+    /// <param name="state">Where the tags are kept between runs; without it (a test's own platform) they live in memory only.</param>
+    public SandboxTags(SandboxFollowers followers, SandboxState? state = null)
+    {
+        _followers = followers;
+        _state = state;
+        if (state?.Keep("tags", Snapshot) is { } saved)
+        {
+            foreach (var (id, name) in saved.Names)
+                _names[id] = name;
+            _nextId = saved.NextId;
+        }
+    }
 
     /// <summary>A copy of a follower's tags, oldest first.</summary>
     public static IReadOnlyList<int> TagsOf(SandboxFollower follower)
@@ -38,7 +54,7 @@ public sealed class SandboxTags(SandboxFollowers followers)
     public IReadOnlyList<Tag> All()
     {
         var counts = new Dictionary<int, int>();
-        foreach (var follower in followers.All())
+        foreach (var follower in _followers.All())
         {
             foreach (var id in TagsOf(follower))
                 counts[id] = counts.GetValueOrDefault(id) + 1;
@@ -57,6 +73,7 @@ public sealed class SandboxTags(SandboxFollowers followers)
                 return (TooManyTags, null);
             var id = _nextId++;
             _names[id] = name!;
+            _state?.Changed();
             return (0, new Tag(id, name!));
         }
     }
@@ -72,6 +89,7 @@ public sealed class SandboxTags(SandboxFollowers followers)
             if (CheckName(name, exceptId: id) is var refused and not 0)
                 return refused;
             _names[id] = name!;
+            _state?.Changed();
             return 0;
         }
     }
@@ -85,11 +103,13 @@ public sealed class SandboxTags(SandboxFollowers followers)
                 return ReservedTag;
             if (!_names.Remove(id))
                 return UnknownTag;
-            foreach (var follower in followers.All())
+            foreach (var follower in _followers.All())
             {
                 lock (follower.TagIds)
                     follower.TagIds.Remove(id);
             }
+            _state?.Changed();
+            _followers.Changed();
             return 0;
         }
     }
@@ -107,7 +127,7 @@ public sealed class SandboxTags(SandboxFollowers followers)
             if (!_names.ContainsKey(id))
                 return (UnknownTag, []);
         }
-        var carrying = followers.All().Where(f => TagsOf(f).Contains(id)).Select(f => f.OpenId).ToList();
+        var carrying = _followers.All().Where(f => TagsOf(f).Contains(id)).Select(f => f.OpenId).ToList();
         var start = 0;
         if (!string.IsNullOrEmpty(nextOpenId))
         {
@@ -129,7 +149,7 @@ public sealed class SandboxTags(SandboxFollowers followers)
             var people = new List<SandboxFollower>(openIds.Count);
             foreach (var openId in openIds)
             {
-                if (followers.Find(openId) is not { } follower)
+                if (_followers.Find(openId) is not { } follower)
                     return 40003;
                 people.Add(follower);
             }
@@ -145,9 +165,19 @@ public sealed class SandboxTags(SandboxFollowers followers)
                         follower.TagIds.Add(id);
                 }
             }
+            _followers.Changed();
             return 0;
         }
     }
+
+    private SavedTags Snapshot()
+    {
+        lock (_gate)
+            return new SavedTags(new Dictionary<int, string>(_names), _nextId);
+    }
+
+    /// <summary>The tags as the data folder keeps them (the star group included, harmlessly).</summary>
+    private sealed record SavedTags(Dictionary<int, string> Names, int NextId);
 
     private int CheckName(string? name, int? exceptId)
     {

@@ -33,7 +33,23 @@ public sealed partial class SandboxTemplates
     ];
 
     private readonly ConcurrentDictionary<string, long> _sentByClientMsgId = new(StringComparer.Ordinal);
+    private readonly SandboxState? _state;
     private long _lastMsgId = 1_000_000;
+
+    /// <param name="state">
+    /// Where the sends are kept between runs, so a msgid is never handed out twice and a repeated
+    /// client_msg_id is still known after a restart.
+    /// </param>
+    public SandboxTemplates(SandboxState? state = null)
+    {
+        _state = state;
+        if (state?.Keep("templateSends", Snapshot) is { } saved)
+        {
+            _lastMsgId = saved.LastMsgId;
+            foreach (var (key, msgId) in saved.ByClientMsgId)
+                _sentByClientMsgId[key] = msgId;
+        }
+    }
 
     public IReadOnlyList<SandboxTemplate> All => _all;
 
@@ -43,6 +59,7 @@ public sealed partial class SandboxTemplates
     /// </summary>
     public (long MsgId, bool Repeat) MsgIdFor(string openId, string? clientMsgId)
     {
+        _state?.Changed();
         if (string.IsNullOrEmpty(clientMsgId))
             return (Interlocked.Increment(ref _lastMsgId), false);
         var fresh = false;
@@ -53,6 +70,11 @@ public sealed partial class SandboxTemplates
         });
         return (msgId, !fresh);
     }
+
+    private SavedSends Snapshot() => new(Interlocked.Read(ref _lastMsgId), new(_sentByClientMsgId, StringComparer.Ordinal));
+
+    /// <summary>The sends as the data folder keeps them: the last msgid and each follower's client_msg_id.</summary>
+    private sealed record SavedSends(long LastMsgId, Dictionary<string, long> ByClientMsgId);
 
     public SandboxTemplate? Find(string? templateId) => _all.FirstOrDefault(t => t.TemplateId == templateId);
 

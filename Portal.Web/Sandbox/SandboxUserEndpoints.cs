@@ -73,7 +73,7 @@ public static class SandboxUserEndpoints
             return unreadable;
         if (followers.Find(body!.OpenId) is not { } follower)
             return Error(40003, "invalid openid");
-        follower.Remark = body.Remark ?? "";
+        followers.SetRemark(follower, body.Remark ?? "");
         return Ok();
     }
 
