@@ -17,6 +17,7 @@ builder.AddPortalAdmin();           // operators' sign-in, roles and audit trail
 builder.AddPortalSite();            // the micro-site: content, output cache, compression, images
 builder.Services.AddPortalWebhook(); // the URL WeChat calls
 builder.AddPortalSecurityHeaders(); // CSP, nosniff, framing, no-store; HSTS and Secure cookies in Production
+builder.AddPortalPublicAddress();   // absolute URLs from Portal:PublicBaseUrl; hosts answered; proxies believed
 
 var app = builder.Build();
 
@@ -24,7 +25,8 @@ await app.PrepareSharedStateAsync();   // migrations, Redis connection
 if (await app.RunOperatorCommandAsync(args))   // e.g. create-owner <name>, then exit
     return;
 
-app.UsePortalWebhook();    // first: WeChat's calls skip everything the pages need
+app.UsePortalProxies();    // first: the client's address and scheme, from listed proxies only
+app.UsePortalWebhook();    // then: WeChat's calls skip everything the pages need
 app.UsePortalSecurityHeaders();   // next: every other response, errors included, carries them
 app.UsePortalErrorPage();  // a plain 500 page outside Development, the exception only in the log
 app.UseRouting();          // called here, or the host would match endpoints ahead of the webhook too

@@ -23,6 +23,7 @@ public sealed class ProductionTransportTests
         var app = new PortalAppFactory { Environment = "Production" };
         app.Settings["Sandbox:Enabled"] = "false";
         app.Settings["WeChat:ApiBaseUrl"] = "https://api.weixin.qq.com/";
+        app.Settings["Portal:PublicBaseUrl"] = "https://portal.example/";   // required in Production
         return app;
     }
 

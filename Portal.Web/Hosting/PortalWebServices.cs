@@ -65,7 +65,6 @@ public static class PortalWebServices
                 o.PointsChangedTemplateId = SandboxTemplates.PointsChanged;
             if (o.CouponExpiringTemplateId.Length == 0)
                 o.CouponExpiringTemplateId = SandboxTemplates.CouponExpiring;
-            o.MemberCentreUrl ??= new Uri(options.SelfUrl, "members/me").ToString();
         });
         if (!(builder.Configuration.GetSection(Portal.Core.Sms.TencentCloudSmsOptions.SectionName).Get<Portal.Core.Sms.TencentCloudSmsOptions>()?.Configured ?? false))
             builder.Services.Replace(ServiceDescriptor.Singleton<Portal.Core.Sms.ISmsSender>(sp => sp.GetRequiredService<SandboxSms>()));

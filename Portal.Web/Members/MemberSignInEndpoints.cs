@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 using Portal.Core.Platform;
 using Portal.Core.WeChat;
+using Portal.Web.Hosting;
 
 namespace Portal.Web.Members;
 
@@ -41,11 +42,11 @@ public static class MemberSignInEndpoints
             """);
     }
 
-    private static IResult Start(HttpContext http, string? returnUrl, string? scope, OAuthStateCookie cookie, WeChatBrowser browser, IOptions<WeChatOptions> account, TimeProvider time)
+    private static IResult Start(HttpContext http, string? returnUrl, string? scope, OAuthStateCookie cookie, WeChatBrowser browser, IOptions<WeChatOptions> account, PublicAddress site, TimeProvider time)
     {
         var target = LocalOnly(returnUrl);
         if (!browser.IsInside(http.Request))
-            return MemberPages.OpenInWeChat(new Uri(new Uri($"{http.Request.Scheme}://{http.Request.Host}"), target).ToString());
+            return MemberPages.OpenInWeChat(site.Absolute(target).ToString());
 
         var previous = cookie.Read(http.Request);
         var attempts = (previous?.Attempts ?? 0) + 1;
@@ -54,7 +55,8 @@ public static class MemberSignInEndpoints
 
         var state = new OAuthState(OAuthStateCookie.NewState(), target, Scope(scope), attempts, previous?.StartedAt ?? time.GetUtcNow());
         cookie.Write(http.Response, state);
-        var callback = $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}{CallbackPath}";
+        // From the configured address, never the Host header: WeChat must send the code back to this site only.
+        var callback = site.Absolute(CallbackPath).ToString();
         return Results.Redirect(OAuthAuthorizeUrl.Build(account.Value.OpenBaseUrl, account.Value.AppId, callback, state.Scope, state.State));
     }
 

@@ -16,7 +16,7 @@ namespace Portal.Web.Sandbox;
 /// window and arrives as a customer-service message. Seeded only into an empty rule table, so an
 /// operator's own rules are never touched.
 /// </summary>
-public sealed class SandboxDemo(AutoReplyRuleStore rules, SandboxMenus menus, MenuVersionStore versions, SiteStore site, SiteEditor siteEditor, IOptions<SandboxOptions> options)
+public sealed class SandboxDemo(AutoReplyRuleStore rules, SandboxMenus menus, MenuVersionStore versions, SiteStore site, SiteEditor siteEditor, IOptions<SandboxOptions> options, Portal.Web.Hosting.PublicAddress publicAddress)
 {
     public const string SlowKey = "SANDBOX_SLOW_ANSWER";
     public const string TodayKey = "TODAY";
@@ -26,7 +26,7 @@ public sealed class SandboxDemo(AutoReplyRuleStore rules, SandboxMenus menus, Me
     {
         if (!options.Value.StarterKit)
             return;
-        var home = new Uri(options.Value.SelfUrl, "/").ToString();
+        var home = publicAddress.BaseUrl.ToString();
         // The platform keeps an account's menu: it is seeded once, into an account that has none.
         if (menus.Published().Default is null)
         {
@@ -35,7 +35,7 @@ public sealed class SandboxDemo(AutoReplyRuleStore rules, SandboxMenus menus, Me
                 MenuButton.Parent("More",
                     MenuButton.Click("Opening hours", HoursKey),
                     MenuButton.View("Our site", home),
-                    MenuButton.View("Member centre", new Uri(options.Value.SelfUrl, "members/me").ToString()),
+                    MenuButton.View("Member centre", publicAddress.Absolute("/members/me").ToString()),
                     MenuButton.Click("Slow answer", SlowKey))));
         }
         // The menu workbench starts from Portal's own history: record the account's menu there, as a pull

@@ -1,4 +1,5 @@
 using Portal.Core.Platform;
+using Portal.Web.Hosting;
 
 namespace Portal.Web.Site;
 
@@ -10,9 +11,10 @@ public static class JsSdkEndpoints
 {
     public static IEndpointRouteBuilder MapJsSdkConfig(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/jssdk/config", async (HttpContext http, string? url, JsSdkConfig config) =>
+        endpoints.MapGet("/jssdk/config", async (HttpContext http, string? url, JsSdkConfig config, PublicAddress site) =>
         {
-            if (!Uri.TryCreate(url, UriKind.Absolute, out var page) || !string.Equals(page.Authority, http.Request.Host.Value, StringComparison.OrdinalIgnoreCase))
+            // "This site" is the configured public address: a Host header naming another would get that host's pages signed.
+            if (!Uri.TryCreate(url, UriKind.Absolute, out var page) || !site.IsOnThisSite(page))
                 return Results.BadRequest(new { error = "Give the absolute URL of a page of this site." });
             // Signed as given: the JS-SDK compares against the page's own location.href, byte for byte
             // (Uri.ToString would unescape parts of it).

@@ -7,9 +7,9 @@ public static class SitePaths
         path == "/" || path.StartsWithSegments("/articles") || path.StartsWithSegments("/p") || path.StartsWithSegments("/contact");
 
     /// <summary>An absolute URL for an image, as WeChat's share card needs; null stays null.</summary>
-    public static string? Absolute(HttpRequest request, string? url) =>
+    public static string? Absolute(Hosting.PublicAddress site, string? url) =>
         string.IsNullOrWhiteSpace(url) ? null
         // On Linux "/media/x.png" parses as an absolute file:// URI: only http(s) counts as absolute here.
         : Uri.TryCreate(url, UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https" ? absolute.ToString()
-        : new Uri(new Uri($"{request.Scheme}://{request.Host}{request.PathBase}/"), url.TrimStart('/')).ToString();
+        : site.Absolute(url).ToString();
 }

@@ -10,8 +10,11 @@ public abstract class SitePageModel : PageModel
     protected void SetShareCard(ShareFields fields, string title, string description, string? image, string? canonicalPath = null)
     {
         var (shareTitle, shareDescription, shareImage) = fields.Or(title, description, image);
+        // Asked of the request's services because page models of the site are built by subclasses whose
+        // constructors would otherwise all have to pass it on.
+        var site = HttpContext.RequestServices.GetRequiredService<Hosting.PublicAddress>();
         ViewData["Title"] = title;
-        ViewData["Share"] = new ShareCard(shareTitle, shareDescription, SitePaths.Absolute(Request, shareImage),
-            canonicalPath is null ? null : SitePaths.Absolute(Request, canonicalPath));
+        ViewData["Share"] = new ShareCard(shareTitle, shareDescription, SitePaths.Absolute(site, shareImage),
+            canonicalPath is null ? null : SitePaths.Absolute(site, canonicalPath));
     }
 }
