@@ -23,7 +23,8 @@ public sealed class ProductionTransportTests
         var app = new PortalAppFactory { Environment = "Production" };
         app.Settings["Sandbox:Enabled"] = "false";
         app.Settings["WeChat:ApiBaseUrl"] = "https://api.weixin.qq.com/";
-        app.Settings["Portal:PublicBaseUrl"] = "https://portal.example/";   // required in Production
+        // Required in Production. Plain http here, so that only the tests that say https get its effects.
+        app.Settings["Portal:PublicBaseUrl"] = "http://portal.example/";
         return app;
     }
 
