@@ -38,6 +38,10 @@ public sealed partial class MenuDraftVersusLiveTests
         return JsonDocument.Parse(WebUtility.HtmlDecode(state.Groups[1].Value)).RootElement.GetProperty("menu").GetRawText();
     }
 
+    /// <summary>The live version the page was opened on, which the editor sends back with Publish.</summary>
+    private static string PageLive(string page) =>
+        JsonDocument.Parse(WebUtility.HtmlDecode(StatePattern().Match(page).Groups[1].Value)).RootElement.GetProperty("live").GetString()!;
+
     private static string Live(PortalAppFactory app) => MenuJson.Write(app.Services.GetRequiredService<SandboxMenus>().Published().Default!);
 
     [Fact]
@@ -113,6 +117,33 @@ public sealed partial class MenuDraftVersusLiveTests
         using var discard = await viewer.PostFormAsync("/admin/menu", "/admin/menu?handler=Discard", []);
         Assert.Equal(HttpStatusCode.Forbidden, discard.StatusCode);
         Assert.Equal(MenuJson.Write(V2), EditorMenu(await editor.GetPageAsync("/admin/menu")));
+    }
+
+    [Fact]
+    public async Task A_page_opened_before_a_rollback_cannot_publish_over_it_but_a_fresh_one_can()
+    {
+        await using var app = new PortalAppFactory();
+        using var editor = await AdminBrowser.SignedInAsync(app, OperatorRole.Editor);
+        var v1 = await PublishAsync(editor, V1);
+        var v2 = await PublishAsync(editor, V2);
+        // A tab opened on v2; meanwhile someone rolls back to v1 from the history.
+        var stalePage = await editor.GetPageAsync("/admin/menu");
+        Assert.Equal($"{v2}", PageLive(stalePage));
+        using (await editor.PostFormAsync("/admin/menu/history", $"/admin/menu/history?handler=Rollback&id={v1}", [])) { }
+
+        using (var stale = await editor.PostAsync("Publish", new Dictionary<string, string>(MenuForms.Raw(EditorMenu(stalePage))) { ["live"] = PageLive(stalePage) }))
+        {
+            var answer = await MenuForms.JsonOfAsync(stale);
+            Assert.False(answer.GetProperty("published").GetBoolean());
+            Assert.Contains("the live menu changed after this page was opened", answer.GetProperty("message").GetString());
+        }
+        Assert.Equal(MenuJson.Write(V1), Live(app));
+
+        // Reloaded, the page stands on the rollback and publishes normally.
+        var fresh = await editor.GetPageAsync("/admin/menu");
+        using (var ok = await editor.PostAsync("Publish", new Dictionary<string, string>(MenuForms.Working(V2)) { ["live"] = PageLive(fresh) }))
+            Assert.True((await MenuForms.JsonOfAsync(ok)).GetProperty("published").GetBoolean());
+        Assert.Equal(MenuJson.Write(V2), Live(app));
     }
 
     [GeneratedRegex("data-state=\"([^\"]*)\"")]

@@ -53,6 +53,9 @@
   let timer = 0;
   let dirty = false;
   let dragged = null;
+  // The live version this page stands on (default menu only); Publish sends it so the server can refuse to
+  // replace a menu published, rolled back or pulled since the page was opened.
+  let live = initial.live;
 
   const at = (path) => (path.length === 1 ? buttons[path[0]] : buttons[path[0]]?.sub_button[path[1]]);
   const same = (a, b) => a && b && a.length === b.length && a.every((v, i) => v === b[i]);
@@ -420,10 +423,13 @@
     const publish = $("wb-publish");
     publish.disabled = true;
     try {
-      const answer = await post("Publish");
+      const answer = await post("Publish", live ? { live } : {});
       if (answer.published) {
         dirty = false;
+        if (answer.live) live = answer.live;
         result(answer.message, true);
+      } else if (answer.stale) {
+        result(answer.message, false);
       } else {
         result(`Not published. ${answer.problems.map((p) => `${p.path ? p.path + ": " : ""}${p.message} (errcode ${p.code})`).join(" ")}`, false);
       }

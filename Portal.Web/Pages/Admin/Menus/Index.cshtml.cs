@@ -48,6 +48,8 @@ public sealed class IndexModel(MenuWorkbench workbench, MenuDraftStore drafts, M
     public string StateJson => JsonSerializer.Serialize(new
     {
         slot = Slot,
+        // The live version the page was opened on; Publish sends it back so a stale page cannot replace newer work.
+        live = IsDefault ? Live?.Id.ToString(CultureInfo.InvariantCulture) ?? NothingLive : null,
         menu = JsonDocument.Parse(MenuJson.Write(Working.Menu)).RootElement,
         rule = Working.Rule is null ? (JsonElement?)null : JsonDocument.Parse(MenuJson.Write(Working.Rule)!).RootElement,
         problems = MenuProblemView.From(Working.Check()),
@@ -122,11 +124,31 @@ public sealed class IndexModel(MenuWorkbench workbench, MenuDraftStore drafts, M
         });
     }
 
-    /// <summary>Publishes the working menu; the platform's refusal comes back in plain words.</summary>
-    public async Task<IActionResult> OnPostPublishAsync(string? slot, string? menu, string? rule, CancellationToken ct)
+    /// <summary>What <see cref="StateJson"/>'s live says when no default menu was published.</summary>
+    private const string NothingLive = "none";
+
+    /// <summary>
+    /// Publishes the working menu; the platform's refusal comes back in plain words. <paramref name="live"/>
+    /// is the live version the page was opened on: when another publish, rollback or pull has happened since
+    /// (another tab, another operator), publishing this page's menu would quietly undo it, so it is refused
+    /// and the operator reloads to see what is live now. Requests without it (not the editor) are not checked.
+    /// </summary>
+    public async Task<IActionResult> OnPostPublishAsync(string? slot, string? menu, string? rule, string? live, CancellationToken ct)
     {
         if (WorkingMenu.Read(slot, menu, rule) is not { } working)
             return BadRequest();
+        if (working.IsDefault && !string.IsNullOrEmpty(live) && await versions.LatestDefaultAsync(ct) is { } current
+            && live != current.Id.ToString(CultureInfo.InvariantCulture))
+        {
+            return new JsonResult(new
+            {
+                published = false,
+                stale = true,
+                message = $"Not published: the live menu changed after this page was opened (now version {current.Id}, {Describe(current)}). "
+                    + "Reload the page to see it; to keep your changes, Save draft first and the page will show how they differ from live.",
+                problems = Array.Empty<MenuProblemView>(),
+            });
+        }
         var actor = User.AuditActor();
         // The draft follows what was published, so reopening the page shows it rather than an older draft.
         await workbench.SaveDraftAsync(actor, working.Slot, working.Menu, working.Rule, ct);
@@ -136,7 +158,7 @@ public sealed class IndexModel(MenuWorkbench workbench, MenuDraftStore drafts, M
         var message = working.IsDefault
             ? $"Published as version {version.Id}. Followers see it the next time they open the chat (WeChat re-reads menus every few minutes)."
             : $"Published as version {version.Id}, conditional menu {version.PlatformMenuId}. Followers the rule matches see it.";
-        return new JsonResult(new { published = true, version = version.Id, message, problems = Array.Empty<MenuProblemView>() });
+        return new JsonResult(new { published = true, version = version.Id, live = working.IsDefault ? version.Id.ToString(CultureInfo.InvariantCulture) : null, message, problems = Array.Empty<MenuProblemView>() });
     }
 
     /// <summary>Reads the live default menu into the editor: recorded as a version when it changed elsewhere.</summary>
