@@ -23,8 +23,8 @@ public static class SecurityHeaders
     /// <summary>The sandbox phone's in-chat browser opens whatever a menu button or article links, as WeChat would.</summary>
     public const string SandboxPhoneContentSecurityPolicy = ContentSecurityPolicy + "; frame-src 'self' https: http:";
 
-    /// <summary>The address people reach Portal at (the public base URL setting).</summary>
-    public const string PublicBaseUrlSetting = "Portal:PublicBaseUrl";
+    /// <summary>The address people reach Portal at, read before the options exist (cookie policy is fixed at start).</summary>
+    private const string PublicBaseUrlSetting = PublicAddressOptions.SectionName + ":" + nameof(PublicAddressOptions.PublicBaseUrl);
 
     private static readonly PathString Admin = "/admin", Members = "/members", Sandbox = "/sandbox";
 
