@@ -49,8 +49,9 @@ public sealed partial class LateReplyRecovery(
             var handler = router.Resolve(message);
             try
             {
-                var reply = handler is null ? null : await handler.HandleAsync(new MessageContext(message, deferred.AppId, time.GetUtcNow()), ct).ConfigureAwait(false);
-                await lateReplies.CompleteAsync(row.IdempotencyKey, deferred, reply, ct).ConfigureAwait(false);
+                var context = new MessageContext(message, deferred.AppId, time.GetUtcNow());
+                var reply = handler is null ? null : await handler.HandleAsync(context, ct).ConfigureAwait(false);
+                await lateReplies.CompleteAsync(row.IdempotencyKey, deferred, reply, context, ct).ConfigureAwait(false);
             }
             catch (Exception e) when (!ct.IsCancellationRequested)
             {

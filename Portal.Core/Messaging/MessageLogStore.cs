@@ -101,6 +101,19 @@ public sealed class MessageLogStore(DbConnectionFactory db)
         await connection.ExecuteAsync(new CommandDefinition(InsertSql, entry, cancellationToken: ct)).ConfigureAwait(false);
     }
 
+    // Only deferred rows are looked for, through their own small partial index (migration 0014).
+    private const string MarkAnsweredLateSql = """
+        UPDATE message_log SET reply_kind = 'answer'
+        WHERE reply_type = 'deferred' AND dedup_key = @Key AND direction = 'in'
+        """;
+
+    /// <summary>A deferred message's late reply answered it (queued through the outbox): the inbox stops listing it.</summary>
+    public async Task<int> MarkAnsweredLateAsync(string messageKey, CancellationToken ct = default)
+    {
+        await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
+        return await connection.ExecuteAsync(new CommandDefinition(MarkAnsweredLateSql, new { Key = messageKey }, cancellationToken: ct)).ConfigureAwait(false);
+    }
+
     // The same insert with positional parameters, for the prepared SQLite statement.
     private const string PositionalInsertSql = """
         INSERT INTO message_log (direction, openid, msg_type, event, event_key, msg_id, dedup_key, content, reply_type, reply_kind, reply_body, created_at)

@@ -48,11 +48,18 @@ public sealed partial class MessageProcessor(
         try
         {
             var context = new MessageContext(message, appId, received);
-            var (reply, outcome) = await HandleAsync(context, key, messageXml).ConfigureAwait(false);
+            var (reply, outcome, logged) = await HandleAsync(context, key, messageXml).ConfigureAwait(false);
             var replyXml = reply is null ? "" : ReplyWriter.Write(reply, message.FromUserName, message.ToUserName, received.ToUnixTimeSeconds());
             // Not the request's token: when WeChat hangs up on a slow answer, the handler has already run, and
             // the reply must still be recorded so the retry on its way gets it instead of running it again.
-            await journal.AppendAsync(LogEntry(context, key, reply, outcome), MessageSummary.FollowerChange(message, received), lifetime.ApplicationStopping).ConfigureAwait(false);
+            try
+            {
+                await journal.AppendAsync(LogEntry(context, key, reply, outcome), MessageSummary.FollowerChange(message, received), lifetime.ApplicationStopping).ConfigureAwait(false);
+            }
+            finally
+            {
+                logged?.TrySetResult();
+            }
             await claims.CompleteAsync(key, token, replyXml, CancellationToken.None).ConfigureAwait(false);
             return new MessageResult(replyXml, outcome);
         }
@@ -64,11 +71,15 @@ public sealed partial class MessageProcessor(
         }
     }
 
-    private async Task<(Reply? Reply, MessageOutcome Outcome)> HandleAsync(MessageContext context, string key, Func<string> messageXml)
+    /// <returns>
+    /// The reply and outcome; for a deferred reply also a signal to set once the message is in the log, which
+    /// the late reply waits for before it marks the logged message answered.
+    /// </returns>
+    private async Task<(Reply? Reply, MessageOutcome Outcome, TaskCompletionSource? Logged)> HandleAsync(MessageContext context, string key, Func<string> messageXml)
     {
         var handler = router.Resolve(context.Message);
         if (handler is null)
-            return (null, MessageOutcome.Handled);
+            return (null, MessageOutcome.Handled, null);
 
         var run = RunAsync(handler, context);
         if (!run.IsCompleted)
@@ -82,25 +93,26 @@ public sealed partial class MessageProcessor(
                 var deferred = new LateReply(context.AppId, messageXml());
                 await lateReplies.DeferAsync(key, context.Message.FromUserName, deferred).ConfigureAwait(false);
                 LogDeferred(logger, key);
-                _ = FinishLateAsync(run, key, deferred);
-                return (null, MessageOutcome.Deferred);
+                var logged = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                _ = FinishLateAsync(run, key, deferred, context, logged.Task);
+                return (null, MessageOutcome.Deferred, logged);
             }
         }
         try
         {
-            return (await run.ConfigureAwait(false), MessageOutcome.Handled);
+            return (await run.ConfigureAwait(false), MessageOutcome.Handled, null);
         }
         catch (Exception e) when (e is not OperationCanceledException || !lifetime.ApplicationStopping.IsCancellationRequested)
         {
             LogHandlerFailed(logger, key, e);
-            return (null, MessageOutcome.HandlerFailed);
+            return (null, MessageOutcome.HandlerFailed, null);
         }
     }
 
     private async Task<Reply?> RunAsync(IMessageHandler handler, MessageContext context) =>
         await handler.HandleAsync(context, lifetime.ApplicationStopping).ConfigureAwait(false);
 
-    private async Task FinishLateAsync(Task<Reply?> run, string key, LateReply deferred)
+    private async Task FinishLateAsync(Task<Reply?> run, string key, LateReply deferred, MessageContext context, Task logged)
     {
         try
         {
@@ -115,7 +127,10 @@ public sealed partial class MessageProcessor(
                 await lateReplies.FailAsync(key, deferred, "The handler failed: " + e.GetType().Name).ConfigureAwait(false);
                 return;
             }
-            await lateReplies.CompleteAsync(key, deferred, reply).ConfigureAwait(false);
+            // The message's own log row must exist before its late answer can be marked on it; the commit is
+            // milliseconds after the deadline, long before a handler this slow finishes, so this rarely waits.
+            await logged.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            await lateReplies.CompleteAsync(key, deferred, reply, context).ConfigureAwait(false);
         }
         catch (Exception e)
         {

@@ -33,9 +33,9 @@ public sealed class InboxUnansweredTests : IAsyncLifetime
         return start < 0 ? null : page[start..page.IndexOf("</tr>", start, StringComparison.Ordinal)];
     }
 
-    private static async Task<string?> ReplyTextAsync(WeChatPush push, string openId, string text)
+    private static async Task<string?> ReplyTextAsync(WeChatPush push, string openId, string text, long? msgId = null)
     {
-        using var response = await push.PostAsync(InboundXml.Text(openId, text));
+        using var response = await push.PostAsync(InboundXml.Text(openId, text, msgId));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return (await push.ReplyOfAsync(response))?.Element("Content")?.Value;
     }
@@ -73,6 +73,55 @@ public sealed class InboxUnansweredTests : IAsyncLifetime
 
         Assert.Null(RowOf(await editor.GetPageAsync("/admin/inbox?Unanswered=true"), notUnderstood));
         Assert.Contains("data-answered=\"yes\"", RowOf(await editor.GetPageAsync("/admin/inbox"), notUnderstood));
+    }
+
+    /// <summary>A handler slower than the deadline; on "?" it answers with a fallback, as the default reply does.</summary>
+    private sealed class SlowHandler : IMessageHandler
+    {
+        public async ValueTask<Reply?> HandleAsync(MessageContext context, CancellationToken ct)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(1), ct);
+            if (context.Message is Portal.Core.WeChat.Inbound.TextMessage { Content: "?" })
+            {
+                context.MarkReplyAsFallback();
+                return new TextReply("Someone will get back to you.");
+            }
+            return new TextReply("Here is your answer.");
+        }
+    }
+
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task A_late_reply_that_answers_marks_the_message_answered_and_a_late_default_reply_does_not(string database)
+    {
+        await using var app = App(database);
+        app.Settings["Messaging:HandlerDeadline"] = "00:00:00.2";
+        app.TestServices.Add(services => services.AddSingleton(new MessageRoutesBuilder().On(Portal.Core.WeChat.Inbound.MessageKind.Text, new SlowHandler()).Build()));
+        using var editor = await AdminBrowser.SignedInAsync(app, OperatorRole.Editor);
+        var push = WeChatPush.For(app);
+        var answered = app.FollowerWhoJustWrote();
+        var fallback = app.FollowerWhoJustWrote();
+        var answeredId = InboundXml.NextMsgId();
+        var fallbackId = InboundXml.NextMsgId();
+
+        Assert.Null(await ReplyTextAsync(push, answered, "what time is it", answeredId));
+        Assert.Null(await ReplyTextAsync(push, fallback, "?", fallbackId));
+        // Deferred and not yet answered: both wait for a person.
+        var before = await editor.GetPageAsync("/admin/inbox?Unanswered=true");
+        Assert.NotNull(RowOf(before, answered));
+        Assert.NotNull(RowOf(before, fallback));
+
+        foreach (var (openId, msgId) in new[] { (answered, answeredId), (fallback, fallbackId) })
+        {
+            var sent = await Messaging.DeadlineTests.WaitForOutboxAsync(app, $"{PortalAppFactory.AppId}:{openId}:{msgId}", Portal.Core.Outbox.OutboxStatus.Sent);
+            Assert.Equal(Portal.Core.Outbox.OutboxStatus.Sent, sent?.Status);
+        }
+        string page;
+        for (var i = 0; RowOf(page = await editor.GetPageAsync("/admin/inbox?Unanswered=true"), answered) is not null && i < 100; i++)
+            await Task.Delay(50);
+        Assert.Null(RowOf(page, answered));
+        Assert.NotNull(RowOf(page, fallback));
     }
 
     [Theory]
