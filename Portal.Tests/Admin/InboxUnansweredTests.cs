@@ -67,6 +67,8 @@ public sealed class InboxUnansweredTests : IAsyncLifetime
         Assert.Contains("can I bring my dog", row);
         Assert.Contains("default reply sent", row);
         Assert.Contains("data-answered=\"yes\"", RowOf(await editor.GetPageAsync("/admin/inbox"), understood));
+        Assert.Contains("default reply: still unanswered", await editor.GetPageAsync($"/admin/followers/{notUnderstood}"));
+        Assert.DoesNotContain("default reply: still unanswered", await editor.GetPageAsync($"/admin/followers/{understood}"));
 
         using (var reply = await editor.PostFormAsync("/admin/inbox", "/admin/inbox?handler=Reply", new() { ["openId"] = notUnderstood, ["text"] = "Dogs are welcome." }))
             Assert.Equal(HttpStatusCode.Redirect, reply.StatusCode);

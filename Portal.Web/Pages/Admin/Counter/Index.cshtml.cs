@@ -70,9 +70,9 @@ public sealed class IndexModel(MemberStore members, MemberDirectory directory, P
                 : "No member has bound that phone number. Ask for their member code instead.";
             return false;
         }
-        // Found by phone: the forms and the address carry the member code from here on, not the number.
-        if (member.MemberCode is { } memberCode)
-            Code = memberCode;
+        // Found by phone: the forms and the address carry the member code from here on, not the number
+        // (the code is made now if the member never opened it; it is theirs either way).
+        Code = member.MemberCode ?? await members.CodeAsync(member.Id, ct);
         Member = await directory.GetAsync(member.Id, ct);
         var now = time.GetUtcNow();
         Usable = (await coupons.WalletAsync(member.Id, ct)).Where(c => c.UsedAt is null && c.ExpiresAt > now).ToList();

@@ -54,6 +54,7 @@ public sealed class HistoryModel(MenuVersionStore versions, MenuWorkbench workbe
             return NotFound();
         TempData[result.Succeeded ? "Message" : "Error"] = result.Version is { } version
             ? $"Rolled back: version {id} is live again, published as version {version.Id}."
+              + (version.IsDefault ? " The menu workbench now opens on it; the draft it replaces is kept in the audit trail." : "")
             : $"Not rolled back. {string.Join(" ", result.Problems.Select(p => p.ToString()))}";
         return RedirectToPage();
     }
