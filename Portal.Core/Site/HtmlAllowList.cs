@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
+using Portal.Core.Links;
 
 namespace Portal.Core.Site;
 
@@ -105,37 +106,19 @@ public static class HtmlAllowList
         output.Append(' ').Append(name).Append("=\"").Append(WebUtility.HtmlEncode(value)).Append('"');
 
     /// <summary>
-    /// The URL when it is http(s), relative (path, query or fragment) or, for links, mailto:/tel:; else null.
-    /// The parser has already decoded entities (<c>&amp;#106;avascript:</c> arrives as <c>javascript:</c>);
-    /// browsers also ignore tabs and newlines inside a scheme and leading spaces and control characters,
-    /// so those are removed before the scheme is read.
+    /// The URL when it passes <see cref="LinkAllowList"/> (http, https or a path on this site) or, for
+    /// links, is mailto:, tel: or a #fragment of the page itself; else null. The parser has already decoded
+    /// entities (<c>&amp;#106;avascript:</c> arrives as <c>javascript:</c>), and the allow-list refuses the
+    /// whitespace and control characters browsers would ignore inside a scheme.
     /// </summary>
     public static string? SafeUrl(string? url, bool allowContactSchemes)
     {
-        if (url is null)
+        if (LinkAllowList.Clean(url) is { } allowed)
+            return allowed;
+        if (!allowContactSchemes || url is null)
             return null;
-        var cleaned = new StringBuilder(url.Length);
-        foreach (var c in url.Trim())
-        {
-            if (c is '\t' or '\n' or '\r' || char.IsControl(c))
-                continue;
-            cleaned.Append(c);
-        }
-        var value = cleaned.ToString().Trim();
-        if (value.Length == 0)
-            return null;
-        var colon = value.IndexOf(':', StringComparison.Ordinal);
-        var firstDelimiter = value.IndexOfAny(['/', '?', '#']);
-        var hasScheme = colon >= 0 && (firstDelimiter < 0 || colon < firstDelimiter);
-        if (!hasScheme)
-            // "\\evil.example" is a host to browsers, like "//evil.example": only plain paths pass.
-            return value.Contains('\\', StringComparison.Ordinal) ? null : value;
-        var scheme = value[..colon].ToLowerInvariant();
-        return scheme switch
-        {
-            "http" or "https" => Uri.TryCreate(value, UriKind.Absolute, out _) ? value : null,
-            "mailto" or "tel" when allowContactSchemes => value,
-            _ => null,
-        };
+        var value = url.Trim();
+        var inPage = value.StartsWith('#') || value.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase) || value.StartsWith("tel:", StringComparison.OrdinalIgnoreCase);
+        return inPage && !value.Any(c => char.IsWhiteSpace(c) || char.IsControl(c) || c == '\\') ? value : null;
     }
 }

@@ -4,13 +4,16 @@ namespace Portal.Core.Site;
 
 public sealed partial class SiteEditor
 {
-    public Task<long> AddBannerAsync(AuditActor actor, Banner banner, CancellationToken ct = default) =>
-        ChangeAsync(async tx =>
+    public Task<long> AddBannerAsync(AuditActor actor, Banner banner, CancellationToken ct = default)
+    {
+        SiteLinks.Require(banner);
+        return ChangeAsync(async tx =>
         {
             var id = await store.AddBannerAsync(tx, banner, ct).ConfigureAwait(false);
             await RecordAsync(tx, actor, "site_banner", id, "create", null, banner with { Id = id }, ct).ConfigureAwait(false);
             return id;
         }, ct);
+    }
 
     public Task<bool> SetBannerActiveAsync(AuditActor actor, long id, bool active, CancellationToken ct = default) =>
         ChangeAsync(async tx =>
@@ -37,13 +40,16 @@ public sealed partial class SiteEditor
             (await store.ListBannersAsync(tx, ct).ConfigureAwait(false)).Select(b => b.Id).ToList(),
             ids => store.SetBannerOrderAsync(tx, ids, ct), ct).ConfigureAwait(false), ct);
 
-    public Task<long> AddNavItemAsync(AuditActor actor, NavItem item, CancellationToken ct = default) =>
-        ChangeAsync(async tx =>
+    public Task<long> AddNavItemAsync(AuditActor actor, NavItem item, CancellationToken ct = default)
+    {
+        SiteLinks.Require(item);
+        return ChangeAsync(async tx =>
         {
             var id = await store.AddNavItemAsync(tx, item, ct).ConfigureAwait(false);
             await RecordAsync(tx, actor, "site_nav_item", id, "create", null, item with { Id = id }, ct).ConfigureAwait(false);
             return id;
         }, ct);
+    }
 
     public Task<bool> DeleteNavItemAsync(AuditActor actor, long id, CancellationToken ct = default) =>
         ChangeAsync(async tx =>

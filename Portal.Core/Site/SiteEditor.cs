@@ -12,8 +12,11 @@ namespace Portal.Core.Site;
 public sealed partial class SiteEditor(DbConnectionFactory db, SiteStore store, AuditLog audit, ISiteCache cache)
 {
     /// <summary>Creates the article when its id is 0, else updates it. Null when the article was deleted meanwhile.</summary>
-    public Task<long?> SaveArticleAsync(AuditActor actor, Article draft, CancellationToken ct = default) =>
-        ChangeAsync<long?>(async tx =>
+    public Task<long?> SaveArticleAsync(AuditActor actor, Article draft, CancellationToken ct = default)
+    {
+        SiteLinks.Require(nameof(Article.CoverImage), draft.CoverImage);
+        SiteLinks.Require(draft.Share);
+        return ChangeAsync<long?>(async tx =>
         {
             var clean = draft with { BodyHtml = HtmlAllowList.Sanitize(draft.BodyHtml) };
             if (clean.Id == 0)
@@ -28,6 +31,7 @@ public sealed partial class SiteEditor(DbConnectionFactory db, SiteStore store, 
             await RecordAsync(tx, actor, "site_article", clean.Id, "update", before, await store.GetArticleAsync(clean.Id, tx, ct).ConfigureAwait(false), ct).ConfigureAwait(false);
             return clean.Id;
         }, ct);
+    }
 
     public Task<bool> DeleteArticleAsync(AuditActor actor, long id, CancellationToken ct = default) =>
         ChangeAsync(async tx =>
@@ -73,8 +77,10 @@ public sealed partial class SiteEditor(DbConnectionFactory db, SiteStore store, 
             ids => store.SetCategoryOrderAsync(tx, ids, ct), ct).ConfigureAwait(false), ct);
 
     /// <summary>Creates the page when its id is 0, else updates it.</summary>
-    public Task<PageSave> SavePageAsync(AuditActor actor, SitePage draft, CancellationToken ct = default) =>
-        ChangeAsync(async tx =>
+    public Task<PageSave> SavePageAsync(AuditActor actor, SitePage draft, CancellationToken ct = default)
+    {
+        SiteLinks.Require(draft.Share);
+        return ChangeAsync(async tx =>
         {
             var clean = draft with { BodyHtml = HtmlAllowList.Sanitize(draft.BodyHtml) };
             if (await store.SlugTakenAsync(tx, clean.Slug, clean.Id, ct).ConfigureAwait(false))
@@ -92,6 +98,7 @@ public sealed partial class SiteEditor(DbConnectionFactory db, SiteStore store, 
             await RecordAsync(tx, actor, "site_page", clean.Id, "update", before, await store.GetPageAsync(clean.Id, tx, ct).ConfigureAwait(false), ct).ConfigureAwait(false);
             return PageSave.Saved(clean.Id);
         }, ct);
+    }
 
     public Task<bool> DeletePageAsync(AuditActor actor, long id, CancellationToken ct = default) =>
         ChangeAsync(async tx =>
@@ -103,14 +110,19 @@ public sealed partial class SiteEditor(DbConnectionFactory db, SiteStore store, 
             return true;
         }, ct);
 
-    public Task SaveProfileAsync(AuditActor actor, SiteProfile profile, CancellationToken ct = default) =>
-        ChangeAsync(async tx =>
+    public Task SaveProfileAsync(AuditActor actor, SiteProfile profile, CancellationToken ct = default)
+    {
+        // A map link leaves the site for a map: a full web address, never a path.
+        SiteLinks.Require(nameof(SiteProfile.MapLink), profile.MapLink, webAddressOnly: true);
+        SiteLinks.Require(profile.Share);
+        return ChangeAsync(async tx =>
         {
             var before = await store.GetProfileAsync(tx, ct).ConfigureAwait(false);
             await store.SaveProfileAsync(tx, profile, ct).ConfigureAwait(false);
             await audit.RecordAsync(tx, actor, "site_profile", null, "update", before, profile, ct).ConfigureAwait(false);
             return true;
         }, ct);
+    }
 
     private async Task<T> ChangeAsync<T>(Func<DbTransaction, Task<T>> change, CancellationToken ct)
     {

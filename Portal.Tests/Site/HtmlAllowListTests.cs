@@ -37,6 +37,8 @@ public sealed class HtmlAllowListTests
     [InlineData("<template><script>alert(1)</script></template>")]
     [InlineData("<form action=\"javascript:alert(1)\"><button>x</button></form>")]
     [InlineData("<a href=\"\\\\evil.example\">x</a>")]
+    [InlineData("<a href=\"//evil.example\">x</a>")]
+    [InlineData("<a href=\"/\\evil.example\">x</a>")]
     [InlineData("<p>unclosed <strong>bold <em>and <img src=x onerror=alert(1)")]
     [InlineData("<!--<img src=x onerror=alert(1)>-->")]
     [InlineData("<base href=\"javascript:/\"><a href=\"x\">x</a>")]
@@ -105,13 +107,16 @@ public sealed class HtmlAllowListTests
     [Theory]
     [InlineData("https://example.com/x", "https://example.com/x")]
     [InlineData("/media/a.png", "/media/a.png")]
-    [InlineData("#top", "#top")]
-    [InlineData("page?x=1:2", "page?x=1:2")]
+    [InlineData("  /media/a.png\n", "/media/a.png")]
+    [InlineData("#top", null)]
+    [InlineData("page?x=1:2", null)]
+    [InlineData("//evil.example/a.png", null)]
+    [InlineData("/\\evil.example/a.png", null)]
     [InlineData("javascript:alert(1)", null)]
     [InlineData("  JAVASCRIPT:alert(1)", null)]
     [InlineData("jav\nascript:alert(1)", null)]
     [InlineData("data:text/html,x", null)]
     [InlineData("mailto:a@example.com", null)]
-    public void Image_sources_are_http_or_relative(string url, string? expected) =>
+    public void Image_sources_are_http_or_site_paths(string url, string? expected) =>
         Assert.Equal(expected, HtmlAllowList.SafeUrl(url, allowContactSchemes: false));
 }

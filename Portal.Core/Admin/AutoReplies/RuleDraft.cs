@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Portal.Core.Links;
 using Portal.Core.Messaging;
 using Portal.Core.Messaging.AutoReplies;
 using Portal.Core.WeChat.Replies;
@@ -239,8 +240,9 @@ public sealed class RuleDraft
     {
         if (string.IsNullOrWhiteSpace(value))
             return;
-        if (!Uri.TryCreate(value.Trim(), UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
-            errors[field] = "Enter a full web address starting with https:// (or http://).";
+        // Cards and music open on the follower's phone: the one allow-list for stored links, absolute only.
+        if (LinkAllowList.ProblemWith(value, webAddressOnly: true) is { } problem)
+            errors[field] = problem;
     }
 }
 

@@ -1,4 +1,5 @@
 using System.Text;
+using Portal.Core.Links;
 using static Portal.Core.Platform.Menus.MenuErrorCodes;
 
 namespace Portal.Core.Platform.Menus;
@@ -140,7 +141,9 @@ public static class MenuRules
             problems.Add(new(level.UrlSize, $"A {button.Type} button needs a url.", path));
         else if (bytes > MaxUrlBytes)
             problems.Add(new(level.UrlSize, $"A url is at most {MaxUrlBytes} bytes; this one is {bytes}.", path));
-        else if (!Uri.TryCreate(button.Url, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
+        // One allow-list with every stored link (view buttons and a mini-program's fallback alike): the phone
+        // opens this address, so javascript:, data: and whitespace tricks are refused here, not only by WeChat.
+        else if (!LinkAllowList.IsWebAddress(button.Url))
             problems.Add(new(level.UrlDomain, $"\"{button.Url}\" is not a web address: it must start with http:// or https://.", path));
     }
 }

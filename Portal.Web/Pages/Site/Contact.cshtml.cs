@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.OutputCaching;
+using Portal.Core.Links;
 using Portal.Core.Site;
 using Portal.Web.Site;
 
@@ -10,7 +11,7 @@ public sealed class ContactModel(SiteStore store) : SitePageModel
     public SiteProfile Profile { get; private set; } = SiteProfile.Empty;
 
     /// <summary>Only http(s) map links become links: the profile is operator input like any other.</summary>
-    public string? MapLink => HtmlAllowList.SafeUrl(Profile.MapLink, allowContactSchemes: false) is { } url && url.StartsWith("http", StringComparison.OrdinalIgnoreCase) ? url : null;
+    public string? MapLink => LinkAllowList.CleanWebAddress(Profile.MapLink);
 
     public async Task OnGetAsync(CancellationToken ct)
     {

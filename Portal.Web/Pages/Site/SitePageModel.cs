@@ -1,4 +1,5 @@
 using PageModel = Microsoft.AspNetCore.Mvc.RazorPages.PageModel;
+using Portal.Core.Links;
 using Portal.Core.Site;
 using Portal.Web.Site;
 
@@ -14,7 +15,8 @@ public abstract class SitePageModel : PageModel
         // constructors would otherwise all have to pass it on.
         var site = HttpContext.RequestServices.GetRequiredService<Hosting.PublicAddress>();
         ViewData["Title"] = title;
-        ViewData["Share"] = new ShareCard(shareTitle, shareDescription, SitePaths.Absolute(site, shareImage),
+        // The share image is stored operator input like any link: only an allowed one reaches the page.
+        ViewData["Share"] = new ShareCard(shareTitle, shareDescription, SitePaths.Absolute(site, LinkAllowList.Clean(shareImage)),
             canonicalPath is null ? null : SitePaths.Absolute(site, canonicalPath));
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Portal.Core.Links;
 using Portal.Core.Site;
 using Portal.Web.Operators;
 
@@ -37,6 +38,9 @@ public sealed class ArticleEditModel(SiteStore store, SiteEditor editor) : PageM
     {
         if (string.IsNullOrWhiteSpace(Draft.Title))
             ModelState.AddModelError("Draft.Title", "Enter a title.");
+        if (LinkAllowList.ProblemWith(Draft.CoverImage) is { } coverProblem)
+            ModelState.AddModelError("Draft.CoverImage", coverProblem);
+        Share.Check(ModelState);
         if (!ModelState.IsValid)
         {
             Id = id;

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Portal.Core.Links;
 using Portal.Core.Site;
 using Portal.Web.Operators;
 
@@ -21,6 +22,10 @@ public sealed class HomeModel(SiteStore store, SiteEditor editor) : PageModel
     {
         if (string.IsNullOrWhiteSpace(imageUrl))
             TempData["Message"] = "A banner needs an image: upload one under Images and paste its address.";
+        else if (LinkAllowList.ProblemWith(imageUrl) is { } imageProblem)
+            TempData["Message"] = "Banner not added. Its image: " + imageProblem;
+        else if (LinkAllowList.ProblemWith(link) is { } linkProblem)
+            TempData["Message"] = "Banner not added. Its link: " + linkProblem;
         else
             await editor.AddBannerAsync(User.AuditActor(), new Banner { Title = title?.Trim() ?? "", ImageUrl = imageUrl.Trim(), Link = link?.Trim() ?? "" }, ct);
         return RedirectToPage();
@@ -48,6 +53,10 @@ public sealed class HomeModel(SiteStore store, SiteEditor editor) : PageModel
     {
         if (string.IsNullOrWhiteSpace(label) || string.IsNullOrWhiteSpace(link))
             TempData["Message"] = "A grid cell needs a label and a link.";
+        else if (LinkAllowList.ProblemWith(link) is { } linkProblem)
+            TempData["Message"] = "Cell not added. Its link: " + linkProblem;
+        else if (LinkAllowList.ProblemWith(imageUrl) is { } imageProblem)
+            TempData["Message"] = "Cell not added. Its icon: " + imageProblem;
         else
             await editor.AddNavItemAsync(User.AuditActor(), new NavItem { Label = label.Trim(), ImageUrl = imageUrl?.Trim() ?? "", Link = link.Trim() }, ct);
         return RedirectToPage();

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Portal.Core.Links;
 using Portal.Core.Site;
 using Portal.Web.Operators;
 
@@ -22,9 +23,9 @@ public sealed class IndexModel(SiteStore store, SiteEditor editor) : PageModel
     {
         if (string.IsNullOrWhiteSpace(Profile.SiteName))
             ModelState.AddModelError("Profile.SiteName", "Enter the site's name; it heads the home page.");
-        var mapLink = Profile.MapLink?.Trim();
-        if (!string.IsNullOrEmpty(mapLink) && !(Uri.TryCreate(mapLink, UriKind.Absolute, out var map) && map.Scheme is "http" or "https"))
+        if (LinkAllowList.ProblemWith(Profile.MapLink, webAddressOnly: true) is not null)
             ModelState.AddModelError("Profile.MapLink", "Enter a full web address starting with https://, e.g. a map site's link to your address.");
+        Share.Check(ModelState);
         if (!ModelState.IsValid)
             return Page();
         await editor.SaveProfileAsync(User.AuditActor(), Profile.ToProfile() with { Share = Share.ToFields() }, ct);

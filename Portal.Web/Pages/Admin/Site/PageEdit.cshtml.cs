@@ -33,6 +33,7 @@ public sealed partial class PageEditModel(SiteStore store, SiteEditor editor) : 
             ModelState.AddModelError(nameof(Slug), "Use lower-case letters, digits and dashes, e.g. about-us.");
         if (string.IsNullOrWhiteSpace(PageTitle))
             ModelState.AddModelError(nameof(PageTitle), "Enter a title.");
+        Share.Check(ModelState);
         if (!ModelState.IsValid)
             return Page();
         var result = await editor.SavePageAsync(User.AuditActor(), new SitePage
