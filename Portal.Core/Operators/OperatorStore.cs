@@ -6,7 +6,7 @@ namespace Portal.Core.Operators;
 
 /// <summary>
 /// The operators table. Every rule that must hold under concurrency (one first owner, never zero active
-/// owners, the lockout count) is a single conditional statement, so it holds on both databases and
+/// owners) is a single conditional statement, so it holds on both databases and
 /// across instances.
 /// </summary>
 public sealed class OperatorStore(DbConnectionFactory db, TimeProvider time)
@@ -146,35 +146,7 @@ public sealed class OperatorStore(DbConnectionFactory db, TimeProvider time)
         return id is null ? null : await GetAsync(connection, transaction, id.Value, ct).ConfigureAwait(false);
     }
 
-    // Every attempt is counted before its password is checked, in one statement that also refuses it while
-    // the account is locked: parallel guesses cannot slip in between a check and the count, so an attacker
-    // gets at most MaxFailedAttempts tries per lockout period. The attempt that reaches the limit sets the
-    // lock at once; if its password turns out right, RecordSignInAsync lifts it. Values on the right of SET
-    // are the row's old ones on both databases; a lock that has run out starts a fresh count.
-    private const string AttemptSql = """
-        UPDATE operators SET
-            failed_attempts = CASE WHEN locked_until IS NOT NULL AND locked_until <= @Now THEN 1 ELSE failed_attempts + 1 END,
-            locked_until = CASE
-                WHEN locked_until IS NOT NULL AND locked_until <= @Now THEN NULL
-                WHEN failed_attempts + 1 >= @Max THEN @Until
-                ELSE locked_until END
-        WHERE id = @Id AND (locked_until IS NULL OR locked_until <= @Now)
-        """;
-
-    /// <summary>
-    /// Counts a sign-in attempt as failed until <see cref="RecordSignInAsync"/> says otherwise; false when
-    /// the account is locked and the password must not even be checked.
-    /// </summary>
-    public async Task<bool> BeginSignInAttemptAsync(long id, CancellationToken ct = default)
-    {
-        var now = time.GetUtcNow();
-        await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
-        return await connection.ExecuteAsync(new CommandDefinition(AttemptSql,
-            new { Id = id, Now = now, Until = now + OperatorLockout.Duration, Max = OperatorLockout.MaxFailedAttempts },
-            cancellationToken: ct)).ConfigureAwait(false) == 1;
-    }
-
-    // Lifts the count (and a lock the attempt itself set) once the password proved right.
+    // Records the sign-in. (Attempts are throttled by SignInThrottle now; the old per-account count is cleared here.)
     private const string SuccessSql = """
         UPDATE operators SET failed_attempts = 0, locked_until = NULL, last_sign_in_at = @Now WHERE id = @Id
         """;

@@ -17,6 +17,12 @@ public sealed partial class AdminBrowser(PortalAppFactory app) : IDisposable
 {
     private readonly HttpClient _http = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
+    /// <summary>A browser connecting from <paramref name="peer"/> (needs <see cref="PeerAddress.WithPeerAddresses"/>).</summary>
+    public AdminBrowser(PortalAppFactory app, string peer) : this(app) => _http.DefaultRequestHeaders.Add(PeerAddress.Header, peer);
+
+    /// <summary>Headers sent with every request from now on (a proxy's X-Forwarded-For, say).</summary>
+    public System.Net.Http.Headers.HttpRequestHeaders Headers => _http.DefaultRequestHeaders;
+
     /// <summary>Creates an operator directly (as the create-owner command would) and signs this browser in as them.</summary>
     public static async Task<AdminBrowser> SignedInAsync(PortalAppFactory app, OperatorRole role, string? name = null)
     {

@@ -25,36 +25,6 @@ public abstract class OperatorStoreTests(TestDatabase database)
     }
 
     [Fact]
-    public async Task The_fifth_attempt_in_a_row_locks_until_the_lockout_passes_then_the_count_starts_afresh()
-    {
-        var op = (await Store.AddAsync(Name("locky"), OperatorRole.Viewer, "hash"))!;
-        for (var i = 0; i < OperatorLockout.MaxFailedAttempts - 1; i++)
-            Assert.True(await Store.BeginSignInAttemptAsync(op.Id));
-        Assert.False((await Store.GetAsync(op.Id))!.IsLockedAt(_clock.GetUtcNow()));
-
-        Assert.True(await Store.BeginSignInAttemptAsync(op.Id));
-        Assert.Equal(_clock.GetUtcNow() + OperatorLockout.Duration, (await Store.GetAsync(op.Id))!.LockedUntil);
-        Assert.False(await Store.BeginSignInAttemptAsync(op.Id));
-
-        _clock.Advance(OperatorLockout.Duration);
-        Assert.True(await Store.BeginSignInAttemptAsync(op.Id));
-        var after = (await Store.GetAsync(op.Id))!;
-        Assert.Equal(1, after.FailedAttempts);
-        Assert.Null(after.LockedUntil);
-
-        await Store.RecordSignInAsync(op.Id);
-        Assert.Equal(0, (await Store.GetAsync(op.Id))!.FailedAttempts);
-    }
-
-    [Fact]
-    public async Task Parallel_guesses_get_no_more_attempts_than_the_limit()
-    {
-        var op = (await Store.AddAsync(Name("burst"), OperatorRole.Viewer, "hash"))!;
-        var attempts = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Task.Run(() => Store.BeginSignInAttemptAsync(op.Id))));
-        Assert.Equal(OperatorLockout.MaxFailedAttempts, attempts.Count(allowed => allowed));
-    }
-
-    [Fact]
     public async Task The_last_enabled_owner_can_be_neither_demoted_nor_disabled()
     {
         // Each test class has its own database; this test makes the only owners in it.

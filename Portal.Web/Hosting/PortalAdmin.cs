@@ -24,6 +24,7 @@ public static class PortalAdmin
         var services = builder.Services;
         services.AddSingleton<OperatorStore>();
         services.AddSingleton<OperatorPasswords>();
+        services.AddSingleton<SignInThrottle>();
         services.AddSingleton<OperatorAccounts>();
         services.AddSingleton<AuditLog>();
         services.AddSingleton<Portal.Core.Followers.FollowerEditor>();

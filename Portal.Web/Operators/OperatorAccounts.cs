@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Net;
 using Microsoft.AspNetCore.Identity;
 using Portal.Core.Audit;
 using Portal.Core.Data;
@@ -7,41 +8,48 @@ using Portal.Core.Operators;
 namespace Portal.Web.Operators;
 
 /// <summary>
-/// Operator accounts: sign-in with its lockout, the first owner, and the owner's and each operator's own
+/// Operator accounts: sign-in with its throttle, the first owner, and the owner's and each operator's own
 /// changes, every change written to the audit trail.
 /// </summary>
-public sealed class OperatorAccounts(DbConnectionFactory db, OperatorStore store, OperatorPasswords passwords, AuditLog audit, TimeProvider time)
+public sealed class OperatorAccounts(DbConnectionFactory db, OperatorStore store, OperatorPasswords passwords, SignInThrottle throttle, AuditLog audit, TimeProvider time)
 {
     public const string EntityType = "operator";
 
-    public async Task<SignInOutcome> SignInAsync(string? name, string? password, CancellationToken ct = default)
+    /// <summary>
+    /// The one answer for an unknown name, a wrong password and a throttled attempt: which of them it was must
+    /// not show (no list of names to be had, no way to tell a lockout from a typo), so it names both causes.
+    /// </summary>
+    public const string Refusal =
+        "That name and password do not match an operator, or there were too many attempts. Check both and try again; after several wrong tries, wait 15 minutes.";
+
+    /// <summary>
+    /// Signs in, throttled by name and source <paramref name="address"/> (see <see cref="SignInThrottle"/>).
+    /// Unknown, wrong and throttled attempts answer alike and take alike: each checks one password hash.
+    /// </summary>
+    public async Task<SignInOutcome> SignInAsync(string? name, string? password, IPAddress? address, CancellationToken ct = default)
     {
-        const string wrong = "That name and password do not match an operator. Check both and try again.";
         if (string.IsNullOrWhiteSpace(name) || string.IsNullOrEmpty(password))
             return SignInOutcome.Refused("Enter your name and password.");
+        var permit = await throttle.BeginAsync(name, address, ct).ConfigureAwait(false);
+        if (permit.Delay > TimeSpan.Zero)
+            await Task.Delay(permit.Delay, time, ct).ConfigureAwait(false);
         var op = await store.GetByNameAsync(name, ct).ConfigureAwait(false);
-        if (op is null)
+        if (op is null || !permit.MayCheck)
         {
             passwords.SpendTimeOfACheck(password);
-            return SignInOutcome.Refused(wrong);
-        }
-        if (!await store.BeginSignInAttemptAsync(op.Id, ct).ConfigureAwait(false))
-        {
-            passwords.SpendTimeOfACheck(password);
-            return SignInOutcome.Refused(Locked((await store.GetAsync(op.Id, ct).ConfigureAwait(false))?.LockedUntil));
+            return SignInOutcome.Refused(Refusal);
         }
 
         var result = passwords.Verify(op.PasswordHash, password);
         if (result == PasswordVerificationResult.Failed)
         {
-            var after = await store.GetAsync(op.Id, ct).ConfigureAwait(false);
-            if (after is null || !after.IsLockedAt(time.GetUtcNow()))
-                return SignInOutcome.Refused(wrong);
-            // Owners should see that someone has been guessing.
-            await audit.RecordAsync(new AuditActor(null, op.Name), EntityType, Id(op), "locked out", null,
-                new { FailedAttempts = after.FailedAttempts, after.LockedUntil }, ct).ConfigureAwait(false);
-            return SignInOutcome.Refused(Locked(after.LockedUntil));
+            // Owners should see that someone has been guessing, and from where.
+            if (permit.ReachesLimit)
+                await audit.RecordAsync(new AuditActor(null, op.Name), EntityType, Id(op), "locked out", null,
+                    new { Address = SignInThrottle.Source(address), Until = time.GetUtcNow() + OperatorLockout.Duration }, ct).ConfigureAwait(false);
+            return SignInOutcome.Refused(Refusal);
         }
+        await throttle.SucceededAsync(name, address, ct).ConfigureAwait(false);
         if (op.Disabled)
             return SignInOutcome.Refused("This operator account is disabled. Ask an owner to enable it.");
         if (result == PasswordVerificationResult.SuccessRehashNeeded)
@@ -50,9 +58,6 @@ public sealed class OperatorAccounts(DbConnectionFactory db, OperatorStore store
         await audit.RecordAsync(new AuditActor(op.Id, op.Name), EntityType, Id(op), "sign in", null, null, ct).ConfigureAwait(false);
         return new SignInOutcome(await store.GetAsync(op.Id, ct).ConfigureAwait(false), null);
     }
-
-    private static string Locked(DateTimeOffset? until) =>
-        $"Too many wrong passwords: this account is locked until {until:HH:mm} UTC. Try again then, or ask an owner to set a new password.";
 
     /// <summary>Null when there is an owner already (the first-run page then no longer exists).</summary>
     public async Task<Operator?> CreateFirstOwnerAsync(string name, string password, CancellationToken ct = default)
@@ -115,7 +120,7 @@ public sealed class OperatorAccounts(DbConnectionFactory db, OperatorStore store
             return (string?)null;
         }, ct);
 
-    /// <summary>An owner sets someone's password (also lifts a lockout). Null on success, else why not.</summary>
+    /// <summary>An owner sets someone's password. Null on success, else why not.</summary>
     public async Task<string?> ResetPasswordAsync(AuditActor actor, long id, string newPassword, CancellationToken ct = default)
     {
         var op = await store.GetAsync(id, ct).ConfigureAwait(false);

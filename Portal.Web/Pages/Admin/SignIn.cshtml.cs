@@ -25,7 +25,8 @@ public sealed class SignInModel(OperatorAccounts accounts, OperatorStore operato
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var outcome = await accounts.SignInAsync(Name, Password, ct);
+        // The connection's address, or the client's as told by a listed proxy (Portal:KnownProxies).
+        var outcome = await accounts.SignInAsync(Name, Password, HttpContext.Connection.RemoteIpAddress, ct);
         if (!outcome.Succeeded)
         {
             Problem = outcome.Problem;

@@ -57,7 +57,7 @@ public sealed class IndexModel(OperatorStore operators, OperatorAccounts account
     public async Task<IActionResult> OnPostResetAsync(long id, string? password, CancellationToken ct)
     {
         Problem = await accounts.ResetPasswordAsync(User.AuditActor(), id, password ?? "", ct);
-        return Problem is null ? Done("Password set; any lockout is lifted.") : await Redisplay(ct);
+        return Problem is null ? Done("Password set.") : await Redisplay(ct);
     }
 
     private RedirectToPageResult Done(string message)
