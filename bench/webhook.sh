@@ -32,6 +32,8 @@ export WeChat__AppId="wx$(head -c 8 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 export WeChat__Token="bench$(head -c 6 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 export WeChat__EncodingAESKey="$(head -c 32 /dev/urandom | base64 | tr -d '=\n' | tr '+/' 'ab')"
 export WeChat__AppSecret="bench-secret"
+# Required in Production: the address the app is reached at (wrk sends that host).
+export Portal__PublicBaseUrl="http://127.0.0.1:$PORT/"
 BENCH=bench/Portal.Bench/bin/Release/net10.0/Portal.Bench.dll
 
 start() { # name dll
