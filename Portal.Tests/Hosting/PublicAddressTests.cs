@@ -131,10 +131,14 @@ public sealed class PublicAddressTests
         Assert.Equal(believed, cookie.Contains("secure", StringComparison.OrdinalIgnoreCase));
     }
 
-    [Fact]
-    public async Task With_no_proxies_listed_forwarded_headers_from_anyone_are_ignored()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]   // the framework's switch that would otherwise believe every sender
+    public async Task With_no_proxies_listed_forwarded_headers_from_anyone_are_ignored(bool frameworkSwitch)
     {
         await using var app = new PortalAppFactory { Environment = "Development" }.WithPeerAddresses();
+        if (frameworkSwitch)
+            app.Settings["FORWARDEDHEADERS_ENABLED"] = "true";
         using var http = Client(app, "localhost");
 
         using var request = new HttpRequestMessage(HttpMethod.Get, "/admin/signin").From("127.0.0.1");

@@ -66,7 +66,10 @@ public static class PublicAddressSetup
         // trusted unless configured.
         services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<PublicAddressOptions>>((o, address) =>
         {
-            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            // With no proxy listed, nothing is read: ASPNETCORE_FORWARDEDHEADERS_ENABLED would otherwise add the
+            // middleware with empty lists, which believes every sender.
+            var any = address.Value.KnownProxies.Count > 0 || address.Value.KnownNetworks.Count > 0;
+            o.ForwardedHeaders = any ? ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto : ForwardedHeaders.None;
             o.KnownProxies.Clear();
             o.KnownIPNetworks.Clear();
             o.ForwardLimit = null;   // a chain of listed proxies is walked back to the first address not listed
