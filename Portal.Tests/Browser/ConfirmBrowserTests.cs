@@ -2,6 +2,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Portal.Core.Admin.AutoReplies;
 using Portal.Core.Audit;
+using Portal.Core.Members;
+using Portal.Core.Membership;
 using Portal.Core.Messaging.AutoReplies;
 using Portal.Core.Operators;
 using Portal.Tests.Admin;
@@ -66,5 +68,43 @@ public sealed class ConfirmBrowserTests(Infrastructure.Browser browser) : IClass
         Assert.All(dialogs, d => Assert.StartsWith("confirm:", d, StringComparison.Ordinal));
         Assert.Empty(await app.Services.GetRequiredService<AutoReplyRuleStore>().ListAsync());
         Assert.Empty(violations);
+    }
+
+    [Fact]
+    public async Task Redeem_at_the_counter_shows_the_minimum_spend_and_asks_first()
+    {
+        await using var app = new KestrelPortalApp();
+        app.Start();
+        await AdminBrowser.CreateOperatorAsync(app, "hanmeimei", OperatorRole.Editor);
+        var member = await app.Services.GetRequiredService<MemberStore>().SignInAsync(new MemberSignIn(InboundXml.NewOpenId(), null, "小蓝", null), withProfile: true);
+        var memberCode = await app.Services.GetRequiredService<MemberStore>().CodeAsync(member.Id);
+        var coupons = app.Services.GetRequiredService<Coupons>();
+        var offer = await coupons.CreateAsync(new CouponTemplate { Name = "满50减10", AmountOffCents = 1000, MinSpendCents = 5000, ValidDays = 30 });
+        await coupons.ClaimAsync(member.Id, offer.Id);
+
+        var page = await browser.Chromium.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
+        var dialogs = new List<string>();
+        var accept = false;
+        page.Dialog += async (_, dialog) =>
+        {
+            dialogs.Add(dialog.Message);
+            if (accept) await dialog.AcceptAsync(); else await dialog.DismissAsync();
+        };
+        await page.GotoAsync(new Uri(app.BaseUrl, "admin/signin").ToString());
+        await page.GetByLabel("Name").FillAsync("hanmeimei");
+        await page.GetByLabel("Password").FillAsync(AdminBrowser.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.GotoAsync(new Uri(app.BaseUrl, $"admin/counter?code={memberCode}").ToString());
+        await Expect(page.GetByTestId("coupon-terms")).ToHaveTextAsync("¥10 off, minimum spend ¥50");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Redeem" }).ClickAsync();
+        Assert.Equal(["Redeem “满50减10” (¥10 off, minimum spend ¥50) for 小蓝? It cannot be used again."], dialogs);
+        await page.ReloadAsync();
+        Assert.Null((await coupons.WalletAsync(member.Id)).Single().UsedAt);
+
+        accept = true;
+        await page.GetByRole(AriaRole.Button, new() { Name = "Redeem" }).ClickAsync();
+        await Expect(page.GetByTestId("counter-message")).ToContainTextAsync("redeemed");
+        Assert.NotNull((await coupons.WalletAsync(member.Id)).Single().UsedAt);
     }
 }

@@ -82,6 +82,29 @@ public sealed class MemberCentreTests
     }
 
     [Fact]
+    public async Task The_claim_button_is_disabled_with_the_reason_once_the_member_holds_the_limit()
+    {
+        var (app, browser) = await SignedInAsync();
+        await using var _ = app;
+        using var __ = browser;
+        var template = await app.Services.GetRequiredService<Coupons>().CreateAsync(new CouponTemplate { Name = "满30减5", AmountOffCents = 500, MinSpendCents = 3000, ValidDays = 7, PerMemberLimit = 2 });
+        var fields = new Dictionary<string, string> { ["templateId"] = template.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+
+        Assert.Contains("data-testid=\"claim\"", await browser.Http.GetStringAsync("/members/coupons"));
+        using (await PostFormAsync(browser, "/members/coupons", "Claim", fields)) { }
+        var afterOne = await browser.Http.GetStringAsync("/members/coupons");
+        Assert.Contains("data-testid=\"claim\"", afterOne);
+        Assert.DoesNotContain("data-testid=\"claim-limit\"", afterOne);
+
+        using (await PostFormAsync(browser, "/members/coupons", "Claim", fields)) { }
+        var afterTwo = await browser.Http.GetStringAsync("/members/coupons");
+        Assert.DoesNotContain("data-testid=\"claim\"", afterTwo);
+        Assert.Matches("<button [^>]*disabled[^>]*data-testid=\"claim-limit\"", afterTwo);
+        Assert.Contains("每人限领 2 张", afterTwo);
+        Assert.Equal(2, Regex.Matches(afterTwo, "券码 \\d{12}").Count);
+    }
+
+    [Fact]
     public async Task The_member_code_page_shows_the_same_code_each_time()
     {
         var (app, browser) = await SignedInAsync();

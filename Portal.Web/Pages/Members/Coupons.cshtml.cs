@@ -15,6 +15,12 @@ public sealed class CouponsModel(Coupons coupons, TimeProvider time) : MemberPag
 
     public CouponTemplate? TemplateOf(MemberCoupon coupon) => _templates.GetValueOrDefault(coupon.TemplateId);
 
+    /// <summary>
+    /// Whether the member holds as many of this coupon as one member may claim (used ones count, as they do
+    /// for the claim itself): the button is then shown disabled with the reason, not left to refuse.
+    /// </summary>
+    public bool LimitReached(CouponTemplate offer) => Wallet.Count(c => c.TemplateId == offer.Id) >= offer.PerMemberLimit;
+
     public string StateOf(MemberCoupon coupon) =>
         coupon.UsedAt is not null ? "已使用 Used"
         : coupon.ExpiresAt <= time.GetUtcNow() ? "已过期 Expired"

@@ -11,7 +11,7 @@ namespace Portal.Web.Pages.Admin.Counter;
 /// <summary>Staff at the shop: find a member by their code or bound phone, add points for a purchase, redeem a coupon.</summary>
 public sealed class IndexModel(MemberStore members, MemberDirectory directory, Portal.Core.Membership.Coupons coupons, MemberAdministration admin, TimeProvider time) : PageModel
 {
-    private Dictionary<long, string> _names = [];
+    private Dictionary<long, CouponTemplate> _templates = [];
 
     public string? Code { get; private set; }
     public MemberRow? Member { get; private set; }
@@ -19,7 +19,17 @@ public sealed class IndexModel(MemberStore members, MemberDirectory directory, P
     public string? Problem { get; private set; }
     public string FormKey { get; } = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
 
-    public string NameOf(MemberCoupon coupon) => _names.GetValueOrDefault(coupon.TemplateId, "Coupon");
+    public string NameOf(MemberCoupon coupon) => _templates.GetValueOrDefault(coupon.TemplateId)?.Name ?? "Coupon";
+
+    /// <summary>"¥10 off, minimum spend ¥50" (or "no minimum spend"): what staff check before redeeming.</summary>
+    public string TermsOf(MemberCoupon coupon) => _templates.GetValueOrDefault(coupon.TemplateId) is not { } t ? ""
+        : $"¥{Yuan(t.AmountOffCents)} off, " + (t.MinSpendCents > 0 ? $"minimum spend ¥{Yuan(t.MinSpendCents)}" : "no minimum spend");
+
+    /// <summary>The question the Redeem button asks first, so a slip of the finger does not use a member's coupon.</summary>
+    public string RedeemQuestion(MemberCoupon coupon) =>
+        $"Redeem “{NameOf(coupon)}” ({TermsOf(coupon)}) for {Member?.Nickname ?? "this member"}? It cannot be used again.";
+
+    private static string Yuan(int cents) => (cents / 100m).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);
 
     public async Task OnGetAsync(string? code, CancellationToken ct) => await FindAsync(code, ct);
 
@@ -76,7 +86,7 @@ public sealed class IndexModel(MemberStore members, MemberDirectory directory, P
         Member = await directory.GetAsync(member.Id, ct);
         var now = time.GetUtcNow();
         Usable = (await coupons.WalletAsync(member.Id, ct)).Where(c => c.UsedAt is null && c.ExpiresAt > now).ToList();
-        _names = (await coupons.TemplatesAsync(ct)).ToDictionary(t => t.Id, t => t.Name);
+        _templates = (await coupons.TemplatesAsync(ct)).ToDictionary(t => t.Id);
         return true;
     }
 }
