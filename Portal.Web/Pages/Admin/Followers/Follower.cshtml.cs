@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Core.Followers;
 using Portal.Core.Inbox;
 using Portal.Core.Messaging;
-using Portal.Core.Operators;
 using Portal.Core.Outbox;
 using Portal.Web.Operators;
 
@@ -20,7 +19,7 @@ public sealed class FollowerModel(FollowerStore store, MessageLogStore log, Outb
     public IReadOnlyDictionary<string, (string Status, string? LastError)> Deliveries { get; private set; } = new Dictionary<string, (string, string?)>();
     public DateTimeOffset Now => time.GetUtcNow();
 
-    public bool CanEdit => User.OperatorRole() is OperatorRole.Editor or OperatorRole.Owner;
+    public bool CanEdit => ReadOnlyForViewers.CanChange(User);
 
     public string TagName(int id) => Tags.FirstOrDefault(t => t.Id == id)?.Name ?? $"#{id}";
 

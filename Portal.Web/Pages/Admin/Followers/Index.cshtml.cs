@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Core.Followers;
-using Portal.Core.Operators;
 using Portal.Core.Outbox;
 using Portal.Web.Operators;
 
@@ -24,7 +23,7 @@ public sealed class IndexModel(FollowerStore store, FollowerEditor editor, TagEd
     public OutboxItem? SyncPage { get; private set; }
     public string? Problem { get; private set; }
 
-    public bool CanEdit => User.OperatorRole() is OperatorRole.Editor or OperatorRole.Owner;
+    public bool CanEdit => ReadOnlyForViewers.CanChange(User);
 
     public FollowerFilter Filter => new(Tag, Subscribed switch { "yes" => true, "no" => false, _ => null }, Scene?.Trim(), Q?.Trim());
 

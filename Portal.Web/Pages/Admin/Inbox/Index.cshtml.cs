@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Core.Inbox;
-using Portal.Core.Operators;
 using Portal.Core.Outbox;
 using Portal.Web.Operators;
 
@@ -17,7 +16,7 @@ public sealed class IndexModel(InboxStore inbox, InboxReplies replies, TimeProvi
     public IReadOnlyList<OperatorReply> Replies { get; private set; } = [];
     public DateTimeOffset Now => time.GetUtcNow();
 
-    public bool CanEdit => User.OperatorRole() is OperatorRole.Editor or OperatorRole.Owner;
+    public bool CanEdit => ReadOnlyForViewers.CanChange(User);
 
     public async Task OnGetAsync(CancellationToken ct)
     {

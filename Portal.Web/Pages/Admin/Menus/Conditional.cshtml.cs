@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Core.Admin.Menus;
 using Portal.Core.Menus;
-using Portal.Core.Operators;
 using Portal.Core.Platform.Menus;
 using Portal.Web.Operators;
 
@@ -24,7 +23,7 @@ public sealed class ConditionalModel(MenuWorkbench workbench, MenuDraftStore dra
 
     public MenuMatch? Match { get; private set; }
 
-    public bool CanEdit => User.OperatorRole() is OperatorRole.Editor or OperatorRole.Owner;
+    public bool CanEdit => ReadOnlyForViewers.CanChange(User);
 
     public async Task OnGetAsync(CancellationToken ct)
     {

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Core.Admin.Menus;
 using Portal.Core.Menus;
-using Portal.Core.Operators;
 using Portal.Core.Platform.Menus;
 using Portal.Web.Operators;
 
@@ -31,7 +30,7 @@ public sealed class HistoryModel(MenuVersionStore versions, MenuWorkbench workbe
 
     public MenuComparison? Comparison { get; private set; }
 
-    public bool CanEdit => User.OperatorRole() is OperatorRole.Editor or OperatorRole.Owner;
+    public bool CanEdit => ReadOnlyForViewers.CanChange(User);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {

@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Core.Admin.Menus;
 using Portal.Core.Menus;
-using Portal.Core.Operators;
 using Portal.Core.Platform.Menus;
 using Portal.Web.Operators;
 
@@ -35,7 +34,7 @@ public sealed class IndexModel(MenuWorkbench workbench, MenuDraftStore drafts, M
     /// </summary>
     public IReadOnlyList<string> DraftChanges { get; private set; } = [];
 
-    public bool CanEdit => User.OperatorRole() is OperatorRole.Editor or OperatorRole.Owner;
+    public bool CanEdit => ReadOnlyForViewers.CanChange(User);
 
     public bool IsDefault => Slot == MenuDraftStore.DefaultSlot;
 

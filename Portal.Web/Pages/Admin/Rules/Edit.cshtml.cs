@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Core.Admin.AutoReplies;
 using Portal.Core.Messaging.AutoReplies;
-using Portal.Core.Operators;
 using Portal.Web.Operators;
 
 namespace Portal.Web.Pages.Admin.Rules;
@@ -35,7 +34,7 @@ public sealed class EditModel(AutoReplyRuleStore store, AutoReplyRuleEditor edit
 
     public string? SavedName { get; private set; }
 
-    public bool CanEdit => User.OperatorRole() is OperatorRole.Editor or OperatorRole.Owner;
+    public bool CanEdit => ReadOnlyForViewers.CanChange(User);
 
     public static string PatternLabelsJson { get; } =
         JsonSerializer.Serialize(RuleTriggers.All.ToDictionary(RuleTriggers.Key, RuleTriggers.PatternLabel));

@@ -4,7 +4,6 @@ using Microsoft.Extensions.Options;
 using Portal.Core.Admin.AutoReplies;
 using Portal.Core.Messaging;
 using Portal.Core.Messaging.AutoReplies;
-using Portal.Core.Operators;
 using Portal.Web.Operators;
 
 namespace Portal.Web.Pages.Admin.Rules;
@@ -17,7 +16,7 @@ public sealed class IndexModel(AutoReplyRuleStore store, AutoReplyRuleEditor edi
 
     public RuleTesterView Tester { get; private set; } = new(RuleTestKind.Text, null, null);
 
-    public bool CanEdit => User.OperatorRole() is OperatorRole.Editor or OperatorRole.Owner;
+    public bool CanEdit => ReadOnlyForViewers.CanChange(User);
 
     public int RefreshSeconds => (int)Math.Ceiling(messaging.Value.RulesRefreshInterval.TotalSeconds);
 

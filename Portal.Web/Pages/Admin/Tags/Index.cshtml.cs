@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Core.Followers;
-using Portal.Core.Operators;
 using Portal.Web.Operators;
 
 namespace Portal.Web.Pages.Admin.Tags;
@@ -13,7 +12,7 @@ public sealed class IndexModel(FollowerStore store, TagEditor editor) : PageMode
     public string? Problem { get; private set; }
     public string? Name { get; private set; }
 
-    public bool CanEdit => User.OperatorRole() is OperatorRole.Editor or OperatorRole.Owner;
+    public bool CanEdit => ReadOnlyForViewers.CanChange(User);
 
     public async Task OnGetAsync(CancellationToken ct) => Tags = await store.TagsAsync(ct);
 
