@@ -144,6 +144,38 @@ public sealed class SandboxPhoneBrowserTests(Infrastructure.Browser browser) : I
         await Expect(page.FrameLocator("#browser-frame").GetByTestId("points")).ToBeVisibleAsync();
     }
 
+    [Fact]
+    public async Task A_news_card_whose_address_is_not_a_web_link_opens_nothing()
+    {
+        // Portal refuses such addresses when an operator saves them; the phone must not trust what arrives either
+        // (a rule written straight to the table, another client of the sandbox).
+        await using var app = new KestrelPortalApp();
+        app.Start();
+        await app.Services.GetRequiredService<AutoReplyRuleStore>().AddAsync(new AutoReplyRule
+        {
+            Name = "Cards",
+            Trigger = RuleTrigger.Contains,
+            Pattern = "cards",
+            Reply = new NewsReply([
+                new NewsArticle("Hostile card", "", "", " JavaScript:alert(1)"),
+                new NewsArticle("Member card", "", "", "/members/me"),
+            ]),
+        });
+        var (page, _) = await FollowOnThePhoneAsync(app);
+
+        await page.GetByTestId("message").FillAsync("cards please");
+        await page.GetByTestId("send").ClickAsync();
+        var card = page.GetByTestId("chat").Locator("li.card", new() { HasText = "Hostile card" });
+        await Expect(card).ToBeVisibleAsync();
+
+        await Expect(card.Locator("a", new() { HasText = "Hostile card" })).ToHaveAttributeAsync("href", "#");
+        await Expect(card.Locator("a", new() { HasText = "Member card" })).ToHaveAttributeAsync("href", "/members/me");
+        await card.Locator("a", new() { HasText = "Hostile card" }).ClickAsync();
+        await Expect(page.Locator("#browser")).ToBeHiddenAsync();
+        await card.Locator("a", new() { HasText = "Member card" }).ClickAsync();
+        await Expect(page.FrameLocator("#browser-frame").GetByTestId("points")).ToBeVisibleAsync();
+    }
+
     /// <summary>Opens the phone page, makes a follower there and follows; returns the page and their OpenID.</summary>
     private async Task<(IPage Page, string OpenId)> FollowOnThePhoneAsync(KestrelPortalApp app)
     {

@@ -62,21 +62,23 @@
       li.classList.add("card");
       for (const a of l.articles) {
         const link = document.createElement("a");
-        link.href = a.url || "#";
+        const url = linkable(a.url);
+        link.href = url || "#";
         link.innerHTML = `<div class="title"></div><div class="desc"></div>`;
         link.querySelector(".title").textContent = a.title || "";
         link.querySelector(".desc").textContent = a.description || "";
-        link.addEventListener("click", (e) => { e.preventDefault(); if (a.url) openBrowser(a.url, a.title); });
+        link.addEventListener("click", (e) => { e.preventDefault(); if (url) openBrowser(url, a.title); });
         li.append(link);
       }
     } else if (l.kind === "template") {
       li.classList.add("card");
       const link = document.createElement("a");
-      link.href = l.url || "#";
+      const url = linkable(l.url);
+      link.href = url || "#";
       link.innerHTML = `<div class="title"></div><div class="desc"></div>`;
       link.querySelector(".title").textContent = l.title || "";
       link.querySelector(".desc").textContent = l.text || "";
-      link.addEventListener("click", (e) => { e.preventDefault(); if (l.url) openBrowser(l.url, l.title); });
+      link.addEventListener("click", (e) => { e.preventDefault(); if (url) openBrowser(url, l.title); });
       li.append(link);
     } else if (l.side === "account" && l.kind === "text") {
       appendWithLinks(li, l.text || "");
@@ -99,11 +101,14 @@
   const entities = { "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'", "&apos;": "'" };
   const decode = (s) => s.replace(/&(?:amp|lt|gt|quot|#39|apos);/g, (e) => entities[e]);
 
-  function safeHref(raw) {
-    const href = decode(raw).trim();
+  // The same allow-list as Portal's stored links: http(s) or a path on this site, nothing else.
+  function linkable(raw) {
+    const href = (raw || "").trim();
     if (/^https?:\/\//i.test(href) || /^\/(?![\/\\])/.test(href)) return href;
     return null;
   }
+
+  const safeHref = (raw) => linkable(decode(raw));
 
   function appendWithLinks(parent, text) {
     let at = 0;
