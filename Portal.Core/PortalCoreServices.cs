@@ -94,6 +94,7 @@ public static class PortalCoreServices
             sp.GetRequiredService<MenuClickHandler>(),
             sp.GetServices<MessageRouteAdditions>()));
         services.AddSingleton<MessageClaims>();
+        services.AddSingleton<MessageBackstop>();
         services.AddSingleton<LateReplies>();
         services.AddSingleton<MessageJournal>();
         services.AddHostedService(sp => sp.GetRequiredService<MessageJournal>());
@@ -136,10 +137,14 @@ public static class PortalCoreServices
         {
             services.AddSingleton<RedisConnection>();
             services.AddSingleton<ICoordinationStore, RedisCoordinationStore>();
+            services.AddSingleton<InstanceHeartbeat>();
+            services.AddHostedService(sp => sp.GetRequiredService<InstanceHeartbeat>());
         }
         else
         {
             services.AddSingleton<ICoordinationStore, InProcessCoordinationStore>();
+            // Alone, this process is the only holder there is: nobody asks whether it is alive.
+            services.AddSingleton<InstanceHeartbeat>();
         }
     }
 }

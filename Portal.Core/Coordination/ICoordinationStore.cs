@@ -11,6 +11,13 @@ public interface ICoordinationStore
     /// <summary>Sets <paramref name="key"/> only if it is absent. True for the one caller that won.</summary>
     Task<bool> TryClaimAsync(string key, string value, TimeSpan ttl, CancellationToken ct = default);
 
+    /// <summary>
+    /// Claims <paramref name="key"/> like <see cref="TryClaimAsync"/>, or reads the value that holds it, in one
+    /// step; and says since when the store remembers every key, so that a caller can tell when a won claim may
+    /// repeat one the store has forgotten.
+    /// </summary>
+    Task<ClaimAttempt> ClaimOrReadAsync(string key, string value, TimeSpan ttl, CancellationToken ct = default);
+
     /// <summary>Sets <paramref name="key"/> whatever it held.</summary>
     Task SetAsync(string key, string value, TimeSpan ttl, CancellationToken ct = default);
 

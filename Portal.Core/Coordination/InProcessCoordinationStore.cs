@@ -22,12 +22,16 @@ public sealed class InProcessCoordinationStore : ICoordinationStore, IDisposable
     private readonly TimeProvider _time;
     private readonly ITimer _sweeper;
 
+    // The store lives in the process's memory: it remembers nothing from before the process started.
+    private readonly DateTimeOffset _startedAt;
+
     public InProcessCoordinationStore(TimeProvider time)
     {
         _values = new TextSlab();
         _entries = new Dictionary<TextRef, Entry>(new SlabKeyComparer(_values));
         _byKey = _entries.GetAlternateLookup<ReadOnlySpan<char>>();
         _time = time;
+        _startedAt = time.GetUtcNow();
         _sweeper = time.CreateTimer(_ => Sweep(), null, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
     }
 
@@ -35,23 +39,33 @@ public sealed class InProcessCoordinationStore : ICoordinationStore, IDisposable
     {
         CheckTtl(ttl);
         lock (_gate)
+            return Task.FromResult(Claim(key, value, ttl, readExisting: false).Won);
+    }
+
+    public Task<ClaimAttempt> ClaimOrReadAsync(string key, string value, TimeSpan ttl, CancellationToken ct = default)
+    {
+        CheckTtl(ttl);
+        lock (_gate)
+            return Task.FromResult(Claim(key, value, ttl, readExisting: true));
+    }
+
+    private ClaimAttempt Claim(string key, string value, TimeSpan ttl, bool readExisting)
+    {
+        // One lookup for both the check and the claim: a new key's text is copied into the slab by the comparer.
+        var text = _values.Add(value);
+        var now = _time.GetUtcNow();
+        ref var entry = ref CollectionsMarshal.GetValueRefOrAddDefault(_byKey, key, out var existed);
+        if (existed)
         {
-            // One lookup for both the check and the claim: a new key's text is copied into the slab by the comparer.
-            var text = _values.Add(value);
-            var now = _time.GetUtcNow();
-            ref var entry = ref CollectionsMarshal.GetValueRefOrAddDefault(_byKey, key, out var existed);
-            if (existed)
+            if (entry.ExpiresAt > now)
             {
-                if (entry.ExpiresAt > now)
-                {
-                    _values.Remove(text);
-                    return Task.FromResult(false);
-                }
-                _values.Remove(entry.Value); // expired: claimed afresh
+                _values.Remove(text);
+                return new ClaimAttempt(false, readExisting ? entry.Value.ToString() : null, _startedAt);
             }
-            entry = new Entry(text, now + ttl);
-            return Task.FromResult(true);
+            _values.Remove(entry.Value); // expired: claimed afresh
         }
+        entry = new Entry(text, now + ttl);
+        return new ClaimAttempt(true, null, _startedAt);
     }
 
     public Task SetAsync(string key, string value, TimeSpan ttl, CancellationToken ct = default)

@@ -8,9 +8,12 @@ namespace Portal.Core.Messaging;
 /// <summary>The message log: every message and event in, with its reply, and every message out.</summary>
 public sealed class MessageLogStore(DbConnectionFactory db)
 {
+    // A message already logged (unique key, migration 0024) is not logged again: only a retry that ran while the
+    // shared store had forgotten the message can get here, and the first handling is the one that counts.
     private const string InsertSql = """
         INSERT INTO message_log (direction, openid, msg_type, event, event_key, msg_id, dedup_key, content, reply_type, reply_kind, reply_body, created_at)
         VALUES (@Direction, @OpenId, @MsgType, @Event, @EventKey, @MsgId, @DedupKey, @Content, @ReplyType, @ReplyKind, @ReplyBody, @CreatedAt)
+        ON CONFLICT (dedup_key) WHERE direction = 'in' AND dedup_key IS NOT NULL DO NOTHING
         """;
 
     /// <summary>
@@ -118,6 +121,7 @@ public sealed class MessageLogStore(DbConnectionFactory db)
     private const string PositionalInsertSql = """
         INSERT INTO message_log (direction, openid, msg_type, event, event_key, msg_id, dedup_key, content, reply_type, reply_kind, reply_body, created_at)
         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
+        ON CONFLICT (dedup_key) WHERE direction = 'in' AND dedup_key IS NOT NULL DO NOTHING
         """;
 
     private const string ForFollowerSql = """

@@ -15,6 +15,7 @@ namespace Portal.Core.Messaging;
 public sealed partial class MessageProcessor(
     MessageRouter router,
     MessageClaims claims,
+    MessageBackstop backstop,
     MessageJournal journal,
     LateReplies lateReplies,
     IOptions<MessagingOptions> options,
@@ -32,19 +33,35 @@ public sealed partial class MessageProcessor(
         var key = appId + ":" + message.DeduplicationKey;
 
         var claim = await claims.ClaimAsync(key, ct).ConfigureAwait(false);
+        if (claim.State == ClaimState.InProgress)
+        {
+            // A retry while the first delivery runs: wait for its reply, or take the message over if it died.
+            claim = await claims.AwaitAsync(key, received + options.Value.HandlerDeadline, ct).ConfigureAwait(false);
+            LogRetryWhileRunning(logger, key, claim.State);
+        }
         if (claim.State == ClaimState.Done)
         {
             LogReplayed(logger, key);
             return new MessageResult(claim.ReplyXml, MessageOutcome.Replayed);
         }
-        if (claim.State == ClaimState.InProgress)
+        if (claim.State == ClaimState.InProgress || claim.AskDatabase)
         {
-            var replay = await claims.WaitForReplyAsync(key, options.Value.HandlerDeadline, ct).ConfigureAwait(false);
-            LogRetryWhileRunning(logger, key, replay is not null);
-            return replay is null ? new MessageResult(null, MessageOutcome.StillRunning) : new MessageResult(replay, MessageOutcome.Replayed);
+            // The store cannot vouch for this message: the database knows whether it was answered.
+            if (await FindStoredAnswerAsync(key, claim, ct).ConfigureAwait(false) is { } stored)
+            {
+                var storedXml = stored.Reply is null ? "" : ReplyWriter.Write(stored.Reply, message.FromUserName, message.ToUserName, (stored.At ?? received).ToUnixTimeSeconds());
+                if (claim.State == ClaimState.Won)
+                    await claims.CompleteAsync(key, claim.OwnerToken!, storedXml, CancellationToken.None).ConfigureAwait(false);
+                LogReplayedFromDatabase(logger, key);
+                return new MessageResult(storedXml, MessageOutcome.Replayed);
+            }
+            // Its holder lives but has nothing to show yet: no answer now, so that WeChat asks again.
+            if (claim.State == ClaimState.InProgress)
+                return new MessageResult(null, MessageOutcome.StillRunning);
         }
 
-        var token = claim.OwnerToken!;
+        // Null when the store cannot be reached: the message is handled unguarded, the log's unique key the only fence.
+        var token = claim.OwnerToken;
         try
         {
             var context = new MessageContext(message, appId, received);
@@ -60,13 +77,29 @@ public sealed partial class MessageProcessor(
             {
                 logged?.TrySetResult();
             }
-            await claims.CompleteAsync(key, token, replyXml, CancellationToken.None).ConfigureAwait(false);
+            if (token is not null)
+                await claims.CompleteAsync(key, token, replyXml, CancellationToken.None).ConfigureAwait(false);
             return new MessageResult(replyXml, outcome);
         }
         catch
         {
             // Nothing was promised to WeChat: give the message back so its retry runs it again.
-            await claims.ReleaseAsync(key, token, CancellationToken.None).ConfigureAwait(false);
+            if (token is not null)
+                await claims.ReleaseAsync(key, token, CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private async Task<StoredAnswer?> FindStoredAnswerAsync(string key, ClaimOutcome claim, CancellationToken ct)
+    {
+        try
+        {
+            return await backstop.FindAsync(key, ct).ConfigureAwait(false);
+        }
+        catch when (claim.State == ClaimState.Won)
+        {
+            // Without the database's word the message cannot be run safely: give it back and fail, so WeChat retries.
+            await claims.ReleaseAsync(key, claim.OwnerToken!, CancellationToken.None).ConfigureAwait(false);
             throw;
         }
     }
@@ -163,8 +196,11 @@ public sealed partial class MessageProcessor(
     [LoggerMessage(Level = LogLevel.Debug, Message = "Replayed the stored reply of {MessageKey}")]
     private static partial void LogReplayed(ILogger logger, string messageKey);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Retry of {MessageKey} arrived while it was being handled; reply available: {Available}")]
-    private static partial void LogRetryWhileRunning(ILogger logger, string messageKey, bool available);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Retry of {MessageKey} arrived while it was being handled; after waiting: {State}")]
+    private static partial void LogRetryWhileRunning(ILogger logger, string messageKey, ClaimState state);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Replayed the answer of {MessageKey} from the database (the shared store could not vouch for it)")]
+    private static partial void LogReplayedFromDatabase(ILogger logger, string messageKey);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Handler of {MessageKey} missed the deadline; answered success, the reply goes through the outbox")]
     private static partial void LogDeferred(ILogger logger, string messageKey);

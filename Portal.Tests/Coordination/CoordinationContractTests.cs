@@ -60,6 +60,30 @@ public abstract class CoordinationContractTests
     }
 
     [Fact]
+    public async Task Claim_or_read_wins_a_free_key_and_otherwise_reads_who_holds_it()
+    {
+        var key = Key();
+        var first = await Store.ClaimOrReadAsync(key, "first", Long);
+        Assert.True(first.Won);
+        Assert.True(first.RemembersSince <= DateTimeOffset.UtcNow);
+
+        var second = await OtherInstance.ClaimOrReadAsync(key, "second", Long);
+        Assert.False(second.Won);
+        Assert.Equal("first", second.Existing);
+        Assert.Equal("first", await Store.GetAsync(key));
+    }
+
+    [Fact]
+    public async Task Claim_or_read_says_the_store_remembers_from_before_the_claim()
+    {
+        // Claims made one after the other see the same (or an earlier) memory: nothing was forgotten between them.
+        var one = await Store.ClaimOrReadAsync(Key(), "a", Long);
+        var two = await OtherInstance.ClaimOrReadAsync(Key(), "b", Long);
+        Assert.True(one.Won && two.Won);
+        Assert.True(two.RemembersSince <= one.RemembersSince.AddMilliseconds(1), $"{two.RemembersSince:O} after {one.RemembersSince:O}");
+    }
+
+    [Fact]
     public async Task A_stored_value_is_read_back_until_it_expires()
     {
         var key = Key();

@@ -13,8 +13,8 @@ public sealed class RedisCoordinationStoreTests : CoordinationContractTests, IAs
     {
         await _redis.InitializeAsync();
         // Two multiplexers: the two views are two Portal instances sharing one Redis.
-        _one = new RedisCoordinationStore(_redis.NewConnection());
-        _two = new RedisCoordinationStore(_redis.NewConnection());
+        _one = new RedisCoordinationStore(_redis.NewConnection(), TimeProvider.System);
+        _two = new RedisCoordinationStore(_redis.NewConnection(), TimeProvider.System);
     }
 
     public Task DisposeAsync() => _redis.DisposeAsync();

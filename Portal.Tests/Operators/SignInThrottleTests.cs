@@ -109,7 +109,7 @@ public sealed class RedisSignInThrottleTests : SignInThrottleTests, IAsyncLifeti
     public async Task InitializeAsync()
     {
         await _redis.InitializeAsync();
-        _instances = [new RedisCoordinationStore(_redis.NewConnection()), new RedisCoordinationStore(_redis.NewConnection())];
+        _instances = [new RedisCoordinationStore(_redis.NewConnection(), TimeProvider.System), new RedisCoordinationStore(_redis.NewConnection(), TimeProvider.System)];
     }
 
     public Task DisposeAsync() => _redis.DisposeAsync();

@@ -112,6 +112,14 @@ internal sealed partial class WeChatWebhook
             http.Response.StatusCode = StatusCodes.Status500InternalServerError;
             return;
         }
+        if (result.Outcome == MessageOutcome.StillRunning)
+        {
+            // Another instance is still on it and has recorded nothing yet: "success" now could promise a reply that
+            // never comes if it then fails. An empty 500 makes WeChat ask again, by when the holder has answered.
+            LogStillRunning(_logger, message.DeduplicationKey);
+            http.Response.StatusCode = StatusCodes.Status500InternalServerError;
+            return;
+        }
         await WriteReplyAsync(http, result, encrypted);
     }
 
@@ -210,6 +218,9 @@ internal sealed partial class WeChatWebhook
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Could not handle {MessageKey}; answered 500 so that WeChat retries it")]
     private static partial void LogFailed(ILogger logger, string messageKey, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A retry of {MessageKey} found it still being handled elsewhere, with nothing recorded yet; answered 500 so that WeChat asks again")]
+    private static partial void LogStillRunning(ILogger logger, string messageKey);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a webhook {Method}: {Refusal}")]
     private static partial void LogRefused(ILogger logger, WebhookRefusal refusal, string method);
