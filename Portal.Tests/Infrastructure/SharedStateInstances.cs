@@ -9,6 +9,9 @@ public sealed class SharedStateInstances : IAsyncLifetime
     private readonly PostgresTestDatabase _database = new();
     private readonly string _redisPrefix = TestServers.UniqueName("shared") + ":";
 
+    /// <summary>The key prefix the instances share in Redis, for tests that play a Redis restart.</summary>
+    public string RedisPrefix => _redisPrefix;
+
     public Task InitializeAsync() => _database.InitializeAsync();
 
     public Task DisposeAsync() => _database.DisposeAsync();
