@@ -27,7 +27,13 @@ public sealed class MessageClaims(ICoordinationStore store, InstanceHeartbeat he
     // claim lapsing, so no retry ever finds the key empty and runs the message without asking the database.
     private TimeSpan ClaimLife => options.Value.ReplyRetention;
 
-    public async Task<ClaimOutcome> ClaimAsync(string key, CancellationToken ct = default)
+    // How far WeChat's clock (a message's CreateTime) may be behind ours. Servers keep time by NTP, far closer.
+    private static readonly TimeSpan ClockMargin = TimeSpan.FromSeconds(10);
+
+    /// <param name="key">The message's key.</param>
+    /// <param name="created">When WeChat says the message was created: only one created before the store's memory began can be a retry it forgot.</param>
+    /// <param name="ct">Cancels the claim.</param>
+    public async Task<ClaimOutcome> ClaimAsync(string key, DateTimeOffset created, CancellationToken ct = default)
     {
         var token = NewToken();
         ClaimAttempt attempt;
@@ -41,9 +47,9 @@ public sealed class MessageClaims(ICoordinationStore store, InstanceHeartbeat he
         }
         if (attempt.Won)
         {
-            // Within the retry window of a restart the store may have forgotten this message's first delivery.
-            var forgetful = time.GetUtcNow() - attempt.RemembersSince < options.Value.ReplyRetention;
-            return ClaimOutcome.Won(token, askDatabase: forgetful);
+            // A message from before the store's memory began may have been handled then: a retry the store forgot.
+            // Any later message is new for certain, so the database is asked only about those few.
+            return ClaimOutcome.Won(token, askDatabase: created <= attempt.RemembersSince + ClockMargin);
         }
         return Read(attempt.Existing) ?? ClaimOutcome.InProgress(attempt.Existing);
     }
@@ -64,7 +70,7 @@ public sealed class MessageClaims(ICoordinationStore store, InstanceHeartbeat he
                 if (value is null)
                 {
                     // The holder gave the message back (its handler failed), or the store forgot it: claim it afresh.
-                    var again = await ClaimAsync(key, ct).ConfigureAwait(false);
+                    var again = await ClaimAsync(key, DateTimeOffset.MinValue, ct).ConfigureAwait(false);
                     if (again.State != ClaimState.InProgress)
                         return again.State == ClaimState.Won ? ClaimOutcome.Won(again.OwnerToken!, askDatabase: true) : again;
                     value = again.Holder;

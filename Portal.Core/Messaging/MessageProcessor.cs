@@ -32,7 +32,7 @@ public sealed partial class MessageProcessor(
         var appId = account.Value.AppId;
         var key = appId + ":" + message.DeduplicationKey;
 
-        var claim = await claims.ClaimAsync(key, ct).ConfigureAwait(false);
+        var claim = await claims.ClaimAsync(key, DateTimeOffset.FromUnixTimeSeconds(message.CreateTime), ct).ConfigureAwait(false);
         if (claim.State == ClaimState.InProgress)
         {
             // A retry while the first delivery runs: wait for its reply, or take the message over if it died.
