@@ -29,7 +29,8 @@ public static class PortalWebServices
         if (options.Enabled && builder.Environment.IsProduction())
             throw new OptionsValidationException(SandboxOptions.SectionName, typeof(SandboxOptions),
                 ["Sandbox:Enabled is true in Production. The sandbox is a fake WeChat platform for development and tests; set Sandbox__Enabled=false and configure a real account."]);
-        builder.Services.Configure<SandboxOptions>(builder.Configuration.GetSection(SandboxOptions.SectionName));
+        builder.Services.AddSingleton<IValidateOptions<SandboxOptions>, SandboxOptionsValidator>();
+        builder.Services.AddOptions<SandboxOptions>().Bind(builder.Configuration.GetSection(SandboxOptions.SectionName)).ValidateOnStart();
         if (!options.Enabled)
             return builder;
 
@@ -47,6 +48,7 @@ public static class PortalWebServices
                 if (o.MpBaseUrl == new WeChatOptions().MpBaseUrl)
                     o.MpBaseUrl = new Uri(options.SelfUrl, SandboxPlatformEndpoints.Prefix.TrimStart('/'));
             }));
+        builder.Services.AddSandboxForwarding();   // one process plays the platform; the others forward to it
         builder.Services.AddSingleton<SandboxState>();
         builder.Services.AddSingleton<SandboxTokens>();
         builder.Services.AddSingleton<SandboxFollowers>();
@@ -135,6 +137,7 @@ public static class PortalWebServices
     {
         if (app.Services.GetRequiredService<IOptions<SandboxOptions>>().Value.Enabled)
         {
+            app.UseSandboxForwarding();
             app.UseSandboxFaults();
             app.MapSandboxPlatform();
             app.MapSandboxPhone();
@@ -145,6 +148,7 @@ public static class PortalWebServices
             app.MapSandboxUsers();
             app.MapSandboxTags();
             app.MapSandboxQrCodes();
+            app.MapSandboxSms();
         }
         return app;
     }

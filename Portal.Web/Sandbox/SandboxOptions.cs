@@ -13,6 +13,20 @@ public sealed class SandboxOptions
     /// <summary>Where this app itself is reached, so that its platform client can call its own sandbox.</summary>
     public Uri SelfUrl { get; set; } = new("http://localhost:5080/");
 
+    /// <summary>
+    /// Whether this process plays the WeChat platform. Unset, it does when it listens at <see cref="SelfUrl"/>
+    /// (see <see cref="SandboxPlatformRole"/>); set it where that cannot be told, e.g. behind a balancer or
+    /// in containers reached by service name: true on the one process that plays, false on the others.
+    /// </summary>
+    public bool? PlaysPlatform { get; set; }
+
+    /// <summary>
+    /// Where the platform pushes followers' messages, as the server URL entered in WeChat's console. Unset,
+    /// it is <see cref="SelfUrl"/> plus <c>Messaging:Path</c>; a platform played by a separate process points
+    /// it at the instances' balancer.
+    /// </summary>
+    public Uri? WebhookUrl { get; set; }
+
     /// <summary>How long the sandbox's access tokens last (the platform's are two hours; tests shorten it).</summary>
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(2);
 
