@@ -14,12 +14,16 @@ public sealed class SandboxSms : ISmsSender
 
     private readonly TimeProvider _time;
     private readonly SandboxState? _state;
+    private readonly SandboxPlatformRole? _role;
+    private readonly IHttpClientFactory? _http;
     private readonly ConcurrentQueue<SandboxTextMessage> _sent = new();
 
-    public SandboxSms(TimeProvider time, SandboxState? state = null)
+    public SandboxSms(TimeProvider time, SandboxState? state = null, SandboxPlatformRole? role = null, IHttpClientFactory? http = null)
     {
         _time = time;
         _state = state;
+        _role = role;
+        _http = http;
         foreach (var text in state?.Keep("texts", () => _sent.TakeLast(Kept).ToList()) ?? [])
             _sent.Enqueue(text);
     }
@@ -28,9 +32,28 @@ public sealed class SandboxSms : ISmsSender
 
     public Task SendCodeAsync(string phone, string code, TimeSpan validFor, CancellationToken ct = default)
     {
+        // The phone page shows the platform's texts: an instance that does not play it sends them there.
+        if (_role is { PlaysPlatform: false } && _http is not null)
+            return SendToPlatformAsync(_role.PlatformUrl, phone, code, validFor, ct);
         _sent.Enqueue(new SandboxTextMessage(phone, $"【Portal Sandbox】验证码 {code}，{(int)validFor.TotalMinutes} 分钟内有效。Your code is {code}.", code, _time.GetUtcNow()));
         _state?.Changed();
         return Task.CompletedTask;
+    }
+
+    private async Task SendToPlatformAsync(Uri platform, string phone, string code, TimeSpan validFor, CancellationToken ct)
+    {
+        try
+        {
+            using var answer = await _http!.CreateClient(SandboxForwarding.ClientName).PostAsJsonAsync(
+                new Uri(platform, SandboxSmsEndpoints.Path.TrimStart('/')),
+                new SandboxSmsEndpoints.TextRequest(phone, code, (int)validFor.TotalSeconds), ct).ConfigureAwait(false);
+            if (!answer.IsSuccessStatusCode)
+                throw new SmsException("sandbox.refused", $"the sandbox platform at {platform} answered HTTP {(int)answer.StatusCode}");
+        }
+        catch (HttpRequestException e)
+        {
+            throw new SmsException("sandbox.unreachable", $"the sandbox platform at {platform} does not answer: {e.Message}");
+        }
     }
 
     /// <summary>Texts sent, newest first.</summary>
