@@ -36,6 +36,9 @@ public sealed partial class SandboxWebhookClient(
         var chosen => chosen,
     };
 
+    /// <summary>The account's server URL: Sandbox:WebhookUrl, else this app's own webhook at Sandbox:SelfUrl.</summary>
+    public Uri WebhookUrl => sandbox.Value.WebhookUrl ?? new Uri(sandbox.Value.SelfUrl, messaging.Value.Path.TrimStart('/'));
+
     public async Task<SandboxPushResult> PushAsync(XElement push, CancellationToken ct = default)
     {
         var options = sandbox.Value;
@@ -102,7 +105,7 @@ public sealed partial class SandboxWebhookClient(
                 : new XElement(push.Name, push.Elements(), new XElement("Encrypt", encrypt));
             body = envelope.ToString(SaveOptions.DisableFormatting);
         }
-        var url = new Uri(sandbox.Value.SelfUrl, messaging.Value.Path.TrimStart('/') + "?" + string.Join('&', query.Select(p => $"{p.Item1}={Uri.EscapeDataString(p.Item2)}")));
+        var url = new Uri(WebhookUrl + "?" + string.Join('&', query.Select(p => $"{p.Item1}={Uri.EscapeDataString(p.Item2)}")));
         var content = new StringContent(body, Encoding.UTF8);
         content.Headers.ContentType = new MediaTypeHeaderValue("text/xml") { CharSet = "utf-8" };
         return new HttpRequestMessage(HttpMethod.Post, url) { Content = content };
