@@ -1,14 +1,17 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
-using Portal.Core.Messaging;
 using Portal.Web.Sandbox;
 
 namespace Portal.Web.Pages.Sandbox;
 
 /// <summary>The sandbox phone: a follower's view of the account, driving the webhook as WeChat does.</summary>
-public sealed class PhoneModel(IOptions<MessagingOptions> messaging, IOptions<SandboxOptions> sandbox, SandboxWebhookClient webhook) : PageModel
+public sealed class PhoneModel(IOptions<SandboxOptions> sandbox, SandboxWebhookClient webhook, SandboxPlatformRole role) : PageModel
 {
-    public string WebhookPath => messaging.Value.Path;
+    /// <summary>The account's server URL, where the pushes go.</summary>
+    public string WebhookAddress => webhook.WebhookUrl.ToString();
+
+    /// <summary>The process playing WeChat; every instance's sandbox pages are this one's, forwarded.</summary>
+    public string PlatformAddress => role.PlatformUrl.ToString();
 
     public string Mode => webhook.Mode.ToString().ToLowerInvariant();
 
