@@ -42,9 +42,11 @@ public static class PortalWebServices
                 // Unless pointed elsewhere, the platform API is the sandbox's own, served by this app.
                 if (o.ApiBaseUrl == new WeChatOptions().ApiBaseUrl)
                     o.ApiBaseUrl = new Uri(options.SelfUrl, SandboxPlatformEndpoints.Prefix.TrimStart('/'));
-                // Likewise the OAuth authorize page.
+                // Likewise the OAuth authorize page, but at the public address (SelfUrl unless set), where
+                // followers' browsers are: any instance forwards it to the one playing the platform, and the
+                // phone's in-chat browser, a frame, can only show pages of the phone page's own address.
                 if (o.OpenBaseUrl == new WeChatOptions().OpenBaseUrl)
-                    o.OpenBaseUrl = new Uri(options.SelfUrl, SandboxPlatformEndpoints.Prefix.TrimStart('/'));
+                    o.OpenBaseUrl = new Uri(sp.GetRequiredService<IOptions<PublicAddressOptions>>().Value.BaseUrl, SandboxPlatformEndpoints.Prefix.TrimStart('/'));
                 if (o.MpBaseUrl == new WeChatOptions().MpBaseUrl)
                     o.MpBaseUrl = new Uri(options.SelfUrl, SandboxPlatformEndpoints.Prefix.TrimStart('/'));
             }));
