@@ -27,8 +27,10 @@ public sealed class SandboxDemo(AutoReplyRuleStore rules, SandboxMenus menus, Me
         if (!options.Value.StarterKit)
             return;
         var home = publicAddress.BaseUrl.ToString();
-        // The platform keeps an account's menu: it is seeded once, into an account that has none.
-        if (menus.Published().Default is null)
+        // The platform keeps an account's menu: it is seeded once, into an account that has none, by the
+        // process that plays the platform. An instance told it does not play leaves the menu to that one
+        // (an instance that works it out from its addresses cannot tell yet: it is not listening).
+        if (options.Value.PlaysPlatform != false && menus.Published().Default is null)
         {
             menus.Publish(new Menu(
                 MenuButton.Click("Today", TodayKey),
