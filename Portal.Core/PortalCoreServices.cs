@@ -28,6 +28,7 @@ public static class PortalCoreServices
         services.AddValidatedOptions<DatabaseOptions, DatabaseOptionsValidator>(configuration, DatabaseOptions.SectionName)
             .Configure(o => o.ConnectionString ??= configuration.GetConnectionString("Portal"));
         services.AddValidatedOptions<MessagingOptions, MessagingOptionsValidator>(configuration, MessagingOptions.SectionName);
+        services.AddValidatedOptions<OutboxOptions, OutboxOptionsValidator>(configuration, OutboxOptions.SectionName);
         services.AddOptions<MembershipOptions>().Bind(configuration.GetSection(MembershipOptions.SectionName));
         services.AddOptions<RedisOptions>().Bind(configuration.GetSection(RedisOptions.SectionName));
 

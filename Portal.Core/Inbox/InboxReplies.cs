@@ -32,7 +32,7 @@ public sealed class InboxReplies(FollowerStore followers, InboxStore inbox, Outb
             return ReplyOutcome.Refused($"The 48-hour window is {ReplyWindow.Describe(follower.LastInteractionAt, now)}. WeChat accepts customer-service messages only within 48 hours of the follower's last message, menu tap or follow. Nothing was queued; they can be answered once they write again.");
 
         var key = $"cs-reply:{Guid.NewGuid():N}";
-        var payload = new CustomerServiceReply(text, actor.Name);
+        var payload = new CustomerServiceReply(text, actor.Name, follower.LastInteractionAt + ReplyWindow.Length);
         await followers.InTransactionAsync(async tx =>
         {
             await outbox.EnqueueAsync(tx, CustomerServiceReply.OutboxKind, key, openId, payload.ToJson(), ct).ConfigureAwait(false);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Portal.Core.Coordination;
 using Portal.Core.Outbox;
 using Portal.Core.WeChat.Replies;
@@ -5,10 +6,17 @@ using Portal.Core.WeChat.Replies;
 namespace Portal.Core.Messaging;
 
 /// <summary>The outbox rows of replies that missed the deadline, from "handler still running" to "ready to send".</summary>
-public sealed class LateReplies(OutboxStore outbox, MessageLogStore log, InstanceIdentity instance)
+public sealed partial class LateReplies(OutboxStore outbox, MessageLogStore log, InstanceIdentity instance, TimeProvider time, ILogger<LateReplies> logger)
 {
-    /// <summary>How long the instance that deferred a reply keeps the row before recovery may re-run it elsewhere.</summary>
-    public static readonly TimeSpan HandlerLease = TimeSpan.FromMinutes(2);
+    /// <summary>
+    /// How long the row stays with the instance running its handler unless renewed. Short, so that a crashed
+    /// instance's message is run again elsewhere within about this plus one recovery pass
+    /// (<see cref="LateReplyRecovery.Interval"/>); a live holder renews it every <see cref="RenewEvery"/>.
+    /// </summary>
+    public static readonly TimeSpan HandlerLease = TimeSpan.FromSeconds(30);
+
+    /// <summary>A third of the lease: two renewals may fail (a database blip) before the lease lapses.</summary>
+    public static readonly TimeSpan RenewEvery = HandlerLease / 3;
 
     /// <summary>Written before WeChat is told <c>success</c>, so a crash after that loses nothing.</summary>
     public Task DeferAsync(string messageKey, string openId, LateReply reply, CancellationToken ct = default) =>
@@ -29,6 +37,40 @@ public sealed class LateReplies(OutboxStore outbox, MessageLogStore log, Instanc
             await log.MarkAnsweredLateAsync(messageKey, ct).ConfigureAwait(false);
         return queued;
     }
+
+    /// <summary>
+    /// Renews this instance's lease on the row of <paramref name="messageKey"/> until <paramref name="work"/>
+    /// (the handler and the completion of its row) ends, so recovery leaves a live handler alone however long
+    /// it runs. Renewal stops by itself once the row is no longer this instance's to renew; a failed renewal
+    /// is logged once and tried again at the next turn, and never reaches the handler.
+    /// </summary>
+    public void KeepLeasedWhile(string messageKey, Task work) => _ = RenewAsync(messageKey, work);
+
+    private async Task RenewAsync(string messageKey, Task work)
+    {
+        using var timer = new PeriodicTimer(RenewEvery, time);
+        var failedBefore = false;
+        while (true)
+        {
+            var tick = timer.WaitForNextTickAsync().AsTask();
+            if (await Task.WhenAny(work, tick).ConfigureAwait(false) == work)
+                return;
+            try
+            {
+                if (!await outbox.ExtendLeaseAsync(messageKey, OutboxStatus.AwaitingHandler, instance.Id, HandlerLease).ConfigureAwait(false))
+                    return;
+            }
+            catch (Exception e)
+            {
+                if (!failedBefore)
+                    LogRenewalFailed(logger, messageKey, e.GetType().Name);
+                failedBefore = true;
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not renew the handler lease of {MessageKey} ({Error}); renewal goes on, and recovery may run the message elsewhere if the lease lapses")]
+    private static partial void LogRenewalFailed(ILogger logger, string messageKey, string error);
 
     /// <summary>The handler failed: keep the row with the reason, for the admin pages.</summary>
     public Task<bool> FailAsync(string messageKey, LateReply deferred, string reason, CancellationToken ct = default) =>

@@ -19,7 +19,13 @@ public sealed partial class LateReplyRecovery(
     TimeProvider time,
     ILogger<LateReplyRecovery> logger) : BackgroundService
 {
-    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(30);
+    /// <summary>
+    /// A pass is one indexed query when nothing waits, so it runs often: a dead holder's row is picked up
+    /// within <see cref="LateReplies.HandlerLease"/> plus this.
+    /// </summary>
+    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(10);
+
+    private const int MaxPerPass = 20;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -41,25 +47,37 @@ public sealed partial class LateReplyRecovery(
     /// <summary>One pass; returns how many rows it finished.</summary>
     public async Task<int> RecoverAsync(CancellationToken ct)
     {
-        var rows = await outbox.LeaseAsync(OutboxStatus.AwaitingHandler, instance.Id, LateReplies.HandlerLease, 20, ct).ConfigureAwait(false);
-        foreach (var row in rows)
+        // One row at a time: a row leased in a batch would sit unrenewed while the rows before it run, and
+        // its short lease could lapse before its turn.
+        var recovered = 0;
+        while (recovered < MaxPerPass
+            && (await outbox.LeaseAsync(OutboxStatus.AwaitingHandler, instance.Id, LateReplies.HandlerLease, 1, ct).ConfigureAwait(false)) is [var row])
         {
+            recovered++;
             var deferred = LateReply.FromJson(row.Payload);
             var message = InboundParser.Parse(deferred.MessageXml);
             var handler = router.Resolve(message);
-            try
-            {
-                var context = new MessageContext(message, deferred.AppId, time.GetUtcNow());
-                var reply = handler is null ? null : await handler.HandleAsync(context, ct).ConfigureAwait(false);
-                await lateReplies.CompleteAsync(row.IdempotencyKey, deferred, reply, context, ct).ConfigureAwait(false);
-            }
-            catch (Exception e) when (!ct.IsCancellationRequested)
-            {
-                await lateReplies.FailAsync(row.IdempotencyKey, deferred, "The handler failed on recovery: " + e.GetType().Name, ct).ConfigureAwait(false);
-            }
+            var context = new MessageContext(message, deferred.AppId, time.GetUtcNow());
+            var run = RunAsync(handler, context, row.IdempotencyKey, deferred, ct);
+            // The recovered row is held by the same short lease, renewed while it runs, as on the first instance.
+            lateReplies.KeepLeasedWhile(row.IdempotencyKey, run);
+            await run.ConfigureAwait(false);
             LogRecovered(logger, row.IdempotencyKey);
         }
-        return rows.Count;
+        return recovered;
+    }
+
+    private async Task RunAsync(IMessageHandler? handler, MessageContext context, string key, LateReply deferred, CancellationToken ct)
+    {
+        try
+        {
+            var reply = handler is null ? null : await handler.HandleAsync(context, ct).ConfigureAwait(false);
+            await lateReplies.CompleteAsync(key, deferred, reply, context, ct).ConfigureAwait(false);
+        }
+        catch (Exception e) when (!ct.IsCancellationRequested)
+        {
+            await lateReplies.FailAsync(key, deferred, "The handler failed on recovery: " + e.GetType().Name, ct).ConfigureAwait(false);
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Recovered the late reply of {MessageKey}")]

@@ -127,7 +127,8 @@ public sealed partial class MessageProcessor(
                 await lateReplies.DeferAsync(key, context.Message.FromUserName, deferred).ConfigureAwait(false);
                 LogDeferred(logger, key);
                 var logged = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-                _ = FinishLateAsync(run, key, deferred, context, logged.Task);
+                // The row's lease is short; renewing it while the handler runs keeps recovery from re-running it.
+                lateReplies.KeepLeasedWhile(key, FinishLateAsync(run, key, deferred, context, logged.Task));
                 return (null, MessageOutcome.Deferred, logged);
             }
         }

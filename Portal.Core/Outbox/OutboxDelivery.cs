@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Portal.Core.Coordination;
 using Portal.Core.Followers;
 using Portal.Core.Inbox;
@@ -13,8 +14,10 @@ namespace Portal.Core.Outbox;
 /// with a conditional update and finished only by its lease holder. Rows are late replies (sent as
 /// customer-service messages), operators' replies from the inbox, template messages and pages of a
 /// follower sync. Transient failures (platform busy,
-/// network) come back later with growing pauses; the platform's business answers (45015: the follower's
-/// 48-hour window is closed, and the like) end the row with the reason kept for the admin pages.
+/// network) come back later with pauses that double up to <see cref="OutboxOptions.MaxRetryDelay"/>, for as
+/// long as the row's kind may still be delivered (<see cref="OutboxDeadlines"/>: 48 hours for replies); the
+/// platform's business answers (45015: the follower's 48-hour window is closed, and the like) end the row at
+/// once. A row given up is logged as an error once and waits, Failed with its reason, for an operator.
 /// </summary>
 public sealed partial class OutboxDelivery(
     OutboxStore outbox,
@@ -23,11 +26,11 @@ public sealed partial class OutboxDelivery(
     TemplateClient templates,
     FollowerSync followerSync,
     InstanceIdentity instance,
+    IOptions<OutboxOptions> options,
     TimeProvider time,
     ILogger<OutboxDelivery> logger) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
-    public const int MaxAttempts = 8;
     public static readonly TimeSpan LeaseFor = TimeSpan.FromMinutes(1);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -60,6 +63,14 @@ public sealed partial class OutboxDelivery(
 
     private async Task<bool> DeliverAsync(OutboxItem row, CancellationToken ct)
     {
+        var until = OutboxDeadlines.DeliverableUntil(row);
+        if (time.GetUtcNow() > until)
+        {
+            // No instance ran for a while (or the row was due after its window): sending now would be refused
+            // or unwelcome, so it ends without a call.
+            await GiveUpAsync(row, OutboxDeadlines.ClosedReason(row), ct).ConfigureAwait(false);
+            return false;
+        }
         try
         {
             await SendAsync(row, ct).ConfigureAwait(false);
@@ -88,14 +99,22 @@ public sealed partial class OutboxDelivery(
         catch (Exception e) when (e is WeChatApiException or HttpRequestException or TaskCanceledException or System.Text.Json.JsonException or InvalidOperationException && !ct.IsCancellationRequested)
         {
             var reason = e is WeChatApiException api ? $"{api.ErrorCode}: {api.ErrorMessage}" : e.GetType().Name;
-            if (row.Attempts >= MaxAttempts)
+            var now = time.GetUtcNow();
+            if (now >= until)
             {
-                await GiveUpAsync(row, $"gave up after {row.Attempts} attempts; last: {reason}", ct).ConfigureAwait(false);
+                await GiveUpAsync(row, $"{OutboxDeadlines.ClosedReason(row)}; {row.Attempts} attempts, the last: {reason}", ct).ConfigureAwait(false);
             }
             else
             {
-                await outbox.RetryLaterAsync(row, time.GetUtcNow() + Backoff(row.Attempts), reason, ct).ConfigureAwait(false);
-                LogRetry(logger, row.IdempotencyKey, reason);
+                // The last attempt falls on the deadline itself, so a platform back just in time still gets it.
+                var next = now + Backoff(row.Attempts, options.Value.MaxRetryDelay);
+                await outbox.RetryLaterAsync(row, next < until ? next : until, reason, ct).ConfigureAwait(false);
+                // An outage of hours retries every row many times: its first retry is worth a warning, the
+                // rest only say the same again.
+                if (row.Attempts == 1)
+                    LogRetry(logger, row.IdempotencyKey, reason);
+                else
+                    LogRetryAgain(logger, row.IdempotencyKey, row.Attempts, reason);
             }
         }
         return false;
@@ -143,8 +162,9 @@ public sealed partial class OutboxDelivery(
         LogFailed(logger, row.IdempotencyKey, reason);
     }
 
-    /// <summary>2, 4, 8 … seconds, at most ten minutes.</summary>
-    public static TimeSpan Backoff(int attempts) => TimeSpan.FromSeconds(Math.Min(Math.Pow(2, Math.Max(1, attempts)), 600));
+    /// <summary>2, 4, 8 … seconds, at most <paramref name="cap"/>.</summary>
+    public static TimeSpan Backoff(int attempts, TimeSpan cap) =>
+        TimeSpan.FromSeconds(Math.Min(Math.Pow(2, Math.Clamp(attempts, 1, 30)), cap.TotalSeconds));
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Delivered {Kind} {Key}")]
     private static partial void LogSent(ILogger logger, string kind, string key);
@@ -152,7 +172,11 @@ public sealed partial class OutboxDelivery(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery of {Key} will be tried again: {Reason}")]
     private static partial void LogRetry(ILogger logger, string key, string reason);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Gave up delivering {Key}: {Reason}")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Delivery of {Key} will be tried again after attempt {Attempts}: {Reason}")]
+    private static partial void LogRetryAgain(ILogger logger, string key, int attempts, string reason);
+
+    // Once per row (it is Failed afterwards), with no stack trace: the reason says what an operator needs.
+    [LoggerMessage(Level = LogLevel.Error, Message = "Gave up delivering {Key}; it waits for an operator under /admin/outbox: {Reason}")]
     private static partial void LogFailed(ILogger logger, string key, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Stopped working on {Key}: another instance took its lapsed lease")]

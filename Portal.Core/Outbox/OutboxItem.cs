@@ -18,4 +18,7 @@ public sealed record OutboxItem
     public string? LastError { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; init; }
+
+    /// <summary>When an operator marked a failed row as seen, so it no longer waits for them.</summary>
+    public DateTimeOffset? DismissedAt { get; init; }
 }

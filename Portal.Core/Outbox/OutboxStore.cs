@@ -5,11 +5,11 @@ using Portal.Core.Data;
 namespace Portal.Core.Outbox;
 
 /// <summary>The outbox table. Every state change is one conditional statement, safe under any concurrency.</summary>
-public sealed class OutboxStore(DbConnectionFactory db, TimeProvider time)
+public sealed partial class OutboxStore(DbConnectionFactory db, TimeProvider time)
 {
     private const string Columns = """
         id, kind, idempotency_key, openid AS OpenId, status, payload, attempts, next_attempt_at, lease_owner, lease_until,
-        last_error, created_at, updated_at
+        last_error, created_at, updated_at, dismissed_at
         """;
 
     private const string EnqueueSql = """

@@ -78,8 +78,8 @@ public sealed class OutboxDeliveryTests(PortalAppFactory app) : IClassFixture<Po
     [Fact]
     public void Backoff_grows_and_is_capped()
     {
-        Assert.Equal(TimeSpan.FromSeconds(2), OutboxDelivery.Backoff(1));
-        Assert.Equal(TimeSpan.FromSeconds(8), OutboxDelivery.Backoff(3));
-        Assert.Equal(TimeSpan.FromMinutes(10), OutboxDelivery.Backoff(20));
+        Assert.Equal(TimeSpan.FromSeconds(2), OutboxDelivery.Backoff(1, TimeSpan.FromMinutes(5)));
+        Assert.Equal(TimeSpan.FromSeconds(8), OutboxDelivery.Backoff(3, TimeSpan.FromMinutes(5)));
+        Assert.Equal(TimeSpan.FromMinutes(5), OutboxDelivery.Backoff(20, TimeSpan.FromMinutes(5)));
     }
 }

@@ -7,13 +7,14 @@ namespace Portal.Web.Health;
 
 /// <summary>
 /// <c>/healthz</c>: 200 when every part answers, 503 naming the part that does not. Load balancers use the
-/// status; people read the body.
+/// status; people read the body. Degraded (failed deliveries waiting for an operator) stays 200: it is
+/// shared work, not this instance's fault, so no balancer should take instances out for it.
 /// </summary>
 public static class HealthEndpoints
 {
     public static IServiceCollection AddPortalHealth(this IServiceCollection services, RedisOptions redis)
     {
-        var checks = services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        var checks = services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database").AddCheck<OutboxHealthCheck>("outbox");
         if (redis.Enabled)
             checks.AddCheck<RedisHealthCheck>("redis");
         return services;
@@ -41,7 +42,8 @@ public static class HealthEndpoints
         {
             status = report.Status.ToString(),
             failing = report.Entries.Where(e => e.Value.Status == HealthStatus.Unhealthy).Select(e => e.Key).ToArray(),
-            checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), description = e.Value.Description }),
+            degraded = report.Entries.Where(e => e.Value.Status == HealthStatus.Degraded).Select(e => e.Key).ToArray(),
+            checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), description = e.Value.Description, data = e.Value.Data.Count == 0 ? null : e.Value.Data }),
         };
         return context.Response.WriteAsync(JsonSerializer.Serialize(body));
     }

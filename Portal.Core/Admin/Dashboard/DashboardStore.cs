@@ -38,7 +38,7 @@ public sealed class DashboardStore(DbConnectionFactory db, TimeProvider time)
     private const string OutboxSql = """
         SELECT
             COALESCE(SUM(CASE WHEN status IN (@Ready, @Sending, @Awaiting) THEN 1 ELSE 0 END), 0) AS waiting,
-            COALESCE(SUM(CASE WHEN status = @Failed THEN 1 ELSE 0 END), 0) AS failed
+            COALESCE(SUM(CASE WHEN status = @Failed AND dismissed_at IS NULL THEN 1 ELSE 0 END), 0) AS failed
         FROM outbox
         """;
 

@@ -1,0 +1,50 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Portal.Core.Admin.Outbox;
+using Portal.Core.Outbox;
+using Portal.Web.Operators;
+
+namespace Portal.Web.Pages.Admin.Outbox;
+
+/// <summary>Deliveries that gave up or wait long; editors may retry one (within its deadline) or mark it seen.</summary>
+public sealed class IndexModel(FailedDeliveries deliveries, TimeProvider time) : PageModel
+{
+    public IReadOnlyList<OutboxItem> Rows { get; private set; } = [];
+    public DateTimeOffset Now => time.GetUtcNow();
+
+    public bool CanEdit => ReadOnlyForViewers.CanChange(User);
+
+    public async Task OnGetAsync(CancellationToken ct) => Rows = await deliveries.ListAsync(ct);
+
+    public async Task<IActionResult> OnPostRetryAsync(long id, CancellationToken ct)
+    {
+        var problem = await deliveries.RetryAsync(User.AuditActor(), id, ct);
+        TempData[problem is null ? "Message" : "Problem"] = problem ?? "Back in line: it is tried again now. This list shows it again if it fails.";
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostDismissAsync(long id, CancellationToken ct)
+    {
+        var problem = await deliveries.DismissAsync(User.AuditActor(), id, ct);
+        TempData[problem is null ? "Message" : "Problem"] = problem ?? "Marked as seen: it no longer counts on the dashboard or in /healthz.";
+        return RedirectToPage();
+    }
+
+    public static string KindLabel(string kind) => kind switch
+    {
+        Portal.Core.Messaging.LateReply.OutboxKind => "late reply",
+        Portal.Core.Inbox.CustomerServiceReply.OutboxKind => "inbox reply",
+        TemplateSend.OutboxKind => "template message",
+        Portal.Core.Followers.FollowerSyncPage.OutboxKind => "follower sync page",
+        _ => kind,
+    };
+
+    public static string StatusLabel(string status) => status switch
+    {
+        OutboxStatus.AwaitingHandler => "handler running",
+        OutboxStatus.Ready => "waiting to send",
+        OutboxStatus.Sending => "sending",
+        OutboxStatus.Failed => "failed",
+        _ => status,
+    };
+}
