@@ -30,7 +30,8 @@ public static class PortalCoreServices
         services.AddValidatedOptions<MessagingOptions, MessagingOptionsValidator>(configuration, MessagingOptions.SectionName);
         services.AddValidatedOptions<OutboxOptions, OutboxOptionsValidator>(configuration, OutboxOptions.SectionName);
         services.AddOptions<MembershipOptions>().Bind(configuration.GetSection(MembershipOptions.SectionName));
-        services.AddOptions<RedisOptions>().Bind(configuration.GetSection(RedisOptions.SectionName));
+        services.AddValidatedOptions<RedisOptions, RedisOptionsValidator>(configuration, RedisOptions.SectionName);
+        services.AddSingleton<Logging.DependencyOutages>();
 
         services.AddData(configuration);
         services.AddCoordination(configuration);

@@ -4,7 +4,9 @@ namespace Portal.Core.Coordination;
 
 /// <summary>
 /// The shared store for several instances. Plain claims use SET NX PX; the compare-and-swap operations
-/// are small Lua scripts so the compare and the change happen as one step on the server.
+/// are small Lua scripts so the compare and the change happen as one step on the server. Every command goes
+/// through the connection's circuit: when Redis cannot be reached, each operation throws
+/// <see cref="CoordinationUnavailableException"/> within the operation timeout, or at once while the circuit is open.
 /// </summary>
 public sealed class RedisCoordinationStore(RedisConnection redis, TimeProvider time) : ICoordinationStore
 {
@@ -43,14 +45,18 @@ public sealed class RedisCoordinationStore(RedisConnection redis, TimeProvider t
         return 0
         """;
 
-    public Task<bool> TryClaimAsync(string key, string value, TimeSpan ttl, CancellationToken ct = default) =>
-        redis.Database.StringSetAsync(redis.Key(key), value, Ttl(ttl), When.NotExists);
+    public Task<bool> TryClaimAsync(string key, string value, TimeSpan ttl, CancellationToken ct = default)
+    {
+        var life = Ttl(ttl);
+        return redis.Circuit.RunAsync(() => redis.Database.StringSetAsync(redis.Key(key), value, life, When.NotExists));
+    }
 
     public async Task<ClaimAttempt> ClaimOrReadAsync(string key, string value, TimeSpan ttl, CancellationToken ct = default)
     {
         var now = time.GetUtcNow();
-        var result = (RedisResult[])(await redis.Database.ScriptEvaluateAsync(
-            ClaimOrReadScript, [redis.Key(key), redis.Key(RemembersSinceKey)], [value, Milliseconds(ttl), now.ToUnixTimeMilliseconds()]).ConfigureAwait(false))!;
+        var life = Milliseconds(ttl);
+        var result = (RedisResult[])(await redis.Circuit.RunAsync(() => redis.Database.ScriptEvaluateAsync(
+            ClaimOrReadScript, [redis.Key(key), redis.Key(RemembersSinceKey)], [value, life, now.ToUnixTimeMilliseconds()])).ConfigureAwait(false))!;
         var won = (long)result[0] == 1;
         if (!won)
             return new ClaimAttempt(false, result[1].IsNull ? null : (string?)result[1], DateTimeOffset.MinValue);
@@ -62,20 +68,26 @@ public sealed class RedisCoordinationStore(RedisConnection redis, TimeProvider t
         return new ClaimAttempt(true, null, since);
     }
 
-    public Task SetAsync(string key, string value, TimeSpan ttl, CancellationToken ct = default) =>
-        redis.Database.StringSetAsync(redis.Key(key), value, Ttl(ttl));
+    public Task SetAsync(string key, string value, TimeSpan ttl, CancellationToken ct = default)
+    {
+        var life = Ttl(ttl);
+        return redis.Circuit.RunAsync(() => redis.Database.StringSetAsync(redis.Key(key), value, life));
+    }
 
     public async Task<string?> GetAsync(string key, CancellationToken ct = default) =>
-        await redis.Database.StringGetAsync(redis.Key(key)).ConfigureAwait(false);
+        await redis.Circuit.RunAsync(() => redis.Database.StringGetAsync(redis.Key(key))).ConfigureAwait(false);
 
-    public async Task<bool> DeleteIfEqualsAsync(string key, string expected, CancellationToken ct = default) =>
-        (long)await redis.Database.ScriptEvaluateAsync(DeleteIfEqualsScript, [redis.Key(key)], [expected]).ConfigureAwait(false) == 1;
+    public Task<bool> DeleteIfEqualsAsync(string key, string expected, CancellationToken ct = default) =>
+        ScriptAsync(DeleteIfEqualsScript, key, [expected]);
 
-    public async Task<bool> ReplaceIfEqualsAsync(string key, string expected, string value, TimeSpan ttl, CancellationToken ct = default) =>
-        (long)await redis.Database.ScriptEvaluateAsync(ReplaceIfEqualsScript, [redis.Key(key)], [expected, value, Milliseconds(ttl)]).ConfigureAwait(false) == 1;
+    public Task<bool> ReplaceIfEqualsAsync(string key, string expected, string value, TimeSpan ttl, CancellationToken ct = default) =>
+        ScriptAsync(ReplaceIfEqualsScript, key, [expected, value, Milliseconds(ttl)]);
 
-    public async Task<bool> ExpireIfEqualsAsync(string key, string expected, TimeSpan ttl, CancellationToken ct = default) =>
-        (long)await redis.Database.ScriptEvaluateAsync(ExpireIfEqualsScript, [redis.Key(key)], [expected, Milliseconds(ttl)]).ConfigureAwait(false) == 1;
+    public Task<bool> ExpireIfEqualsAsync(string key, string expected, TimeSpan ttl, CancellationToken ct = default) =>
+        ScriptAsync(ExpireIfEqualsScript, key, [expected, Milliseconds(ttl)]);
+
+    private async Task<bool> ScriptAsync(string script, string key, RedisValue[] args) =>
+        (long)await redis.Circuit.RunAsync(() => redis.Database.ScriptEvaluateAsync(script, [redis.Key(key)], args)).ConfigureAwait(false) == 1;
 
     private static TimeSpan Ttl(TimeSpan ttl)
     {

@@ -14,5 +14,20 @@ public sealed class RedisOptions
     /// <summary>Put before every key, so several Portal deployments can share one Redis.</summary>
     public string KeyPrefix { get; set; } = "portal:";
 
+    /// <summary>
+    /// How long one command may wait for its answer. Short, because a webhook push has 5 seconds in all and a
+    /// healthy Redis answers in a millisecond: the client's default (5 s) made every push outlive WeChat's wait.
+    /// </summary>
+    public TimeSpan OperationTimeout { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>How long connecting (at start and on every reconnect attempt) may take.</summary>
+    public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Consecutive connection failures or timeouts that open the circuit: commands then fail at once.</summary>
+    public int CircuitBreakAfter { get; set; } = 3;
+
+    /// <summary>How long the open circuit refuses every command before it lets one probe through.</summary>
+    public TimeSpan CircuitPause { get; set; } = TimeSpan.FromSeconds(1);
+
     public bool Enabled => !string.IsNullOrWhiteSpace(Configuration);
 }
