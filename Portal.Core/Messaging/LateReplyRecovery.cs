@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Portal.Core.Coordination;
+using Portal.Core.Logging;
 using Portal.Core.Outbox;
 using Portal.Core.WeChat.Inbound;
 
@@ -17,6 +18,7 @@ public sealed partial class LateReplyRecovery(
     MessageRouter router,
     InstanceIdentity instance,
     TimeProvider time,
+    DependencyOutages outages,
     ILogger<LateReplyRecovery> logger) : BackgroundService
 {
     /// <summary>
@@ -35,10 +37,12 @@ public sealed partial class LateReplyRecovery(
             try
             {
                 await RecoverAsync(stoppingToken).ConfigureAwait(false);
+                outages.For(DependencyOutages.LateReplyRecovery).Succeeded();
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
-                LogRecoveryFailed(logger, e);
+                // Logged once when passes start failing and once when one works again, not every pass.
+                outages.For(DependencyOutages.LateReplyRecovery).Failed(e);
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
@@ -82,7 +86,4 @@ public sealed partial class LateReplyRecovery(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Recovered the late reply of {MessageKey}")]
     private static partial void LogRecovered(ILogger logger, string messageKey);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Late-reply recovery pass failed; the next pass tries again")]
-    private static partial void LogRecoveryFailed(ILogger logger, Exception exception);
 }

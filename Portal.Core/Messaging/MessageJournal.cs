@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Portal.Core.Data;
 using Portal.Core.Followers;
+using Portal.Core.Logging;
 
 namespace Portal.Core.Messaging;
 
@@ -13,9 +14,13 @@ namespace Portal.Core.Messaging;
 /// together share one transaction. Under load this turns hundreds of small commits into a few large
 /// ones; when idle a request's commit starts at once.
 /// </summary>
-public sealed partial class MessageJournal(DbConnectionFactory db, MessageLogStore log, FollowerStore followers, TimeProvider time, ILogger<MessageJournal> logger)
+public sealed partial class MessageJournal(
+    DbConnectionFactory db, MessageLogStore log, FollowerStore followers, TimeProvider time, DependencyOutages outages, ILogger<MessageJournal> logger)
     : BackgroundService
 {
+    // A database outage fails every batch: logged once when it starts and once when a commit works again.
+    private readonly DependencyOutage _outage = outages.For(DependencyOutages.MessageLog);
+
     private const int MaxBatch = 256;
 
     // Small enough that a request arriving during a pass waits only a moment for it.
@@ -140,6 +145,7 @@ public sealed partial class MessageJournal(DbConnectionFactory db, MessageLogSto
             if (changes.Count > 0)
                 await followers.ApplyAsync(session.Connection, transaction, changes).ConfigureAwait(false);
             await transaction.CommitAsync().ConfigureAwait(false);
+            _outage.Succeeded();
             _followerIndexBehind = true;
             _lastCommitAt = time.GetUtcNow();
             _behindSince ??= _lastCommitAt;
@@ -151,7 +157,7 @@ public sealed partial class MessageJournal(DbConnectionFactory db, MessageLogSto
         }
         catch (Exception e)
         {
-            LogCommitFailed(logger, batch.Count, e);
+            _outage.Failed(e); // the requests fail too, so WeChat retries them
             // Start the next batch on a fresh connection: this one may be what failed.
             if (_session is { } broken)
                 await broken.DisposeAsync().ConfigureAwait(false);
@@ -192,9 +198,6 @@ public sealed partial class MessageJournal(DbConnectionFactory db, MessageLogSto
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Indexing the message log by follower failed; it is tried again after the next commit")]
     private static partial void LogIndexFailed(ILogger logger, Exception exception);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Could not commit {Count} message-log entries; their requests fail so WeChat retries them")]
-    private static partial void LogCommitFailed(ILogger logger, int count, Exception exception);
 
     /// <summary>The writer's own connection, kept open so its prepared statements are reused batch after batch.</summary>
     private sealed class Session(DbConnection connection, MessageLogStore.Inserter log) : IAsyncDisposable

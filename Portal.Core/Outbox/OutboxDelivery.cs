@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Portal.Core.Coordination;
 using Portal.Core.Followers;
 using Portal.Core.Inbox;
+using Portal.Core.Logging;
 using Portal.Core.Messaging;
 using Portal.Core.Platform;
 
@@ -28,6 +29,7 @@ public sealed partial class OutboxDelivery(
     InstanceIdentity instance,
     IOptions<OutboxOptions> options,
     TimeProvider time,
+    DependencyOutages outages,
     ILogger<OutboxDelivery> logger) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
@@ -41,10 +43,12 @@ public sealed partial class OutboxDelivery(
             try
             {
                 await DeliverDueAsync(stoppingToken).ConfigureAwait(false);
+                outages.For(DependencyOutages.Outbox).Succeeded();
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
-                LogPassFailed(logger, e);
+                // Logged once when passes start failing and once when one works again, not every pass.
+                outages.For(DependencyOutages.Outbox).Failed(e);
             }
         }
     }
@@ -181,7 +185,4 @@ public sealed partial class OutboxDelivery(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Stopped working on {Key}: another instance took its lapsed lease")]
     private static partial void LogLeaseLost(ILogger logger, string key);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox delivery pass failed; the next pass tries again")]
-    private static partial void LogPassFailed(ILogger logger, Exception exception);
 }

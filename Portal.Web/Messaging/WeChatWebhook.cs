@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
+using Portal.Core.Logging;
 using Portal.Core.Messaging;
 using Portal.Core.Platform;
 using Portal.Core.WeChat;
@@ -28,9 +29,12 @@ internal sealed partial class WeChatWebhook
     private readonly TimeProvider _time;
     private readonly ILogger<WeChatWebhook> _logger;
     private readonly MessageCrypto? _crypto;
+    private readonly DependencyOutage _outage;
 
-    public WeChatWebhook(MessageProcessor processor, IOptions<WeChatOptions> account, IOptions<MessagingOptions> options, TimeProvider time, ILogger<WeChatWebhook> logger)
+    public WeChatWebhook(
+        MessageProcessor processor, IOptions<WeChatOptions> account, IOptions<MessagingOptions> options, TimeProvider time, DependencyOutages outages, ILogger<WeChatWebhook> logger)
     {
+        _outage = outages.For(DependencyOutages.Webhook);
         _processor = processor;
         _account = account.Value;
         _options = options.Value;
@@ -107,11 +111,17 @@ internal sealed partial class WeChatWebhook
         catch (Exception e) when (e is not OperationCanceledException || !http.RequestAborted.IsCancellationRequested)
         {
             // The message was given back (its claim released): a 500 with no body makes WeChat retry it,
-            // and no error page ever reaches WeChat, even in Development.
-            LogFailed(_logger, message.DeduplicationKey, e);
+            // and no error page ever reaches WeChat, even in Development. A database or Redis outage fails every
+            // push alike: it is counted and logged once when it starts and once when it ends; anything else is
+            // a fault of its own and logged in full.
+            if (DependencyFailure.IsUnavailable(e))
+                _outage.Failed(e);
+            else
+                LogFailed(_logger, message.DeduplicationKey, e);
             http.Response.StatusCode = StatusCodes.Status500InternalServerError;
             return;
         }
+        _outage.Succeeded();
         if (result.Outcome == MessageOutcome.StillRunning)
         {
             // Another instance is still on it and has recorded nothing yet: "success" now could promise a reply that

@@ -1,5 +1,5 @@
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Portal.Core.Logging;
 
 namespace Portal.Core.Messaging.AutoReplies;
 
@@ -7,11 +7,13 @@ namespace Portal.Core.Messaging.AutoReplies;
 /// Keeps the compiled rule set in memory so the webhook never waits on the database for it. The set is
 /// re-read in the background once it is older than <see cref="MessagingOptions.RulesRefreshInterval"/>,
 /// which is how an edit made on one instance reaches all of them within seconds. Only the very first
-/// read is awaited.
+/// read is awaited. A refresh that fails is tried again one interval later, not on the next message, and
+/// the database's outage is logged once (start and end), not per message.
 /// </summary>
-public sealed partial class AutoReplyRuleCache(AutoReplyRuleStore store, IOptions<MessagingOptions> options, TimeProvider time, ILogger<AutoReplyRuleCache> logger)
+public sealed class AutoReplyRuleCache(AutoReplyRuleStore store, IOptions<MessagingOptions> options, TimeProvider time, DependencyOutages outages)
 {
     private readonly SemaphoreSlim _loading = new(1, 1);
+    private readonly DependencyOutage _outage = outages.For(DependencyOutages.AutoReplyRules);
     private volatile Snapshot? _current;
     private int _refreshing;
 
@@ -50,11 +52,15 @@ public sealed partial class AutoReplyRuleCache(AutoReplyRuleStore store, IOption
         try
         {
             _current = await LoadAsync(CancellationToken.None).ConfigureAwait(false);
+            _outage.Succeeded();
         }
         catch (Exception e)
         {
-            // Keep answering with the rules we have; the next message tries again.
-            LogRefreshFailed(logger, e);
+            // Keep answering with the rules we have, as if just loaded, so the next try is an interval away: a
+            // try per message would add a failing query (and once a log line) to every message of the outage.
+            if (_current is { } kept)
+                _current = kept with { LoadedAt = time.GetUtcNow() };
+            _outage.Failed(e);
         }
         finally
         {
@@ -68,9 +74,6 @@ public sealed partial class AutoReplyRuleCache(AutoReplyRuleStore store, IOption
         var rules = await store.ListAsync(ct).ConfigureAwait(false);
         return new Snapshot(new AutoReplyRuleSet(rules), at);
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not refresh the auto-reply rules; the previous set stays in use")]
-    private static partial void LogRefreshFailed(ILogger logger, Exception exception);
 
     private sealed record Snapshot(AutoReplyRuleSet Rules, DateTimeOffset LoadedAt);
 }
