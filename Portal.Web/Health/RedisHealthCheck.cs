@@ -3,19 +3,24 @@ using Portal.Core.Coordination;
 
 namespace Portal.Web.Health;
 
-/// <summary>Healthy when Redis answers PING. Registered only when Redis is configured.</summary>
+/// <summary>
+/// Healthy when Redis answers PING. Registered only when Redis is configured. While the circuit is open the
+/// answer comes at once, without a PING that could only wait for its timeout.
+/// </summary>
 internal sealed class RedisHealthCheck(RedisConnection redis) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         try
         {
-            var latency = await redis.Database.PingAsync().WaitAsync(TimeSpan.FromSeconds(2), cancellationToken);
+            var latency = await redis.Circuit.RunAsync(() => redis.Database.PingAsync()).WaitAsync(cancellationToken);
             return HealthCheckResult.Healthy($"Redis answers in {latency.TotalMilliseconds:0.0} ms");
         }
-        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        catch (CoordinationUnavailableException e)
         {
-            return HealthCheckResult.Unhealthy($"Redis does not answer: {e.GetType().Name}");
+            return HealthCheckResult.Unhealthy(redis.Circuit.IsOpen
+                ? "Redis cannot be reached; commands are refused at once until it answers again"
+                : $"Redis does not answer: {e.InnerException?.GetType().Name ?? e.GetType().Name}");
         }
     }
 }

@@ -1,11 +1,15 @@
 using Microsoft.AspNetCore.Diagnostics;
+using Portal.Core.Logging;
 
 namespace Portal.Web.Hosting;
 
 /// <summary>
 /// What a person sees when a page fails outside Development: a short page in place of the server's empty
 /// 500, carrying the security headers like every other answer. The exception is logged, never shown.
-/// Development keeps the framework's page with the stack trace.
+/// Development keeps the framework's page with the stack trace. A page that failed because the database or
+/// Redis cannot be reached answers 503 with Retry-After, and its stack is not logged: the outage is logged
+/// once, when it starts and ends, by the parts that notice it on their own (Redis's circuit, the outbox's
+/// pass every second), not once per page view.
 /// </summary>
 public static class ErrorPage
 {
@@ -24,9 +28,17 @@ public static class ErrorPage
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             // A request the server refused (too large, cut short) stays the 4xx it is, not our failure.
-            StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+            StatusCodeSelector = e => e switch
+            {
+                BadHttpRequestException bad => bad.StatusCode,
+                _ when DependencyFailure.IsUnavailable(e) => StatusCodes.Status503ServiceUnavailable,
+                _ => StatusCodes.Status500InternalServerError,
+            },
+            SuppressDiagnosticsCallback = c => DependencyFailure.IsUnavailable(c.Exception),
             ExceptionHandler = http =>
             {
+                if (http.Response.StatusCode == StatusCodes.Status503ServiceUnavailable)
+                    http.Response.Headers.RetryAfter = "5";
                 http.Response.ContentType = "text/html; charset=utf-8";
                 return http.Response.WriteAsync(Html);
             },

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Portal.Core.Coordination;
 using Portal.Core.Operators;
 using Portal.Web.Operators;
 
@@ -8,6 +9,13 @@ namespace Portal.Web.Pages.Admin;
 
 public sealed class SignInModel(OperatorAccounts accounts, OperatorStore operators) : PageModel
 {
+    /// <summary>
+    /// Sign-in is refused while the shared store is unreachable: attempts are counted there, and signing in
+    /// uncounted would let anyone guess passwords freely for as long as Redis is down.
+    /// </summary>
+    public const string StoreUnavailable =
+        "Sign-in is unavailable for a moment: Portal cannot reach its shared store (Redis). Try again shortly.";
+
     [BindProperty]
     public string? Name { get; set; }
 
@@ -26,7 +34,18 @@ public sealed class SignInModel(OperatorAccounts accounts, OperatorStore operato
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         // The connection's address, or the client's as told by a listed proxy (Portal:KnownProxies).
-        var outcome = await accounts.SignInAsync(Name, Password, HttpContext.Connection.RemoteIpAddress, ct);
+        SignInOutcome outcome;
+        try
+        {
+            outcome = await accounts.SignInAsync(Name, Password, HttpContext.Connection.RemoteIpAddress, ct);
+        }
+        catch (CoordinationUnavailableException)
+        {
+            Problem = StoreUnavailable;
+            Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            Response.Headers.RetryAfter = "5";
+            return Page();
+        }
         if (!outcome.Succeeded)
         {
             Problem = outcome.Problem;
