@@ -10,17 +10,55 @@ namespace Portal.Core.Platform;
 /// replaced well before it expires. One the platform refused is dropped only if it is still the stored one
 /// (compare and delete), so a late failure never throws away a credential someone else just fetched.
 /// Nothing is reset at start-up.
+/// While the store cannot be reached, this instance keeps a credential of its own in memory: the access token
+/// comes from stable_token, which hands every caller the token in force without revoking another's, so an
+/// instance fetching alone breaks nobody, and late replies keep going out during a Redis outage.
 /// </summary>
 public sealed class SharedCredential(string name, string appId, ICoordinationStore store, TimeProvider time, TimeSpan refreshMargin)
 {
     private static readonly TimeSpan LockLifetime = TimeSpan.FromSeconds(40);
     private static readonly TimeSpan LockWait = TimeSpan.FromSeconds(15);
 
+    private readonly SemaphoreSlim _localFetch = new(1, 1);
+    private volatile LocalCopy? _local;
+
     private string Key => $"{name}:{appId}";
     private string LockKey => $"{name}-lock:{appId}";
 
     /// <summary>The stored credential, or the one <paramref name="fetch"/> gets when none is fresh.</summary>
     public async Task<string> GetAsync(Func<CancellationToken, Task<(string Value, DateTimeOffset ExpiresAt)>> fetch, CancellationToken ct = default)
+    {
+        try
+        {
+            return await GetSharedAsync(fetch, ct).ConfigureAwait(false);
+        }
+        catch (CoordinationUnavailableException)
+        {
+            return await GetLocalAsync(fetch, ct).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<string> GetLocalAsync(Func<CancellationToken, Task<(string Value, DateTimeOffset ExpiresAt)>> fetch, CancellationToken ct)
+    {
+        if (_local is { } copy && copy.KeepUntil > time.GetUtcNow())
+            return copy.Value;
+        await _localFetch.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            if (_local is { } fetched && fetched.KeepUntil > time.GetUtcNow())
+                return fetched.Value;
+            var (value, expiresAt) = await fetch(ct).ConfigureAwait(false);
+            var now = time.GetUtcNow();
+            _local = new LocalCopy(value, now + KeepFor(expiresAt - now));
+            return value;
+        }
+        finally
+        {
+            _localFetch.Release();
+        }
+    }
+
+    private async Task<string> GetSharedAsync(Func<CancellationToken, Task<(string Value, DateTimeOffset ExpiresAt)>> fetch, CancellationToken ct)
     {
         if (await store.GetAsync(Key, ct).ConfigureAwait(false) is { } cached)
             return Deserialize(cached).Value;
@@ -39,7 +77,14 @@ public sealed class SharedCredential(string name, string appId, ICoordinationSto
         }
         finally
         {
-            await store.ReleaseAsync(lease, CancellationToken.None).ConfigureAwait(false);
+            try
+            {
+                await store.ReleaseAsync(lease, CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (CoordinationUnavailableException)
+            {
+                // The lease lapses on its own; what was fetched is still good.
+            }
         }
     }
 
@@ -60,6 +105,20 @@ public sealed class SharedCredential(string name, string appId, ICoordinationSto
     /// <summary>Drops <paramref name="failed"/> if it is still the stored credential.</summary>
     public async Task InvalidateAsync(string failed, CancellationToken ct = default)
     {
+        if (_local is { } copy && copy.Value == failed)
+            _local = null;
+        try
+        {
+            await InvalidateSharedAsync(failed, ct).ConfigureAwait(false);
+        }
+        catch (CoordinationUnavailableException)
+        {
+            // Nobody can read the shared copy now either; the next fetch replaces it once the store is back.
+        }
+    }
+
+    private async Task InvalidateSharedAsync(string failed, CancellationToken ct)
+    {
         var raw = await store.GetAsync(Key, ct).ConfigureAwait(false);
         if (raw is not null && Deserialize(raw).Value == failed)
             await store.DeleteIfEqualsAsync(Key, raw, ct).ConfigureAwait(false);
@@ -73,4 +132,6 @@ public sealed class SharedCredential(string name, string appId, ICoordinationSto
         var bar = raw.IndexOf('|', StringComparison.Ordinal);
         return (raw[(bar + 1)..], DateTimeOffset.FromUnixTimeSeconds(long.Parse(raw[..bar], CultureInfo.InvariantCulture)));
     }
+
+    private sealed record LocalCopy(string Value, DateTimeOffset KeepUntil);
 }

@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.OutputCaching.StackExchangeRedis;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.Options;
@@ -33,6 +34,14 @@ public static class PortalSite
             // Shared by all instances, so the instance where an operator saves evicts everyone's copy. It
             // uses the app's one multiplexer and key prefix.
             services.AddStackExchangeRedisOutputCache(_ => { });
+            // While Redis is down the cache steps aside rather than failing every public page.
+            var redisStore = services.Last(d => d.ServiceType == typeof(IOutputCacheStore));
+            services.Remove(redisStore);
+            services.AddSingleton<IOutputCacheStore>(sp => new RedisOutageOutputCacheStore(
+                redisStore.ImplementationFactory is { } factory
+                    ? (IOutputCacheStore)factory(sp)
+                    : (IOutputCacheStore)ActivatorUtilities.CreateInstance(sp, redisStore.ImplementationType!),
+                sp.GetRequiredService<RedisConnection>()));
             services.AddSingleton<IConfigureOptions<RedisOutputCacheOptions>>(sp =>
             {
                 var connection = sp.GetRequiredService<RedisConnection>();
