@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Portal.Core.Admin.AutoReplies;
 using Portal.Core.Audit;
+using Portal.Core.Logging;
 using Portal.Core.Messaging;
 using Portal.Core.Messaging.AutoReplies;
 using Portal.Core.WeChat.Replies;
@@ -17,7 +18,7 @@ public abstract class AutoReplyRuleEditorTests(TestDatabase database)
     private readonly AuditLog _audit = new(database.Factory, TimeProvider.System);
     private readonly AuditActor _actor = new(42, "tester");
 
-    private AutoReplyRuleCache Cache => new(_store, Options.Create(new MessagingOptions()), TimeProvider.System, NullLogger<AutoReplyRuleCache>.Instance);
+    private AutoReplyRuleCache Cache => new(_store, Options.Create(new MessagingOptions()), TimeProvider.System, new DependencyOutages(NullLoggerFactory.Instance, TimeProvider.System));
 
     [Fact]
     public async Task Changes_are_stored_audited_and_reach_the_cache_at_once()
