@@ -67,10 +67,10 @@ public sealed partial class DependencyOutage(string name, ILogger logger, TimePr
     }
 
     [LoggerMessage(EventId = 9001, Level = LogLevel.Error,
-        Message = "{Dependency} cannot be reached ({Error}); further failures are counted, not logged, until it answers again")]
+        Message = "{Dependency} failing ({Error}); further failures are counted, not logged, until it works again")]
     private static partial void LogStarted(ILogger logger, string dependency, string error, Exception exception);
 
     [LoggerMessage(EventId = 9002, Level = LogLevel.Warning,
-        Message = "{Dependency} answers again after an outage of {Seconds} s; {Failures} operations failed meanwhile")]
+        Message = "{Dependency} works again after an outage of {Seconds} s; {Failures} operations failed meanwhile")]
     private static partial void LogEnded(ILogger logger, string dependency, double seconds, long failures);
 }

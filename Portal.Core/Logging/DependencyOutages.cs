@@ -16,7 +16,7 @@ public sealed class DependencyOutages(ILoggerFactory loggers, TimeProvider time)
     public const string AutoReplyRules = "Database (auto-reply rules)";
     public const string Outbox = "Database (outbox delivery)";
     public const string LateReplyRecovery = "Database (late-reply recovery)";
-    public const string Webhook = "Webhook (message handling)";
+    public const string Webhook = "Webhook pushes (database or Redis unreachable)";
 
     private readonly ConcurrentDictionary<string, DependencyOutage> _outages = new(StringComparer.Ordinal);
     private readonly ILogger _logger = loggers.CreateLogger("Portal.Outages");

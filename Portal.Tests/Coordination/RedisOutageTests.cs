@@ -116,8 +116,8 @@ public sealed class RedisOutageTests : IAsyncLifetime
         var lines = OutageLines.ToList();
         Assert.Equal(2, lines.Count);
         Assert.StartsWith("Error", lines[0]);
-        Assert.Contains("Redis cannot be reached (RedisConnectionException)", lines[0]);
-        Assert.Contains("Redis answers again", lines[1]);
+        Assert.Contains("Redis failing (RedisConnectionException)", lines[0]);
+        Assert.Contains("Redis works again", lines[1]);
         Assert.Contains("26 operations failed", lines[1]); // 25 in the outage and the one refused during the pause
     }
 }
