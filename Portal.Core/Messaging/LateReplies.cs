@@ -18,6 +18,12 @@ public sealed partial class LateReplies(OutboxStore outbox, MessageLogStore log,
     /// <summary>A third of the lease: two renewals may fail (a database blip) before the lease lapses.</summary>
     public static readonly TimeSpan RenewEvery = HandlerLease / 3;
 
+    /// <summary>
+    /// Renewal gives up after this: a handler still running then is taken for hung, and recovery may run the
+    /// message elsewhere (its reply is still queued once: only the first to finish moves the row on).
+    /// </summary>
+    public static readonly TimeSpan MaxRenewal = TimeSpan.FromMinutes(10);
+
     /// <summary>Written before WeChat is told <c>success</c>, so a crash after that loses nothing.</summary>
     public Task DeferAsync(string messageKey, string openId, LateReply reply, CancellationToken ct = default) =>
         outbox.EnqueueAsync(LateReply.OutboxKind, messageKey, openId, OutboxStatus.AwaitingHandler, reply.ToJson(), instance.Id, HandlerLease, ct);
@@ -40,17 +46,19 @@ public sealed partial class LateReplies(OutboxStore outbox, MessageLogStore log,
 
     /// <summary>
     /// Renews this instance's lease on the row of <paramref name="messageKey"/> until <paramref name="work"/>
-    /// (the handler and the completion of its row) ends, so recovery leaves a live handler alone however long
-    /// it runs. Renewal stops by itself once the row is no longer this instance's to renew; a failed renewal
-    /// is logged once and tried again at the next turn, and never reaches the handler.
+    /// (the handler and the completion of its row) ends, so recovery leaves a live handler alone while it
+    /// runs (for at most <see cref="MaxRenewal"/>). Renewal also stops once the row is no longer this
+    /// instance's to renew; a failed renewal is logged once and tried again at the next turn, and never
+    /// reaches the handler.
     /// </summary>
     public void KeepLeasedWhile(string messageKey, Task work) => _ = RenewAsync(messageKey, work);
 
     private async Task RenewAsync(string messageKey, Task work)
     {
         using var timer = new PeriodicTimer(RenewEvery, time);
+        var stopAt = time.GetUtcNow() + MaxRenewal;
         var failedBefore = false;
-        while (true)
+        while (time.GetUtcNow() < stopAt)
         {
             var tick = timer.WaitForNextTickAsync().AsTask();
             if (await Task.WhenAny(work, tick).ConfigureAwait(false) == work)

@@ -18,10 +18,11 @@ public static class OutboxDeadlines
     public static readonly TimeSpan TemplateLife = TimeSpan.FromHours(24);
 
     /// <summary>
-    /// A follower-sync page can be fetched at any time, but a sync stuck for a day is better looked at (and
-    /// started again) by an operator than left running into the next day's quota.
+    /// A follower-sync page can be fetched at any time, and a used-up daily quota legitimately pauses it until
+    /// the next day (<see cref="FollowerSync.QuotaPause"/> at a time); two days leave room for that and for an
+    /// outage, after which a sync is better looked at (and started again) by an operator.
     /// </summary>
-    public static readonly TimeSpan SyncPageLife = TimeSpan.FromHours(24);
+    public static readonly TimeSpan SyncPageLife = TimeSpan.FromHours(48);
 
     /// <summary>The last moment at which <paramref name="row"/> may still be delivered.</summary>
     public static DateTimeOffset DeliverableUntil(OutboxItem row) => row.Kind switch

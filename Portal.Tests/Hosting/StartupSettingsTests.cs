@@ -41,6 +41,17 @@ public sealed class StartupSettingsTests
         Assert.Contains(setting, StartFails(app).Message);
     }
 
+    [Theory]
+    [InlineData("00:00:00")]
+    [InlineData("02:00:00")]
+    public async Task A_retry_pause_cap_outside_a_second_to_an_hour_is_refused(string value)
+    {
+        await using var app = new PortalAppFactory();
+        app.Settings["Outbox:MaxRetryDelay"] = value;
+
+        Assert.Contains("Outbox:MaxRetryDelay", StartFails(app).Message);
+    }
+
     [Fact]
     public async Task Postgres_without_a_connection_string_is_refused()
     {
