@@ -1,3 +1,4 @@
+using Portal.Web.DataProtection;
 using Portal.Web.Health;
 using Portal.Web.Hosting;
 using Portal.Web.Members;
@@ -9,7 +10,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddPortalCore();            // options (validated at start), database, coordination
 builder.AddPortalSandbox();         // the built-in WeChat platform, Development only
-builder.AddPortalDataProtection();  // cookie keys: Redis when shared, else the data folder
+builder.AddPortalDataProtection();  // cookie keys: in the database, shared and durable
 builder.AddPortalHealth();          // /healthz checks
 builder.AddPortalPages();           // Razor pages and static files
 builder.AddPortalMembers();         // followers signed in through WeChat web authorization
@@ -21,7 +22,7 @@ builder.AddPortalPublicAddress();   // absolute URLs from Portal:PublicBaseUrl; 
 
 var app = builder.Build();
 
-await app.PrepareSharedStateAsync();   // migrations, Redis connection
+await app.PrepareSharedStateAsync();   // migrations, Redis connection, cookie keys
 if (await app.RunOperatorCommandAsync(args))   // e.g. create-owner <name>, then exit
     return;
 

@@ -60,10 +60,30 @@ public sealed class DbConnectionFactory : IDisposable
         // hundreds of megabytes; SQLite reuses the file rather than shrinking it, so the limit has it cut back
         // when the log next starts over.
         using var pragma = connection.CreateCommand();
-        pragma.CommandText = $"PRAGMA busy_timeout = {_busyTimeoutMs}; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = 0; PRAGMA journal_size_limit = {WalSizeLimit};";
+        pragma.CommandText = SqlitePragmas;
         await pragma.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
         return connection;
     }
+
+    /// <summary>
+    /// Opens a pooled connection without awaiting, for the rare caller that a framework calls synchronously
+    /// (the Data Protection key ring, read about once a day); everything else uses <see cref="OpenAsync"/>.
+    /// </summary>
+    public DbConnection Open()
+    {
+        if (_npgsql is not null)
+            return _npgsql.OpenConnection();
+
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        using var pragma = connection.CreateCommand();
+        pragma.CommandText = SqlitePragmas;
+        pragma.ExecuteNonQuery();
+        return connection;
+    }
+
+    private string SqlitePragmas =>
+        $"PRAGMA busy_timeout = {_busyTimeoutMs}; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = 0; PRAGMA journal_size_limit = {WalSizeLimit};";
 
     private static string SqliteConnectionString(DatabaseOptions o)
     {

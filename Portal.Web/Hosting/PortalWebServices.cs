@@ -1,10 +1,10 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 using Portal.Core;
 using Portal.Core.Coordination;
 using Portal.Core.Data;
 using Portal.Core.Platform;
+using Portal.Web.DataProtection;
 using Portal.Web.Health;
 using Portal.Web.Sandbox;
 
@@ -111,29 +111,6 @@ public static class PortalWebServices
         return app;
     }
 
-    /// <summary>Cookie-protection keys: shared through Redis when several instances run, else in the data folder.</summary>
-    public static WebApplicationBuilder AddPortalDataProtection(this WebApplicationBuilder builder)
-    {
-        var redis = builder.Configuration.GetSection(RedisOptions.SectionName).Get<RedisOptions>() ?? new RedisOptions();
-        var protection = builder.Services.AddDataProtection().SetApplicationName("Portal");
-        if (redis.Enabled)
-        {
-            builder.Services.AddSingleton<IConfigureOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>>(sp =>
-            {
-                var connection = sp.GetRequiredService<RedisConnection>();
-                return new ConfigureOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>(o =>
-                    o.XmlRepository = new Microsoft.AspNetCore.DataProtection.StackExchangeRedis.RedisXmlRepository(
-                        () => connection.Database, connection.Key("data-protection-keys")));
-            });
-        }
-        else
-        {
-            var dataFolder = Path.GetFullPath(builder.Configuration["Database:DataFolder"] ?? "App_Data", builder.Environment.ContentRootPath);
-            protection.PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataFolder, "keys")));
-        }
-        return builder;
-    }
-
     /// <summary>The sandbox's platform endpoints, when the sandbox is on.</summary>
     public static WebApplication MapPortalSandbox(this WebApplication app)
     {
@@ -162,13 +139,14 @@ public static class PortalWebServices
         return builder;
     }
 
-    /// <summary>Applies the numbered migrations and connects to Redis before the first request is served.</summary>
+    /// <summary>Applies the numbered migrations, connects to Redis and readies the cookie keys before the first request is served.</summary>
     public static async Task PrepareSharedStateAsync(this WebApplication app)
     {
         app.ValidateSettings();
         await app.Services.GetRequiredService<MigrationRunner>().ApplyAsync(app.Lifetime.ApplicationStopping);
         if (app.Services.GetService<RedisConnection>() is { } redis)
             await redis.ConnectAsync();
+        await app.PrepareKeyRingAsync();   // after Redis: an old ring kept there is moved into the database
         if (app.Services.GetService<SandboxDemo>() is { } demo)
             await demo.SeedAsync(app.Lifetime.ApplicationStopping);
     }

@@ -1,0 +1,31 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.Extensions.Options;
+
+namespace Portal.Web.DataProtection;
+
+/// <summary>
+/// The keys that sign and encrypt Portal's cookies: kept in the database, which is durable and shared by
+/// every instance, so neither a Redis restart nor a new instance can leave two instances with different rings.
+/// </summary>
+public static class PortalDataProtection
+{
+    public static WebApplicationBuilder AddPortalDataProtection(this WebApplicationBuilder builder)
+    {
+        var protection = builder.Services.AddDataProtection().SetApplicationName("Portal");
+        builder.Services.AddSingleton<DatabaseXmlRepository>();
+        builder.Services.AddSingleton<KeyRingImport>();
+        builder.Services.AddSingleton<KeyRingStartup>();
+        builder.Services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
+            new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = sp.GetRequiredService<DatabaseXmlRepository>()));
+
+        var options = builder.Configuration.GetSection(KeyRingOptions.SectionName).Get<KeyRingOptions>() ?? new KeyRingOptions();
+        if (KeyRingCertificate.Load(options, builder.Environment.ContentRootPath) is { } certificate)
+            protection.ProtectKeysWithCertificate(certificate);
+        return builder;
+    }
+
+    /// <summary>Imports the old ring once and makes sure there is a key every instance shares; before serving.</summary>
+    public static Task PrepareKeyRingAsync(this WebApplication app) =>
+        app.Services.GetRequiredService<KeyRingStartup>().EnsureReadyAsync(app.Lifetime.ApplicationStopping);
+}
