@@ -16,12 +16,12 @@ public sealed class KeyRingCertificateTests : IDisposable
     private const string Password = "pfx-password-for-tests";
     private readonly string _folder = Directory.CreateTempSubdirectory("portal-cert").FullName;
 
-    private string CertificateFile()
+    private string CertificateFile(string name = "keyring")
     {
         using var rsa = RSA.Create(2048);
         var request = new CertificateRequest("CN=Portal key ring test", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
         using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
-        var path = Path.Combine(_folder, "keyring.pfx");
+        var path = Path.Combine(_folder, name + ".pfx");
         File.WriteAllBytes(path, certificate.Export(X509ContentType.Pfx, Password));
         return path;
     }
@@ -45,6 +45,49 @@ public sealed class KeyRingCertificateTests : IDisposable
         restarted.Settings["DataProtection:CertificatePath"] = pfx;
         restarted.Settings["DataProtection:CertificatePassword"] = Password;
         Assert.True(await OperatorCookies.OpensAdminAsync(restarted, cookie));
+    }
+
+    [Fact]
+    public async Task A_replaced_certificate_kept_as_the_previous_one_keeps_sign_ins_valid()
+    {
+        var old = CertificateFile("old");
+        await using var first = new PortalAppFactory();
+        first.Settings["DataProtection:CertificatePath"] = old;
+        first.Settings["DataProtection:CertificatePassword"] = Password;
+        var cookie = await OperatorCookies.SignInAsync(first);
+
+        await using var renewed = new PortalAppFactory();
+        renewed.Settings["Database:DataFolder"] = first.DataFolder;
+        renewed.Settings["DataProtection:CertificatePath"] = CertificateFile("new");
+        renewed.Settings["DataProtection:CertificatePassword"] = Password;
+        renewed.Settings["DataProtection:PreviousCertificatePath"] = old;
+        renewed.Settings["DataProtection:PreviousCertificatePassword"] = Password;
+
+        Assert.True(await OperatorCookies.OpensAdminAsync(renewed, cookie));
+        Assert.Single(await OperatorCookies.StoredRingAsync(renewed));
+    }
+
+    [Fact]
+    public async Task An_instance_that_cannot_read_the_keys_stops_rather_than_making_a_ring_of_its_own()
+    {
+        await using var first = new PortalAppFactory();
+        first.Settings["DataProtection:CertificatePath"] = CertificateFile("old");
+        first.Settings["DataProtection:CertificatePassword"] = Password;
+        var cookie = await OperatorCookies.SignInAsync(first);
+
+        // Restarted with a new certificate and without the old one.
+        using (var forgetful = new PortalAppFactory())
+        {
+            forgetful.Settings["Database:DataFolder"] = first.DataFolder;
+            forgetful.Settings["DataProtection:CertificatePath"] = CertificateFile("new");
+            forgetful.Settings["DataProtection:CertificatePassword"] = Password;
+
+            var problem = StartupProblem(forgetful);
+
+            Assert.Contains("DataProtection:PreviousCertificatePath", problem);
+        }
+        Assert.Single(await OperatorCookies.StoredRingAsync(first));
+        Assert.True(await OperatorCookies.OpensAdminAsync(first, cookie));
     }
 
     [Fact]
@@ -76,8 +119,10 @@ public sealed class KeyRingCertificateTests : IDisposable
     private static string StartupProblem(PortalAppFactory app)
     {
         var error = Assert.ThrowsAny<Exception>(() => app.Services.GetRequiredService<IOptions<Portal.Core.Data.DatabaseOptions>>());
-        var invalid = error as OptionsValidationException ?? error.InnerException as OptionsValidationException;
-        Assert.NotNull(invalid);
+        var invalid = error;
+        while (invalid is not OptionsValidationException && invalid.InnerException is not null)
+            invalid = invalid.InnerException;
+        Assert.IsType<OptionsValidationException>(invalid);
         return StartupFailure.SettingsProblem(invalid)!;
     }
 

@@ -74,4 +74,21 @@ public sealed class StartupExitTests
         Assert.DoesNotContain("SecretAesKeyThatIsTooShort", error);
         Assert.Single(error.Split('\n'));
     }
+
+    [Fact]
+    public async Task A_cookie_key_certificate_that_is_not_there_is_named_the_same_way()
+    {
+        var (code, error) = await StartAsync(new()
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["Sandbox__Enabled"] = "false",
+            ["DataProtection__CertificatePath"] = "/nonexistent/keyring.pfx",
+            ["DataProtection__CertificatePassword"] = "SecretPfxPassword",
+        });
+
+        Assert.Equal(1, code);
+        Assert.StartsWith("Portal cannot start: DataProtection:CertificatePath names '/nonexistent/keyring.pfx'", error);
+        Assert.DoesNotContain("SecretPfxPassword", error);
+        Assert.Single(error.Split('\n'));
+    }
 }

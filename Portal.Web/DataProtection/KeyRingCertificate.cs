@@ -5,33 +5,41 @@ using Microsoft.Extensions.Options;
 namespace Portal.Web.DataProtection;
 
 /// <summary>
-/// Loads the certificate named by <c>DataProtection:CertificatePath</c> while the host is built, so that a
+/// Loads the certificates named in the <c>DataProtection</c> section while the host is built, so that a
 /// missing or unreadable one stops Portal at start with one line naming the setting, rather than the first
-/// sign-in failing. The password never appears in a message.
+/// sign-in failing. A password never appears in a message.
 /// </summary>
 public static class KeyRingCertificate
 {
-    /// <summary>The certificate to protect keys with, or null when none is configured.</summary>
-    public static X509Certificate2? Load(KeyRingOptions options, string contentRoot)
+    /// <summary>The certificate new keys are encrypted to, or null when none is configured.</summary>
+    public static X509Certificate2? Current(KeyRingOptions options, string contentRoot) =>
+        Load(options.CertificatePath, options.CertificatePassword, "CertificatePath", "CertificatePassword", contentRoot);
+
+    /// <summary>The certificate older keys may be encrypted to, or null when none is configured.</summary>
+    public static X509Certificate2? Previous(KeyRingOptions options, string contentRoot) =>
+        Load(options.PreviousCertificatePath, options.PreviousCertificatePassword, "PreviousCertificatePath", "PreviousCertificatePassword", contentRoot);
+
+    private static X509Certificate2? Load(string? configuredPath, string? password, string pathName, string passwordName, string contentRoot)
     {
-        if (string.IsNullOrWhiteSpace(options.CertificatePath))
+        if (string.IsNullOrWhiteSpace(configuredPath))
             return null;
-        var path = Path.GetFullPath(options.CertificatePath, contentRoot);
+        var setting = $"{KeyRingOptions.SectionName}:{pathName}";
+        var path = Path.GetFullPath(configuredPath, contentRoot);
         if (!File.Exists(path))
-            throw Invalid($"DataProtection:CertificatePath names '{path}', which does not exist (or cannot be seen by the account Portal runs as).");
+            throw Invalid($"{setting} names '{path}', which does not exist (or cannot be seen by the account Portal runs as).");
 
         X509Certificate2 certificate;
         try
         {
-            certificate = X509CertificateLoader.LoadPkcs12FromFile(path, options.CertificatePassword);
+            certificate = X509CertificateLoader.LoadPkcs12FromFile(path, password);
         }
         catch (CryptographicException)
         {
-            throw Invalid($"DataProtection:CertificatePath '{path}' cannot be read as a PKCS#12 (.pfx) file with the password in DataProtection:CertificatePassword.");
+            throw Invalid($"{setting} '{path}' cannot be read as a PKCS#12 (.pfx) file with the password in {KeyRingOptions.SectionName}:{passwordName}.");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw Invalid($"DataProtection:CertificatePath '{path}' cannot be read by the account Portal runs as.");
+            throw Invalid($"{setting} '{path}' cannot be read by the account Portal runs as.");
         }
 
         // The keys are encrypted to the certificate's RSA public key and read back with its private key.
@@ -39,7 +47,7 @@ public static class KeyRingCertificate
         if (rsa is null)
         {
             certificate.Dispose();
-            throw Invalid($"DataProtection:CertificatePath '{path}' must hold an RSA certificate with its private key.");
+            throw Invalid($"{setting} '{path}' must hold an RSA certificate with its private key.");
         }
         return certificate;
     }

@@ -13,4 +13,13 @@ public sealed class KeyRingOptions
 
     /// <summary>The .pfx file's password. Secret: an environment variable or user-secrets, never a committed file.</summary>
     public string? CertificatePassword { get; set; }
+
+    /// <summary>
+    /// The certificate used before <see cref="CertificatePath"/> replaced it: keys encrypted to it are still
+    /// read (new keys go to the new one). Keep it until those keys have expired (90 days).
+    /// </summary>
+    public string? PreviousCertificatePath { get; set; }
+
+    /// <summary>The previous .pfx file's password. Secret.</summary>
+    public string? PreviousCertificatePassword { get; set; }
 }

@@ -20,8 +20,10 @@ public static class PortalDataProtection
             new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = sp.GetRequiredService<DatabaseXmlRepository>()));
 
         var options = builder.Configuration.GetSection(KeyRingOptions.SectionName).Get<KeyRingOptions>() ?? new KeyRingOptions();
-        if (KeyRingCertificate.Load(options, builder.Environment.ContentRootPath) is { } certificate)
+        if (KeyRingCertificate.Current(options, builder.Environment.ContentRootPath) is { } certificate)
             protection.ProtectKeysWithCertificate(certificate);
+        if (KeyRingCertificate.Previous(options, builder.Environment.ContentRootPath) is { } previous)
+            protection.UnprotectKeysWithAnyCertificate(previous);
         return builder;
     }
 
