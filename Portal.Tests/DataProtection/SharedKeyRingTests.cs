@@ -1,4 +1,5 @@
 using System.Xml.Linq;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -126,6 +127,18 @@ public sealed class SharedKeyRingTests : IAsyncLifetime
         Assert.Equal($"key-{oldKeyId}", Assert.Single(await OperatorCookies.StoredRingAsync(upgraded)).Name);
         await using var another = _shared.Instance();
         Assert.True(await OperatorCookies.OpensAdminAsync(another, await OperatorCookies.SignInAsync(upgraded, name)));
+    }
+
+    [Fact]
+    public async Task With_redis_unreachable_at_the_first_start_portal_starts_on_a_new_ring()
+    {
+        await using var app = _shared.Instance();
+        app.Settings["Redis:Configuration"] = "127.0.0.1:1,connectTimeout=200";
+
+        var protector = app.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("p");
+
+        Assert.Equal("opened", protector.Unprotect(protector.Protect("opened")));
+        Assert.StartsWith("key-", Assert.Single(await OperatorCookies.StoredRingAsync(app)).Name);
     }
 
     private async Task WipeRedisAsync()

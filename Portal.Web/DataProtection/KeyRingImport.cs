@@ -56,10 +56,10 @@ public sealed partial class KeyRingImport(IOptions<DatabaseOptions> database, IL
             return [];
         try
         {
-            var values = await redis.Database.ListRangeAsync(redis.Key(RedisKeyName)).WaitAsync(ct).ConfigureAwait(false);
+            var values = await redis.Circuit.RunAsync(() => redis.Database.ListRangeAsync(redis.Key(RedisKeyName))).WaitAsync(ct).ConfigureAwait(false);
             return values.Select(value => XElement.Parse(value.ToString())).ToList();
         }
-        catch (RedisException e)
+        catch (Exception e) when (e is CoordinationUnavailableException or RedisException)
         {
             // Starting anyway is the lesser harm: Redis may have lost the ring already (the very fault the
             // database fixes), and an instance that refuses to start helps nobody sign in.
