@@ -33,6 +33,9 @@ public sealed class RedisConnection : IDisposable
         config.ConnectTimeout = (int)o.ConnectTimeout.TotalMilliseconds;
         config.SyncTimeout = config.AsyncTimeout = (int)o.OperationTimeout.TotalMilliseconds;
         config.BacklogPolicy = BacklogPolicy.FailFast;
+        // The client notices a command's timeout only on its heartbeat (every second by default), so a command
+        // to a hung server waited up to a second past its timeout; beat often enough to keep to the timeout.
+        config.HeartbeatInterval = TimeSpan.FromMilliseconds(Math.Clamp(o.OperationTimeout.TotalMilliseconds / 2, 100, 1000));
         // Reconnect attempts at most two seconds apart, so Redis is used again soon after it returns.
         config.ReconnectRetryPolicy = new ExponentialRetry(250, 2000);
         _multiplexer = new Lazy<ConnectionMultiplexer>(() =>

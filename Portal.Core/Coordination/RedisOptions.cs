@@ -23,8 +23,12 @@ public sealed class RedisOptions
     /// <summary>How long connecting (at start and on every reconnect attempt) may take.</summary>
     public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>Consecutive connection failures or timeouts that open the circuit: commands then fail at once.</summary>
-    public int CircuitBreakAfter { get; set; } = 3;
+    /// <summary>
+    /// Consecutive connection failures or timeouts that open the circuit: commands then fail at once. One by
+    /// default: a healthy Redis answers in a millisecond, so a command that waited out the whole timeout says the
+    /// server hangs, and each further try would cost a push another timeout (a push sends several commands).
+    /// </summary>
+    public int CircuitBreakAfter { get; set; } = 1;
 
     /// <summary>How long the open circuit refuses every command before it lets one probe through.</summary>
     public TimeSpan CircuitPause { get; set; } = TimeSpan.FromSeconds(1);
