@@ -133,10 +133,11 @@ public sealed class PortalProcess : IAsyncDisposable
             WorkingDirectory = DataFolder,
         };
         start.ArgumentList.Add(PortalWebBuild.Dll);
-        start.ArgumentList.Add("--contentRoot");
-        start.ArgumentList.Add(PortalWebBuild.ProjectFolder);
+        // A command comes first: the app looks for it in its first argument.
         foreach (var argument in arguments)
             start.ArgumentList.Add(argument);
+        start.ArgumentList.Add("--contentRoot");
+        start.ArgumentList.Add(PortalWebBuild.ProjectFolder);
         // Only what the harness sets: nothing of the test runner's own ASP.NET settings leaks in.
         foreach (var variable in start.Environment.Keys.Where(k => k.StartsWith("ASPNETCORE_", StringComparison.Ordinal) || k.Contains("__", StringComparison.Ordinal)).ToList())
             start.Environment.Remove(variable);
