@@ -57,11 +57,10 @@ public sealed class ClusterFaultTests(PortalCluster cluster) : IClassFixture<Por
         var figures = new OutageFigures("2. Redis restarted empty (SHUTDOWN NOSAVE, 10 s down)", cluster.Processes);
         figures.OutageStarts();
         await cluster.Redis.ShutdownAsync();
-        var back = RestartRedisAfterAsync(RedisOutage);
+        var back = RestartRedisAfterAsync(RedisOutage, figures);
+        var recovered = RecoveredAfterAsync(back, figures);
         var during = await OutageLoad.RunAsync(cluster, ClusterLoad.PushesPerSecond, n => InboundXml.Text(followers[n % followers.Count], Keyword), back, figures);
-        figures.OutageEnds();
-        await ProbeUntilAnsweredAsync();
-        figures.Recovered();
+        await recovered;
 
         var again = await Duplicates.ResendElsewhereAsync(cluster, first.Concat(during.Where(o => o.HasReply)));
         figures.HandledTwice = again.Count(p => p.HandledTwice);
@@ -112,11 +111,10 @@ public sealed class ClusterFaultTests(PortalCluster cluster) : IClassFixture<Por
         var figures = new OutageFigures("5. Redis killed (kill -9, 10 s down)", cluster.Processes);
         figures.OutageStarts();
         await cluster.Redis.KillAsync();
-        var back = RestartRedisAfterAsync(RedisOutage);
+        var back = RestartRedisAfterAsync(RedisOutage, figures);
+        var recovered = RecoveredAfterAsync(back, figures);
         var during = await OutageLoad.RunAsync(cluster, ClusterLoad.PushesPerSecond, n => InboundXml.Text(followers[n % followers.Count], Keyword), back, figures);
-        figures.OutageEnds();
-        await ProbeUntilAnsweredAsync();
-        figures.Recovered();
+        await recovered;
         var again = await Duplicates.ResendElsewhereAsync(cluster, during);
         figures.HandledTwice = again.Count(p => p.HandledTwice);
         figures.Report();
@@ -154,15 +152,17 @@ public sealed class ClusterFaultTests(PortalCluster cluster) : IClassFixture<Por
         }));
     }
 
-    private async Task RestartRedisAfterAsync(TimeSpan down)
+    private async Task RestartRedisAfterAsync(TimeSpan down, OutageFigures figures)
     {
         await Task.Delay(down);
         await cluster.Redis.StartAsync();
+        figures.OutageEnds();
     }
 
-    /// <summary>New messages, one after another across the instances, until one gets its real reply again.</summary>
-    private async Task ProbeUntilAnsweredAsync()
+    /// <summary>Once Redis is back: new messages, one after another across the instances, until one gets its real reply again.</summary>
+    private async Task RecoveredAfterAsync(Task back, OutageFigures figures)
     {
+        await back;
         var openId = await cluster.Phone.NewFollowerAsync("Probe");
         var n = 0;
         await Until.TrueAsync(async () =>
@@ -170,6 +170,7 @@ public sealed class ClusterFaultTests(PortalCluster cluster) : IClassFixture<Por
             var attempt = await WeChatRetries.SendOnceAsync(InboundXml.Text(openId, Keyword), cluster.Instances[n++ % cluster.Instances.Count]);
             return attempt.HasReply;
         }, Settling, "a new message is answered again");
+        figures.Recovered();
     }
 
     private async Task<long> OutboxPendingAsync()

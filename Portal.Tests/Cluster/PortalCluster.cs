@@ -57,6 +57,7 @@ public class PortalCluster : IAsyncLifetime
         var platformUrl = Platform.BaseUrl.ToString();
         Platform.Set("Sandbox__SelfUrl", platformUrl);
         Platform.Set("Portal__PublicBaseUrl", platformUrl);
+        Platform.Set("Sandbox__PlaysPlatform", "true");
         Phone = new SandboxPlatform(Platform);
 
         A = Instance("a");
@@ -65,6 +66,9 @@ public class PortalCluster : IAsyncLifetime
         // The sandbox's starter rules (a keyword, the slow button's route) are seeded by the first instance
         // alone, so that three empty instances starting together do not each seed them.
         A.Set("Sandbox__StarterKit", "true");
+        // The account's server URL in the platform's console: followers' pushes from the phone (following, say)
+        // reach the cluster, not the platform's own webhook.
+        Platform.Set("Sandbox__WebhookUrl", new Uri(A.BaseUrl, "wx").ToString());
         await Task.WhenAll(Platform.StartAsync(), A.StartAsync());
         await Task.WhenAll(B.StartAsync(), C.StartAsync());
     }
@@ -127,6 +131,7 @@ public class PortalCluster : IAsyncLifetime
             ["Redis__KeyPrefix"] = "cluster:",
             // The platform API, the OAuth pages and the sandbox itself are the platform process's.
             ["Sandbox__SelfUrl"] = platform.ToString(),
+            ["Sandbox__PlaysPlatform"] = "false",
             ["WeChat__ApiBaseUrl"] = sandbox,
             ["WeChat__OpenBaseUrl"] = sandbox,
             ["WeChat__MpBaseUrl"] = sandbox,
