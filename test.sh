@@ -64,6 +64,11 @@ if [ ! -x /usr/bin/chromium ]; then
   echo "test.sh: installing Chromium"; install_packages chromium fonts-wqy-zenhei
 fi
 
+# The cluster tests (Portal.Tests/Cluster) start, kill and restart a redis-server of their own.
+if [ ! -x /usr/bin/redis-server ]; then
+  echo "test.sh: installing Redis"; install_packages redis-server
+fi
+
 PG_AS=""
 if [ -z "${PORTAL_TEST_POSTGRES:-}" ]; then
   start_postgres
