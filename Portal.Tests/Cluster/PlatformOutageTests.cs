@@ -16,9 +16,11 @@ public sealed class PlatformOutageTests(PlatformOutageCluster cluster) : IClassF
         await cluster.EnsureRunningAsync();
         // One slow tap for every five messages the other outages send: each holds a handler past the deadline.
         var perSecond = Math.Max(1, ClusterLoad.PushesPerSecond / 5.0);
-        // Enough followers that none taps twice in one second (a tap's key is its follower and its second).
+        // Enough followers that none taps twice in one second (a tap's key is its follower and its second),
+        // and that none gets more late replies than the platform's chat keeps (500).
+        var taps = perSecond * ClusterLoad.PlatformOutage.TotalSeconds;
         var followers = new List<string>();
-        for (var i = 0; i < Math.Max(10, (int)(perSecond * 3)); i++)
+        for (var i = 0; i < Math.Max(10, Math.Max((int)(perSecond * 3), (int)(taps / 100))); i++)
             followers.Add(await cluster.Phone.NewFollowerAsync($"Patient follower {i + 1}"));
         // The platform keeps its followers in its data folder a moment after a change; kill -9 must not beat that.
         await Until.TrueAsync(() => Task.FromResult(cluster.Phone.HasSaved(followers)), TimeSpan.FromMinutes(1), "the platform saved its followers");
@@ -26,12 +28,12 @@ public sealed class PlatformOutageTests(PlatformOutageCluster cluster) : IClassF
         var figures = new OutageFigures($"4. platform killed for {ClusterLoad.PlatformOutage.TotalMinutes:0.#} min, slow taps meanwhile", cluster.Processes);
         figures.OutageStarts();
         await cluster.Platform.KillAsync();
-        var taps = await OutageLoad.RunAsync(cluster, perSecond, n => InboundXml.Event(followers[n % followers.Count], "CLICK", SandboxDemo.SlowKey),
+        var tapped = await OutageLoad.RunAsync(cluster, perSecond, n => InboundXml.Event(followers[n % followers.Count], "CLICK", SandboxDemo.SlowKey),
             Task.Delay(ClusterLoad.PlatformOutage), figures);
         await cluster.Platform.StartAsync();
         figures.OutageEnds();
 
-        var expected = taps.GroupBy(t => Follower(t.Xml)).ToDictionary(g => g.Key, g => g.Count(t => !t.HasReply));
+        var expected = tapped.GroupBy(t => Follower(t.Xml)).ToDictionary(g => g.Key, g => g.Count(t => !t.HasReply));
         await Until.TrueAsync(async () => await AllDeliveredAsync(expected), TimeSpan.FromMinutes(10), "every late reply reached its follower");
         figures.Recovered();
         await Until.TrueAsync(async () => await OutboxAsync("status NOT IN ('sent', 'failed')") == 0, TimeSpan.FromMinutes(5), "the outbox has nothing left to send");
@@ -47,7 +49,7 @@ public sealed class PlatformOutageTests(PlatformOutageCluster cluster) : IClassF
         figures.HandledTwice = handledTwice;
         figures.Report();
 
-        Assert.All(taps, t => Assert.NotNull(t.Answer));
+        Assert.All(tapped, t => Assert.NotNull(t.Answer));
         Assert.Equal(0, await OutboxAsync("status = 'failed'"));
         Assert.True(problems.Count == 0, string.Join('\n', problems));
     }
