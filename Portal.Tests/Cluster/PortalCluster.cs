@@ -102,6 +102,7 @@ public class PortalCluster : IAsyncLifetime
         }
         if (Redis is not null)
             await Redis.DisposeAsync();
+        KeepLogs();
         NpgsqlConnection.ClearAllPools();
         await using (var admin = await TestServers.OpenPostgresAsync())
         {
@@ -117,6 +118,17 @@ public class PortalCluster : IAsyncLifetime
         {
             // A file still held open; the temporary folder is cleaned by the OS later.
         }
+    }
+
+    /// <summary>PORTAL_CLUSTER_LOGS: a folder each process's log is copied to before the cluster's folder is deleted.</summary>
+    private void KeepLogs()
+    {
+        if (Environment.GetEnvironmentVariable("PORTAL_CLUSTER_LOGS") is not { Length: > 0 } keep)
+            return;
+        var into = Path.Combine(keep, Path.GetFileName(_folder));
+        Directory.CreateDirectory(into);
+        foreach (var log in Directory.EnumerateFiles(_folder, "*.log"))
+            File.Copy(log, Path.Combine(into, Path.GetFileName(log)), overwrite: true);
     }
 
     private PortalProcess Instance(string name)
