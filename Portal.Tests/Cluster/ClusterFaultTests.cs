@@ -54,7 +54,7 @@ public sealed class ClusterFaultTests(PortalCluster cluster) : IClassFixture<Por
         // A second passes, so a reply made again now would carry another CreateTime than the stored one.
         await Task.Delay(TimeSpan.FromSeconds(1.5));
 
-        var figures = new OutageFigures("2. Redis restarted empty (SHUTDOWN NOSAVE, 10 s down)", cluster.Processes);
+        var figures = new OutageFigures($"2. Redis restarted empty (SHUTDOWN NOSAVE, 10 s down), then {messages.Count} earlier messages retried", cluster.Processes);
         figures.OutageStarts();
         await cluster.Redis.ShutdownAsync();
         var back = RestartRedisAfterAsync(RedisOutage, figures);
