@@ -73,6 +73,13 @@ public sealed class OutageFigures
         }
     }
 
+    /// <summary>One more attempt at a message already counted (a retry sent outside WeChat's usual run).</summary>
+    public void Add(PushAttempt attempt)
+    {
+        lock (_gate)
+            _attempts.Add(attempt);
+    }
+
     public string Row()
     {
         var attempts = Attempts;
