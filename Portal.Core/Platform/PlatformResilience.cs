@@ -40,17 +40,21 @@ public static class PlatformResilience
         {
             var options = context.ServiceProvider.GetRequiredService<IOptions<WeChatOptions>>().Value;
             pipeline.TimeProvider = context.ServiceProvider.GetRequiredService<TimeProvider>();
-            pipeline
-                .AddTimeout(options.ApiTotalTimeout)
-                .AddRetry(new HttpRetryStrategyOptions
+            pipeline.AddTimeout(options.ApiTotalTimeout);
+            // Polly refuses a retry strategy of zero attempts, and WeChat:ApiRetries=0 is a valid choice
+            // (no retries at all): then the strategy is left out rather than failing every call.
+            if (options.ApiRetries > 0)
+            {
+                pipeline.AddRetry(new HttpRetryStrategyOptions
                 {
                     MaxRetryAttempts = options.ApiRetries,
                     Delay = options.ApiRetryDelay,
                     BackoffType = DelayBackoffType.Exponential,
                     UseJitter = true,
                     ShouldHandle = ShouldRetryAsync,
-                })
-                .AddTimeout(options.ApiAttemptTimeout);
+                });
+            }
+            pipeline.AddTimeout(options.ApiAttemptTimeout);
         });
         return builder;
     }
