@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Portal.Core.Accounts;
 using Portal.Core.Coordination;
 using Portal.Core.Data;
 using Portal.Core.Followers;
@@ -34,6 +35,7 @@ public static class PortalCoreServices
         services.AddSingleton<Logging.DependencyOutages>();
 
         services.AddData(configuration);
+        services.AddAccounts();
         services.AddCoordination(configuration);
         services.AddMessaging();
         services.AddPlatform();

@@ -1,9 +1,13 @@
+using Portal.Core.Accounts;
+
 namespace Portal.Core.Platform;
 
 /// <summary>
-/// The Official Account Portal serves, bound from the <c>WeChat</c> section. AppSecret and EncodingAESKey
-/// are secrets: set them as environment variables (<c>WeChat__AppSecret</c>) or user-secrets, never in a
-/// committed file; they are never logged.
+/// The <c>WeChat</c> section: the first (default) Official Account on <c>AppId</c>, <c>Token</c>, …, further
+/// accounts under <see cref="Accounts"/>, and the platform settings every account shares. Code that acts for
+/// an account takes a <see cref="WeChatAccount"/> from the <see cref="AccountDirectory"/>; only the shared
+/// settings are read from here. AppSecret and EncodingAESKey are secrets: set them as environment variables
+/// (<c>WeChat__AppSecret</c>) or user-secrets, never in a committed file; they are never logged.
 /// </summary>
 public sealed class WeChatOptions
 {
@@ -20,6 +24,12 @@ public sealed class WeChatOptions
 
     /// <summary>43 base64 characters; empty when the account runs in plaintext mode.</summary>
     public string EncodingAESKey { get; set; } = "";
+
+    /// <summary>What operators call the default account; its AppId when empty.</summary>
+    public string Name { get; set; } = "";
+
+    /// <summary>Further accounts, <c>WeChat:Accounts:0:AppId</c> and so on; each answers at <c>{Messaging:Path}/{AppId}</c>.</summary>
+    public List<WeChatAccountSettings> Accounts { get; set; } = [];
 
     /// <summary>The platform API (<c>/cgi-bin/…</c>, <c>/sns/…</c>).</summary>
     public Uri ApiBaseUrl { get; set; } = new("https://api.weixin.qq.com/");

@@ -15,6 +15,14 @@ public class PortalAppFactory : WebApplicationFactory<Program>
     public const string Token = "portaltesttoken";
     public const string EncodingAesKey = "jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2C";
 
+    /// <summary>
+    /// A second account for tests of several accounts: the account of Tencent's published encryption sample
+    /// (shared/fixtures/wechat-vectors.json, TENCENT_JAVA_SAMPLE_ENCRYPT_1), configured by <see cref="WithSecondAccount"/>.
+    /// </summary>
+    public const string SecondAppId = "wxb11529c136998cb6";
+    public const string SecondToken = "pamtest";
+    public const string SecondEncodingAesKey = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG";
+
     public string DataFolder { get; } = Path.Combine(Path.GetTempPath(), TestServers.UniqueName("portal-app"));
 
     public string Environment { get; init; } = "Testing";
@@ -42,6 +50,17 @@ public class PortalAppFactory : WebApplicationFactory<Program>
 
     /// <summary>Changes to the app's services, e.g. a fixed clock or an extra message handler.</summary>
     public List<Action<IServiceCollection>> TestServices { get; } = [];
+
+    /// <summary>Adds <see cref="SecondAppId"/> as <c>WeChat:Accounts:0</c>, beside the default account.</summary>
+    public PortalAppFactory WithSecondAccount(string name = "Second shop")
+    {
+        Settings["WeChat:Accounts:0:AppId"] = SecondAppId;
+        Settings["WeChat:Accounts:0:AppSecret"] = "second-app-secret";
+        Settings["WeChat:Accounts:0:Token"] = SecondToken;
+        Settings["WeChat:Accounts:0:EncodingAESKey"] = SecondEncodingAesKey;
+        Settings["WeChat:Accounts:0:Name"] = name;
+        return this;
+    }
 
     /// <summary>Runs the app on a fixed clock (WeChat's recorded pushes carry their own old timestamps).</summary>
     public PortalAppFactory WithClock(TimeProvider time)

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Portal.Core;
+using Portal.Core.Accounts;
 using Portal.Core.Coordination;
 using Portal.Core.Data;
 using Portal.Core.Platform;
@@ -144,6 +145,7 @@ public static class PortalWebServices
     {
         app.ValidateSettings();
         await app.Services.GetRequiredService<MigrationRunner>().ApplyAsync(app.Lifetime.ApplicationStopping);
+        await app.Services.GetRequiredService<AccountDirectory>().LoadAsync(app.Lifetime.ApplicationStopping);   // ids for the configured accounts
         if (app.Services.GetService<RedisConnection>() is { } redis)
             await redis.ConnectAsync();
         await app.PrepareKeyRingAsync();   // after Redis: an old ring kept there is moved into the database
