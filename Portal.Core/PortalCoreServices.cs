@@ -3,15 +3,13 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Portal.Core.Accounts;
+using Portal.Core.AutoReplies;
 using Portal.Core.Coordination;
 using Portal.Core.Data;
 using Portal.Core.Followers;
 using Portal.Core.Members;
-using Portal.Core.Membership;
 using Portal.Core.Menus;
 using Portal.Core.Messaging;
-using Portal.Core.Messaging.AutoReplies;
-using Portal.Core.Messaging.Handlers;
 using Portal.Core.Outbox;
 using Portal.Core.Platform;
 using Portal.Core.Settings;
@@ -69,16 +67,16 @@ public static class PortalCoreServices
         services.AddSingleton<PhoneVerification>();
         services.AddSingleton<MemberNotices>();
         services.AddHostedService<CouponExpiryReminders>();
-        services.AddOptions<Portal.Core.Sms.TencentCloudSmsOptions>().Bind(configuration.GetSection(Portal.Core.Sms.TencentCloudSmsOptions.SectionName));
-        services.AddHttpClient(Portal.Core.Sms.TencentCloudSms.ClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
+        services.AddOptions<Portal.Core.Members.TencentCloudSmsOptions>().Bind(configuration.GetSection(Portal.Core.Members.TencentCloudSmsOptions.SectionName));
+        services.AddHttpClient(Portal.Core.Members.TencentCloudSms.ClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
         // Tencent Cloud when its keys are set; otherwise none (the sandbox puts its own phone in).
-        var sms = configuration.GetSection(Portal.Core.Sms.TencentCloudSmsOptions.SectionName).Get<Portal.Core.Sms.TencentCloudSmsOptions>() ?? new();
+        var sms = configuration.GetSection(Portal.Core.Members.TencentCloudSmsOptions.SectionName).Get<Portal.Core.Members.TencentCloudSmsOptions>() ?? new();
         if (sms.Configured)
-            services.AddSingleton<Portal.Core.Sms.ISmsSender, Portal.Core.Sms.TencentCloudSms>();
+            services.AddSingleton<Portal.Core.Members.ISmsSender, Portal.Core.Members.TencentCloudSms>();
         else
-            services.TryAddSingleton<Portal.Core.Sms.ISmsSender, Portal.Core.Sms.NoSmsSender>();
-        services.AddSingleton<Portal.Core.Admin.Members.MemberAdministration>();
-        services.AddSingleton<Portal.Core.Admin.Members.MemberDirectory>();
+            services.TryAddSingleton<Portal.Core.Members.ISmsSender, Portal.Core.Members.NoSmsSender>();
+        services.AddSingleton<Portal.Core.Members.MemberAdministration>();
+        services.AddSingleton<Portal.Core.Members.MemberDirectory>();
     }
 
     private static void AddMessaging(this IServiceCollection services)

@@ -3,6 +3,7 @@ using Portal.Web.Health;
 using Portal.Web.Hosting;
 using Portal.Web.Members;
 using Portal.Web.Messaging;
+using Portal.Web.Operators;
 using Portal.Web.Site;
 
 StartupFailure.ExitCleanlyOnBadSettings();   // a wrong setting: one line naming it and exit code 1

@@ -1,4 +1,4 @@
-using Portal.Core.Audit;
+using Portal.Core.Operators;
 using Portal.Core.Outbox;
 using Portal.Core.Platform;
 

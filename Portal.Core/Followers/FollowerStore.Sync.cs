@@ -1,6 +1,5 @@
 using System.Data.Common;
 using Dapper;
-using Portal.Core.Platform.Users;
 
 namespace Portal.Core.Followers;
 

@@ -1,5 +1,4 @@
 using Portal.Core.Platform;
-using Portal.Core.Platform.Tags;
 
 namespace Portal.Core.Followers;
 

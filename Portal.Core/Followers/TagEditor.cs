@@ -1,6 +1,5 @@
-using Portal.Core.Audit;
+using Portal.Core.Operators;
 using Portal.Core.Platform;
-using Portal.Core.Platform.Tags;
 
 namespace Portal.Core.Followers;
 

@@ -1,5 +1,5 @@
-using Portal.Core.Audit;
 using Portal.Core.Followers;
+using Portal.Core.Operators;
 using Portal.Core.Outbox;
 
 namespace Portal.Core.Inbox;

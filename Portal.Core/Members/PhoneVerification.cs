@@ -5,7 +5,6 @@ using System.Text.RegularExpressions;
 using Dapper;
 using Portal.Core.Coordination;
 using Portal.Core.Data;
-using Portal.Core.Sms;
 
 namespace Portal.Core.Members;
 

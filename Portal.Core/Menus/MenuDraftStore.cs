@@ -1,6 +1,5 @@
 using Dapper;
 using Portal.Core.Data;
-using Portal.Core.Platform.Menus;
 
 namespace Portal.Core.Menus;
 

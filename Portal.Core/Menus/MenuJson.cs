@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Portal.Core.Platform;
-using Portal.Core.Platform.Menus;
 
 namespace Portal.Core.Menus;
 

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Logging;
 using Portal.Core.Platform;
-using Portal.Core.Platform.Menus;
 
 namespace Portal.Core.Menus;
 

@@ -1,4 +1,3 @@
-using Portal.Core.Platform.Menus;
 
 namespace Portal.Core.Menus;
 

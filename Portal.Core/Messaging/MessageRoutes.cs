@@ -1,4 +1,4 @@
-using Portal.Core.Messaging.Handlers;
+using Portal.Core.AutoReplies;
 using Portal.Core.WeChat.Inbound;
 
 namespace Portal.Core.Messaging;

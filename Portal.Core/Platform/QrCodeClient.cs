@@ -1,6 +1,5 @@
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.Options;
-using Portal.Core.Platform.QrCodes;
 
 namespace Portal.Core.Platform;
 

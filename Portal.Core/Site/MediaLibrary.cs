@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
-using Portal.Core.Audit;
+using Portal.Core.Operators;
 
 namespace Portal.Core.Site;
 
@@ -14,7 +14,6 @@ public sealed partial class MediaLibrary(SiteStore store, AuditLog audit, TimePr
     public const long MaxBytes = 5 * 1024 * 1024;
 
     public const string EntityType = "site_media";
-
 
     /// <summary>Checks and stores an upload. The result names the stored file, or says in plain words why not.</summary>
     public async Task<MediaUpload> SaveAsync(AuditActor actor, Stream content, string originalName, CancellationToken ct = default)

@@ -1,4 +1,4 @@
-using Portal.Core.Audit;
+using Portal.Core.Operators;
 
 namespace Portal.Core.Site;
 

@@ -1,7 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
-using Portal.Core.Audit;
 using Portal.Core.Data;
+using Portal.Core.Operators;
 
 namespace Portal.Core.Site;
 

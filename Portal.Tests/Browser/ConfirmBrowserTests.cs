@@ -1,12 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using Portal.Core.Admin.AutoReplies;
-using Portal.Core.Audit;
+using Portal.Core.AutoReplies;
 using Portal.Core.Members;
-using Portal.Core.Membership;
-using Portal.Core.Messaging.AutoReplies;
 using Portal.Core.Operators;
-using Portal.Tests.Admin;
 using Portal.Tests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
 

@@ -1,6 +1,5 @@
 using Microsoft.Playwright;
 using Portal.Core.Operators;
-using Portal.Tests.Admin;
 using Portal.Tests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
 

@@ -1,9 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Portal.Core.Menus;
-using Portal.Core.Platform.Menus;
 using Portal.Core.Operators;
-using Portal.Tests.Admin;
 using Portal.Tests.Infrastructure;
 using Portal.Web.Sandbox;
 using static Microsoft.Playwright.Assertions;

@@ -1,7 +1,7 @@
 using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using Portal.Core.Messaging.AutoReplies;
+using Portal.Core.AutoReplies;
 using Portal.Core.Platform;
 using Portal.Core.WeChat.Replies;
 using Portal.Tests.Infrastructure;

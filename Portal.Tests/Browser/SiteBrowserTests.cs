@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using Portal.Core.Audit;
+using Portal.Core.Operators;
 using Portal.Core.Site;
 using Portal.Tests.Infrastructure;
 using static Microsoft.Playwright.Assertions;

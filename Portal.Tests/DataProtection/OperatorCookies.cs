@@ -6,7 +6,6 @@ using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Data;
 using Portal.Core.Operators;
-using Portal.Tests.Admin;
 using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.DataProtection;

@@ -2,8 +2,8 @@ using System.Xml.Linq;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.DataProtection;
@@ -110,7 +110,7 @@ public sealed class SharedKeyRingTests : IAsyncLifetime
         earlier.TestServices.Add(services => services.Configure<KeyManagementOptions>(o =>
             o.XmlRepository = new FileSystemXmlRepository(folder, NullLoggerFactory.Instance)));
         var name = $"op-{Guid.NewGuid():N}"[..16];
-        await Admin.AdminBrowser.CreateOperatorAsync(earlier, name, Portal.Core.Operators.OperatorRole.Editor);
+        await Infrastructure.AdminBrowser.CreateOperatorAsync(earlier, name, Portal.Core.Operators.OperatorRole.Editor);
         var cookie = await OperatorCookies.SignInAsync(earlier, name);
         Assert.Empty(await OperatorCookies.StoredRingAsync(earlier));
         using (var redis = await TestServers.ConnectRedisAsync())

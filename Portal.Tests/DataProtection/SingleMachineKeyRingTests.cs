@@ -36,7 +36,7 @@ public sealed class SingleMachineKeyRingTests
         earlier.TestServices.Add(services => services.Configure<KeyManagementOptions>(o =>
             o.XmlRepository = new FileSystemXmlRepository(keysFolder, NullLoggerFactory.Instance)));
         var name = $"op-{Guid.NewGuid():N}"[..16];
-        await Admin.AdminBrowser.CreateOperatorAsync(earlier, name, Portal.Core.Operators.OperatorRole.Editor);
+        await Infrastructure.AdminBrowser.CreateOperatorAsync(earlier, name, Portal.Core.Operators.OperatorRole.Editor);
         var cookie = await OperatorCookies.SignInAsync(earlier, name);
         Assert.Empty(await OperatorCookies.StoredRingAsync(earlier));
         var oldKey = Assert.Single(keysFolder.GetFiles("key-*.xml"));

@@ -1,5 +1,4 @@
 using Portal.Core.Followers;
-using Portal.Core.Platform.Users;
 using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Followers;

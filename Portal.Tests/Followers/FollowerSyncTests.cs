@@ -5,7 +5,6 @@ using Portal.Core.Data;
 using Portal.Core.Followers;
 using Portal.Core.Operators;
 using Portal.Core.Outbox;
-using Portal.Tests.Admin;
 using Portal.Tests.Infrastructure;
 using Portal.Web.Sandbox;
 

@@ -1,11 +1,10 @@
 using System.Net;
 using AngleSharp.Html.Parser;
 using Microsoft.Extensions.DependencyInjection;
-using Portal.Core.Audit;
-using Portal.Core.Membership;
+using Portal.Core.Members;
 using Portal.Core.Operators;
 using Portal.Core.Site;
-using Portal.Tests.Admin;
+using Portal.Tests.AutoReplies;
 using Portal.Tests.Infrastructure;
 using Portal.Tests.Members;
 using Portal.Web.Sandbox;
@@ -79,7 +78,7 @@ public sealed class NoInlineScriptTests
             Assert.Equal(HttpStatusCode.Redirect, rule.StatusCode);
         using (var tag = await owner.PostFormAsync("/admin/tags", "/admin/tags?handler=Create", new() { ["name"] = "'+alert(1)+'" }))
             Assert.Equal(HttpStatusCode.Redirect, tag.StatusCode);
-        var ruleId = (await app.Services.GetRequiredService<Portal.Core.Messaging.AutoReplies.AutoReplyRuleStore>().ListAsync()).Single(r => r.Name == Hostile).Id;
+        var ruleId = (await app.Services.GetRequiredService<Portal.Core.AutoReplies.AutoReplyRuleStore>().ListAsync()).Single(r => r.Name == Hostile).Id;
 
         var actor = AuditActor.Command("test");
         var editor = app.Services.GetRequiredService<SiteEditor>();

@@ -79,7 +79,7 @@ public sealed class PublicAddressTests
         app.Settings["Portal:PublicBaseUrl"] = "https://portal.example/shop/";
 
         var membership = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions
-            .GetRequiredService<IOptions<Portal.Core.Membership.MembershipOptions>>(app.Services).Value;
+            .GetRequiredService<IOptions<Portal.Core.Members.MembershipOptions>>(app.Services).Value;
 
         Assert.Equal("https://portal.example/shop/members/me", membership.MemberCentreUrl);
     }

@@ -1,7 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Operators;
-using Portal.Tests.Admin;
 using Portal.Tests.Infrastructure;
 using Portal.Web.Hosting;
 using Portal.Web.Sandbox;

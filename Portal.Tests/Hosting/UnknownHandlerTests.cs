@@ -2,7 +2,6 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Members;
 using Portal.Core.Operators;
-using Portal.Tests.Admin;
 using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Hosting;

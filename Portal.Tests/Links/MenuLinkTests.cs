@@ -1,4 +1,4 @@
-using Portal.Core.Platform.Menus;
+using Portal.Core.Menus;
 
 namespace Portal.Tests.Links;
 

@@ -2,14 +2,12 @@ using System.Data.Common;
 using System.Net;
 using AngleSharp.Html.Parser;
 using Microsoft.Extensions.DependencyInjection;
-using Portal.Core.Admin.AutoReplies;
-using Portal.Core.Audit;
+using Portal.Core.AutoReplies;
 using Portal.Core.Data;
 using Portal.Core.Links;
-using Portal.Core.Messaging.AutoReplies;
 using Portal.Core.Operators;
 using Portal.Core.Site;
-using Portal.Tests.Admin;
+using Portal.Tests.AutoReplies;
 using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Links;

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
-using Portal.Core.Membership;
+using Portal.Core.Members;
 using Portal.Tests.Infrastructure;
 using Portal.Web.Sandbox;
 

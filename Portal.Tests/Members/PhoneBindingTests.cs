@@ -31,7 +31,7 @@ public sealed class PhoneBindingTests
 
         Assert.Equal("+8613800138000", app.Services.GetRequiredService<SandboxSms>().Recent(1).Single().Phone);
         var members = app.Services.GetRequiredService<MemberStore>();
-        var openId = (await app.Services.GetRequiredService<Portal.Core.Admin.Members.MemberDirectory>().GetAsync(member))!.OpenId;
+        var openId = (await app.Services.GetRequiredService<Portal.Core.Members.MemberDirectory>().GetAsync(member))!.OpenId;
         Assert.Equal("+8613800138000", (await members.FindAsync(openId))!.Phone);
         // The code works once.
         Assert.Equal(PhoneCodeCheck.NoCode, await phones.BindAsync(member, "13800138000", LastCode(app)));

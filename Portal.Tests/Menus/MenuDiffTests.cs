@@ -1,5 +1,4 @@
 using Portal.Core.Menus;
-using Portal.Core.Platform.Menus;
 
 namespace Portal.Tests.Menus;
 

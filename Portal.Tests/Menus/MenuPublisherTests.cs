@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Menus;
 using Portal.Core.Platform;
-using Portal.Core.Platform.Menus;
 using Portal.Tests.Infrastructure;
 using Portal.Web.Sandbox;
 

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
-using Portal.Core.Messaging.AutoReplies;
+using Portal.Core.AutoReplies;
 using Portal.Core.WeChat.Replies;
 using Portal.Tests.Infrastructure;
 

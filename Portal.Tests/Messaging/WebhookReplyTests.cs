@@ -1,6 +1,6 @@
 using System.Xml.Linq;
 using Microsoft.Extensions.DependencyInjection;
-using Portal.Core.Messaging.AutoReplies;
+using Portal.Core.AutoReplies;
 using Portal.Core.WeChat.Replies;
 using Portal.Tests.Infrastructure;
 

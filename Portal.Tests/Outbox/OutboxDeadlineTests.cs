@@ -3,13 +3,10 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
-using Portal.Core.Admin.Outbox;
-using Portal.Core.Audit;
 using Portal.Core.Messaging;
 using Portal.Core.Operators;
 using Portal.Core.Outbox;
 using Portal.Core.WeChat.Replies;
-using Portal.Tests.Admin;
 using Portal.Tests.Infrastructure;
 using Portal.Web.Sandbox;
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Portal.Core.Members;
 using Portal.Core.Platform;
 using Portal.Tests.Infrastructure;
 using Portal.Web.Sandbox;

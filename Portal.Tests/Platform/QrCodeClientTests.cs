@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Time.Testing;
 using Portal.Core.Platform;
-using Portal.Core.Platform.QrCodes;
 using Portal.Tests.Infrastructure;
 using Portal.Web.Sandbox;
 

@@ -3,8 +3,8 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Followers;
+using Portal.Core.Members;
 using Portal.Core.Platform;
-using Portal.Core.Sms;
 using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Sandbox;

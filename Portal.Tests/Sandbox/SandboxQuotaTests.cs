@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
+using Portal.Core.Menus;
 using Portal.Core.Platform;
-using Portal.Core.Platform.Menus;
 using Portal.Tests.Infrastructure;
 using Portal.Tests.Platform;
 

@@ -6,12 +6,11 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Portal.Core.Data;
+using Portal.Core.Followers;
 using Portal.Core.Inbox;
 using Portal.Core.Operators;
 using Portal.Core.Outbox;
 using Portal.Core.Platform;
-using Portal.Core.Platform.QrCodes;
-using Portal.Tests.Admin;
 using Portal.Tests.Infrastructure;
 using Portal.Web.Sandbox;
 

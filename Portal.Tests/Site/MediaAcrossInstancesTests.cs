@@ -1,6 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
-using Portal.Core.Audit;
+using Portal.Core.Operators;
 using Portal.Core.Site;
 using Portal.Tests.Infrastructure;
 

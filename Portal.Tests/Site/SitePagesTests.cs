@@ -4,7 +4,6 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Operators;
 using Portal.Core.Site;
-using Portal.Tests.Admin;
 using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Site;

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Time.Testing;
-using Portal.Core.Audit;
+using Portal.Core.Operators;
 using Portal.Core.Site;
 using Portal.Tests.Infrastructure;
 

@@ -1,12 +1,11 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.Extensions.WebEncoders;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Portal.Core.Admin.AutoReplies;
-using Portal.Core.Admin.Dashboard;
-using Portal.Core.Admin.Menus;
-using Portal.Core.Audit;
+using Microsoft.Extensions.WebEncoders;
+using Portal.Core.AutoReplies;
+using Portal.Core.Dashboard;
+using Portal.Core.Menus;
 using Portal.Core.Operators;
 using Portal.Web.Operators;
 
@@ -31,7 +30,7 @@ public static class PortalAdmin
         services.AddSingleton<Portal.Core.Followers.TagEditor>();
         services.AddSingleton<Portal.Core.Inbox.InboxReplies>();
         services.AddSingleton<DashboardStore>();
-        services.AddSingleton<Portal.Core.Admin.Outbox.FailedDeliveries>();
+        services.AddSingleton<Portal.Core.Outbox.FailedDeliveries>();
         services.AddSingleton<AutoReplyRuleEditor>();
         services.AddSingleton<MenuWorkbench>();
         services.AddSingleton<OperatorCookieEvents>();
@@ -59,13 +58,15 @@ public static class PortalAdmin
             .AddPolicy(OperatorClaims.Editor, p => p.AddAuthenticationSchemes(OperatorClaims.Scheme).RequireRole("owner", "editor"))
             .AddPolicy(OperatorClaims.Owner, p => p.AddAuthenticationSchemes(OperatorClaims.Scheme).RequireRole("owner"));
 
-        // Protection by folder, so a page added later is protected without anyone remembering to.
+        // Protection by folder, so a page added later is protected without anyone remembering to. The
+        // Operators folder also holds every operator's own pages (sign-in, password, audit), so the one
+        // owner-only page there is named.
         services.Configure<RazorPagesOptions>(o =>
         {
             o.Conventions.AuthorizeFolder("/Admin", OperatorClaims.AnyOperator);
-            o.Conventions.AuthorizeFolder("/Admin/Operators", OperatorClaims.Owner);
-            o.Conventions.AllowAnonymousToPage("/Admin/SignIn");
-            o.Conventions.AllowAnonymousToPage("/Admin/Setup");
+            o.Conventions.AuthorizePage("/Admin/Operators/Index", OperatorClaims.Owner);
+            o.Conventions.AllowAnonymousToPage("/Admin/Operators/SignIn");
+            o.Conventions.AllowAnonymousToPage("/Admin/Operators/Setup");
             o.Conventions.AddFolderApplicationModelConvention("/Admin", model => model.Filters.Add(new RequireEditorToChange()));
         });
         return builder;

@@ -64,15 +64,15 @@ public static class PortalWebServices
         builder.Services.AddSingleton<SandboxDemo>();
         builder.Services.AddSingleton<SandboxSms>();
         // The sandbox account has the templates membership messages need.
-        builder.Services.PostConfigure<Portal.Core.Membership.MembershipOptions>(o =>
+        builder.Services.PostConfigure<Portal.Core.Members.MembershipOptions>(o =>
         {
             if (o.PointsChangedTemplateId.Length == 0)
                 o.PointsChangedTemplateId = SandboxTemplates.PointsChanged;
             if (o.CouponExpiringTemplateId.Length == 0)
                 o.CouponExpiringTemplateId = SandboxTemplates.CouponExpiring;
         });
-        if (!(builder.Configuration.GetSection(Portal.Core.Sms.TencentCloudSmsOptions.SectionName).Get<Portal.Core.Sms.TencentCloudSmsOptions>()?.Configured ?? false))
-            builder.Services.Replace(ServiceDescriptor.Singleton<Portal.Core.Sms.ISmsSender>(sp => sp.GetRequiredService<SandboxSms>()));
+        if (!(builder.Configuration.GetSection(Portal.Core.Members.TencentCloudSmsOptions.SectionName).Get<Portal.Core.Members.TencentCloudSmsOptions>()?.Configured ?? false))
+            builder.Services.Replace(ServiceDescriptor.Singleton<Portal.Core.Members.ISmsSender>(sp => sp.GetRequiredService<SandboxSms>()));
         builder.Services.AddSingleton(SandboxDemo.SlowButtonRoute);
         builder.Services.AddSingleton<SandboxFaults>();
         builder.Services.AddSingleton<SandboxTickets>();

@@ -43,7 +43,7 @@ public static class PublicAddressSetup
             .ValidateOnStart();
         services.AddSingleton<PublicAddress>();
         // Template messages' cards lead to the member centre on this site unless another address is set.
-        services.AddOptions<Portal.Core.Membership.MembershipOptions>().PostConfigure<IOptions<PublicAddressOptions>>((o, address) =>
+        services.AddOptions<Portal.Core.Members.MembershipOptions>().PostConfigure<IOptions<PublicAddressOptions>>((o, address) =>
             o.MemberCentreUrl ??= new Uri(address.Value.BaseUrl, "members/me").ToString());
 
         // Only the public host is answered, unless AllowedHosts is set explicitly; a request for another

@@ -1,7 +1,6 @@
 using System.Data.Common;
 using System.Net;
 using Microsoft.AspNetCore.Identity;
-using Portal.Core.Audit;
 using Portal.Core.Data;
 using Portal.Core.Operators;
 

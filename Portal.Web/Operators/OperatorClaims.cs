@@ -44,6 +44,6 @@ public static class OperatorClaims
     public static OperatorRole? OperatorRole(this ClaimsPrincipal user) =>
         OperatorRoles.TryParse(user.FindFirstValue(ClaimTypes.Role), out var role) ? role : null;
 
-    public static Core.Audit.AuditActor AuditActor(this ClaimsPrincipal user) =>
+    public static Core.Operators.AuditActor AuditActor(this ClaimsPrincipal user) =>
         new(user.OperatorId(), user.Identity?.Name ?? "unknown");
 }

@@ -1,9 +1,8 @@
 using Microsoft.Extensions.Options;
-using Portal.Core.Messaging;
-using Portal.Core.Messaging.AutoReplies;
-using Portal.Core.Audit;
+using Portal.Core.AutoReplies;
 using Portal.Core.Menus;
-using Portal.Core.Platform.Menus;
+using Portal.Core.Messaging;
+using Portal.Core.Operators;
 using Portal.Core.Site;
 using Portal.Core.WeChat.Inbound;
 using Portal.Core.WeChat.Replies;

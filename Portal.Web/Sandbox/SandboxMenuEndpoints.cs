@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Serialization;
-using Portal.Core.Platform.Menus;
+using Portal.Core.Menus;
 using static Portal.Web.Sandbox.SandboxReplies;
 
 namespace Portal.Web.Sandbox;

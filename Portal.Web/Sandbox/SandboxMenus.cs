@@ -1,8 +1,8 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Portal.Core.Data;
+using Portal.Core.Menus;
 using Portal.Core.Platform;
-using Portal.Core.Platform.Menus;
 
 namespace Portal.Web.Sandbox;
 

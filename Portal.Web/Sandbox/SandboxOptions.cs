@@ -34,7 +34,7 @@ public sealed class SandboxOptions
     /// OpenIDs per page of the follower list (user/get). The platform's are 10 000; a smaller page lets a
     /// developer (or a test) watch a sync of a few thousand followers go page by page and resume.
     /// </summary>
-    public int UserListPageSize { get; set; } = Portal.Core.Platform.UserClient.PageSize;
+    public int UserListPageSize { get; set; } = Portal.Core.Followers.UserClient.PageSize;
 
     /// <summary>The sandbox account's name, shown where WeChat shows the account's (the OAuth consent page).</summary>
     public string AccountName { get; set; } = "Portal Sandbox";

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
-using Portal.Core.Platform.QrCodes;
+using Portal.Core.Platform;
 using static Portal.Web.Sandbox.SandboxReplies;
 
 namespace Portal.Web.Sandbox;

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Security.Cryptography;
-using Portal.Core.Platform.QrCodes;
+using Portal.Core.Platform;
 
 namespace Portal.Web.Sandbox;
 

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using Portal.Core.Sms;
+using Portal.Core.Members;
 
 namespace Portal.Web.Sandbox;
 

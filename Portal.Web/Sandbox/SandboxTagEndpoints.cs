@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
+using Portal.Core.Followers;
 using Portal.Core.Platform;
-using Portal.Core.Platform.Tags;
 using static Portal.Web.Sandbox.SandboxReplies;
 
 namespace Portal.Web.Sandbox;

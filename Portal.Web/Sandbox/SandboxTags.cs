@@ -1,5 +1,5 @@
-using Portal.Core.Platform.Tags;
-using static Portal.Core.Platform.Tags.TagErrorCodes;
+using Portal.Core.Followers;
+using static Portal.Core.Followers.TagErrorCodes;
 
 namespace Portal.Web.Sandbox;
 

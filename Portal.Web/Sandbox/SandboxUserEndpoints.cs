@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Portal.Core.Followers;
 using Portal.Core.Platform;
 using static Portal.Web.Sandbox.SandboxReplies;
 

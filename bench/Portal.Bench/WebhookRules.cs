@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Portal.Core.AutoReplies;
 using Portal.Core.Data;
-using Portal.Core.Messaging.AutoReplies;
 using Portal.Core.WeChat.Replies;
 
 namespace Portal.Bench;

@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
-using Portal.Core.Membership;
+using Portal.Core.Members;
 using Portal.Web.Members;
 
 namespace Portal.Web.Pages.Members;

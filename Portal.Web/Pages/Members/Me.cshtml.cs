@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using Portal.Core.Members;
-using Portal.Core.Membership;
 using Portal.Web.Members;
 
 namespace Portal.Web.Pages.Members;

@@ -1,4 +1,4 @@
-using Portal.Core.Membership;
+using Portal.Core.Members;
 using Portal.Web.Members;
 
 namespace Portal.Web.Pages.Members;

@@ -1,14 +1,13 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Portal.Core.Admin.Members;
-using Portal.Core.Membership;
+using Portal.Core.Members;
 using Portal.Web.Operators;
 
 namespace Portal.Web.Pages.Admin.Members;
 
 /// <summary>One member: ledger, coupons, and adjusting points with a reason (editors).</summary>
-public sealed class DetailModel(MemberDirectory directory, PointsLedger ledger, Portal.Core.Membership.Coupons coupons, MemberAdministration admin) : PageModel
+public sealed class DetailModel(MemberDirectory directory, PointsLedger ledger, Portal.Core.Members.Coupons coupons, MemberAdministration admin) : PageModel
 {
     public MemberRow? Member { get; private set; }
     public IReadOnlyList<LedgerEntry> Ledger { get; private set; } = [];

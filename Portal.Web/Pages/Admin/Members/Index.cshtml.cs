@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Portal.Core.Admin.Members;
+using Portal.Core.Members;
+using Portal.Web.Pages.Admin.Dashboard;
 
 namespace Portal.Web.Pages.Admin.Members;
 

@@ -1,8 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Portal.Core.Admin.Menus;
 using Portal.Core.Menus;
-using Portal.Core.Platform.Menus;
 using Portal.Web.Operators;
 
 namespace Portal.Web.Pages.Admin.Menus;

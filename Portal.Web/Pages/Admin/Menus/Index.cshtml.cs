@@ -3,10 +3,9 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Portal.Core.Admin.Menus;
 using Portal.Core.Menus;
-using Portal.Core.Platform.Menus;
 using Portal.Web.Operators;
+using Portal.Web.Pages.Admin.Dashboard;
 
 namespace Portal.Web.Pages.Admin.Menus;
 

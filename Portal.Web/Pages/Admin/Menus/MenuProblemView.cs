@@ -1,5 +1,4 @@
-using Portal.Core.Admin.Menus;
-using Portal.Core.Platform.Menus;
+using Portal.Core.Menus;
 
 namespace Portal.Web.Pages.Admin.Menus;
 

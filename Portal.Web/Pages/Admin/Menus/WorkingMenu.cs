@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Portal.Core.Menus;
-using Portal.Core.Platform.Menus;
 
 namespace Portal.Web.Pages.Admin.Menus;
 

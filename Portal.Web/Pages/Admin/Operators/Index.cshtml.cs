@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Core.Operators;
 using Portal.Web.Operators;
+using Portal.Web.Pages.Admin.Dashboard;
 
 namespace Portal.Web.Pages.Admin.Operators;
 

@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Portal.Core.Admin.Outbox;
 using Portal.Core.Outbox;
 using Portal.Web.Operators;
+using Portal.Web.Pages.Admin.Dashboard;
 
 namespace Portal.Web.Pages.Admin.Outbox;
 

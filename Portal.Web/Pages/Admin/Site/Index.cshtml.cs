@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Core.Links;
 using Portal.Core.Site;
 using Portal.Web.Operators;
+using Portal.Web.Pages.Admin.Dashboard;
 
 namespace Portal.Web.Pages.Admin.Site;
 

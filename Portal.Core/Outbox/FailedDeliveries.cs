@@ -1,0 +1,56 @@
+using Portal.Core.Messaging;
+using Portal.Core.Operators;
+using Portal.Core.Outbox;
+
+namespace Portal.Core.Outbox;
+
+/// <summary>
+/// The operators' side of deliveries that gave up: list them, try one again while it can still be
+/// delivered, or mark it seen. Each change is one conditional update with its audit entry in one transaction.
+/// </summary>
+public sealed class FailedDeliveries(OutboxStore outbox, AuditLog audit, TimeProvider time)
+{
+    public const string EntityType = "outbox";
+
+    /// <summary>Rows still waiting after this long are listed too: delivery is stuck, not merely busy.</summary>
+    public static readonly TimeSpan LongPending = TimeSpan.FromMinutes(5);
+
+    public const int PageSize = 200;
+
+    public Task<IReadOnlyList<OutboxItem>> ListAsync(CancellationToken ct = default) =>
+        outbox.NeedingAttentionAsync(time.GetUtcNow() - LongPending, PageSize, ct);
+
+    /// <summary>Puts a failed row back in line, due now; refused with the reason once its kind's deadline passed.</summary>
+    public Task<string?> RetryAsync(AuditActor actor, long id, CancellationToken ct = default) =>
+        outbox.InTransactionAsync(async tx =>
+        {
+            var row = await outbox.GetAsync(tx, id, ct).ConfigureAwait(false);
+            if (row is not { Status: OutboxStatus.Failed })
+                return "This delivery is no longer failed: someone retried it already, or it was removed.";
+            var until = OutboxDeadlines.DeliverableUntil(row);
+            if (time.GetUtcNow() > until)
+                return $"Too late to retry: {OutboxDeadlines.ClosedReason(row)} (at {until:yyyy-MM-dd HH:mm} UTC). WeChat would refuse it now. Nothing was changed; mark it seen instead.";
+            // A late reply whose handler failed has no reply to send: recovery runs its message again.
+            var to = row.Kind == LateReply.OutboxKind && LateReply.FromJson(row.Payload).ReplyJson is null
+                ? OutboxStatus.AwaitingHandler
+                : OutboxStatus.Ready;
+            if (!await outbox.RetryFailedAsync(tx, id, to, ct).ConfigureAwait(false))
+                return "This delivery is no longer failed: someone retried it already.";
+            await audit.RecordAsync(tx, actor, EntityType, Id(row), "retry",
+                new { row.Kind, row.OpenId, row.Status, row.Attempts, row.LastError }, new { Status = to, Attempts = 0 }, ct).ConfigureAwait(false);
+            return (string?)null;
+        }, ct);
+
+    /// <summary>Marks a failed row seen, so the dashboard and /healthz stop counting it; the row stays as the record.</summary>
+    public Task<string?> DismissAsync(AuditActor actor, long id, CancellationToken ct = default) =>
+        outbox.InTransactionAsync(async tx =>
+        {
+            var row = await outbox.GetAsync(tx, id, ct).ConfigureAwait(false);
+            if (row is not { Status: OutboxStatus.Failed } || !await outbox.DismissAsync(tx, id, ct).ConfigureAwait(false))
+                return "This delivery no longer waits for anyone.";
+            await audit.RecordAsync(tx, actor, EntityType, Id(row), "dismiss", new { row.Kind, row.OpenId, row.LastError }, null, ct).ConfigureAwait(false);
+            return (string?)null;
+        }, ct);
+
+    private static string Id(OutboxItem row) => row.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,58 @@
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Core.Members;
+using Portal.Core.Operators;
+using Portal.Core.Outbox;
+using Portal.Tests.Infrastructure;
+using Portal.Web.Sandbox;
+
+namespace Portal.Tests.Members;
+
+/// <summary>Template messages about points and coupons reach the member's WeChat (the sandbox's) once.</summary>
+public sealed class MemberNoticeTests(PortalAppFactory app) : IClassFixture<PortalAppFactory>
+{
+    private async Task<Member> FollowingMemberAsync()
+    {
+        var openId = app.FollowerWhoJustWrote("会员");
+        return await app.Services.GetRequiredService<MemberStore>().SignInAsync(new MemberSignIn(openId, null, null, null), false);
+    }
+
+    private async Task<IReadOnlyCollection<SandboxDelivery>> DeliveredAsync(string openId, int count)
+    {
+        var inbox = app.Services.GetRequiredService<SandboxInbox>();
+        for (var i = 0; i < 200 && inbox.For(openId).Count < count; i++)
+            await Task.Delay(50);
+        await Task.Delay(200); // a duplicate, if one were coming, would be delivered by now too
+        return inbox.For(openId);
+    }
+
+    [Fact]
+    public async Task Points_added_at_the_counter_are_announced_with_the_new_balance()
+    {
+        var member = await FollowingMemberAsync();
+
+        await app.Services.GetRequiredService<MemberAdministration>().AdjustPointsAsync(new AuditActor(null, "counter"), member.Id, 40, "In-store purchase", "form-1");
+
+        var card = Assert.Single(await DeliveredAsync(member.OpenId, 1));
+        Assert.Equal("template", card.MsgType);
+        Assert.Contains("变动积分：+40", card.Message.GetProperty("text").GetString());
+        Assert.Contains("当前积分：40", card.Message.GetProperty("text").GetString());
+    }
+
+    [Fact]
+    public async Task A_coupon_about_to_expire_is_reminded_once_however_often_the_sweep_runs()
+    {
+        var member = await FollowingMemberAsync();
+        var coupons = app.Services.GetRequiredService<Coupons>();
+        var offer = await coupons.CreateAsync(new CouponTemplate { Name = "满100减20", AmountOffCents = 2000, ValidDays = 2 });
+        var longLived = await coupons.CreateAsync(new CouponTemplate { Name = "Long", AmountOffCents = 100, ValidDays = 30 });
+        await coupons.ClaimAsync(member.Id, offer.Id);
+        await coupons.ClaimAsync(member.Id, longLived.Id);
+        var notices = app.Services.GetRequiredService<MemberNotices>();
+
+        await notices.RemindExpiringCouponsAsync();
+        await notices.RemindExpiringCouponsAsync();
+
+        var card = Assert.Single(await DeliveredAsync(member.OpenId, 1));
+        Assert.Contains("优惠券：满100减20", card.Message.GetProperty("text").GetString());
+    }
+}

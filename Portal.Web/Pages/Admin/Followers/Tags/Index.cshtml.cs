@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Portal.Core.Followers;
+using Portal.Web.Operators;
+using Portal.Web.Pages.Admin.Dashboard;
+
+namespace Portal.Web.Pages.Admin.Followers.Tags;
+
+/// <summary>The account's tags: create, rename and delete, each on WeChat first.</summary>
+public sealed class IndexModel(FollowerStore store, TagEditor editor) : PageModel
+{
+    public IReadOnlyList<StoredTag> Tags { get; private set; } = [];
+    public string? Problem { get; private set; }
+    public string? Name { get; private set; }
+
+    public bool CanEdit => ReadOnlyForViewers.CanChange(User);
+
+    public async Task OnGetAsync(CancellationToken ct) => Tags = await store.TagsAsync(ct);
+
+    public async Task<IActionResult> OnPostCreateAsync(string? name, CancellationToken ct)
+    {
+        Name = name;
+        return await Done(await editor.CreateAsync(User.AuditActor(), name, ct), $"Tag “{name?.Trim()}” created.", ct);
+    }
+
+    public async Task<IActionResult> OnPostRenameAsync(int id, string? name, CancellationToken ct) =>
+        await Done(await editor.RenameAsync(User.AuditActor(), id, name, ct), $"Tag renamed to “{name?.Trim()}”.", ct);
+
+    public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken ct) =>
+        await Done(await editor.DeleteAsync(User.AuditActor(), id, ct), "Tag deleted, and taken off every follower.", ct);
+
+    private async Task<IActionResult> Done(string? problem, string message, CancellationToken ct)
+    {
+        if (problem is null)
+        {
+            TempData["Message"] = message;
+            return RedirectToPage();
+        }
+        Problem = problem;
+        Tags = await store.TagsAsync(ct);
+        return Page();
+    }
+}

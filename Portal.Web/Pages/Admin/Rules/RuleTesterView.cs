@@ -1,6 +1,0 @@
-using Portal.Core.Admin.AutoReplies;
-
-namespace Portal.Web.Pages.Admin.Rules;
-
-/// <summary>What the rule tester partial shows: the inputs, the answer, and which handler its button posts to (null: the form's own).</summary>
-public sealed record RuleTesterView(RuleTestKind Kind, string? Value, RuleTestResult? Result, string? FormHandler = null);
