@@ -3,23 +3,24 @@ using System.Security.Cryptography;
 
 namespace Portal.Core.WeChat;
 
-/// <summary>
-/// AES-CBC through OpenSSL, with reusable transforms: the cipher for processors without AES instructions
-/// (<see cref="AesNiCbc"/> serves those that have them).
-/// </summary>
+/// <summary>AES-CBC with one fixed key and IV and no padding, through .NET's AES with reused transforms.</summary>
 /// <remarks>
 /// A one-shot <c>EncryptCbc</c> or <c>DecryptCbc</c> sets up a fresh OpenSSL cipher context (provider lookup, key
 /// schedule) and tears it down again on every call, and on a message of a few hundred bytes that costs more than
 /// the encryption: a transform keeps its context and only goes back to the IV between messages. Transforms are
-/// not thread-safe, so a caller takes one from a few slots, or makes its own when all are taken.
+/// not thread-safe, so a caller takes one from a few slots, or makes its own when all are taken; the pool itself is
+/// safe to share between threads. Each call is one whole message, chained from the IV.
+/// The cipher is the framework's: Portal implements no cryptographic primitive of its own.
 /// </remarks>
-internal sealed class CbcTransformPool(byte[] key, byte[] iv) : ICbcCipher, IDisposable
+internal sealed class CbcTransformPool(byte[] key, byte[] iv) : IDisposable
 {
     private readonly ICryptoTransform?[] _encryptors = new ICryptoTransform?[Math.Max(4, Environment.ProcessorCount * 2)];
     private readonly ICryptoTransform?[] _decryptors = new ICryptoTransform?[Math.Max(4, Environment.ProcessorCount * 2)];
 
+    /// <summary>Encrypts whole 16-byte blocks in place, chained from the IV.</summary>
     public void EncryptInPlace(Span<byte> blocks) => TransformInPlace(_encryptors, encrypt: true, blocks);
 
+    /// <summary>Decrypts whole 16-byte blocks in place, chained from the IV.</summary>
     public void DecryptInPlace(Span<byte> blocks) => TransformInPlace(_decryptors, encrypt: false, blocks);
 
     private void TransformInPlace(ICryptoTransform?[] slots, bool encrypt, Span<byte> blocks)

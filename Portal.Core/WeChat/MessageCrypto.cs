@@ -30,7 +30,7 @@ public sealed class MessageCrypto
     private readonly byte[] _iv;
     private readonly byte[] _appId;
 
-    private readonly ICbcCipher _cbc;
+    private readonly CbcTransformPool _cbc;
 
     /// <param name="encodingAesKey">The 43-character EncodingAESKey from the console.</param>
     /// <param name="appId">The account's AppId, which ends every plaintext.</param>
@@ -58,7 +58,7 @@ public sealed class MessageCrypto
         _key = key[..KeyBytes].ToArray();
         _iv = _key[..16];
         _appId = Encoding.UTF8.GetBytes(appId);
-        _cbc = AesNiCbc.IsSupported ? new AesNiCbc(_key, _iv) : new CbcTransformPool(_key, _iv);
+        _cbc = new CbcTransformPool(_key, _iv);
     }
 
     /// <summary>Decrypts an <c>Encrypt</c> value to the inner XML, checking that it was meant for this AppId.</summary>

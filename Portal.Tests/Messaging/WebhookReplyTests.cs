@@ -143,4 +143,37 @@ public sealed class WebhookReplyTests(WebhookApp app) : IClassFixture<WebhookApp
         Assert.Contains(contentXml, body);
         Assert.Equal(echoed, XElement.Parse(body).Element("Content")!.Value);
     }
+
+    /// <summary>
+    /// The encrypted reply read with nothing of Portal's: the framework's one-shot SHA-1 for its MsgSignature and
+    /// one-shot AES-256-CBC for its Encrypt value, then WeChat's layout (random 16 bytes, big-endian length, the
+    /// XML, the AppId, padding to 32 bytes) taken apart by hand. The push helper reads replies with Portal's own
+    /// <see cref="Portal.Core.WeChat.MessageCrypto"/>, which could agree with itself and still be wrong.
+    /// </summary>
+    [Fact]
+    public async Task An_encrypted_reply_reads_back_with_the_frameworks_aes_and_sha1_alone()
+    {
+        var openId = InboundXml.NewOpenId();
+        using var response = await WeChatPush.For(app).PostAsync(InboundXml.Text(openId, "hours"), PushMode.Safe);
+        var envelope = XElement.Parse(await response.Content.ReadAsStringAsync());
+        var encrypt = envelope.Element("Encrypt")!.Value;
+
+        string[] parts = [PortalAppFactory.Token, envelope.Element("TimeStamp")!.Value, envelope.Element("Nonce")!.Value, encrypt];
+        Array.Sort(parts, StringComparer.Ordinal);
+        var signature = Convert.ToHexStringLower(System.Security.Cryptography.SHA1.HashData(System.Text.Encoding.UTF8.GetBytes(string.Concat(parts))));
+        Assert.Equal(signature, envelope.Element("MsgSignature")!.Value);
+
+        var key = Convert.FromBase64String(PortalAppFactory.EncodingAesKey + "=");
+        using var aes = System.Security.Cryptography.Aes.Create();
+        aes.Key = key;
+        var plain = aes.DecryptCbc(Convert.FromBase64String(encrypt), key[..16], System.Security.Cryptography.PaddingMode.None);
+        var pad = plain[^1];
+        Assert.InRange(pad, 1, 32);
+        Assert.Equal(0, plain.Length % 32);
+        Assert.All(plain[^pad..], b => Assert.Equal(pad, b));
+        var length = System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(plain.AsSpan(16, 4));
+        Assert.Equal(PortalAppFactory.AppId, System.Text.Encoding.UTF8.GetString(plain, 20 + length, plain.Length - pad - 20 - length));
+        var reply = XElement.Parse(System.Text.Encoding.UTF8.GetString(plain, 20, length));
+        Assert.Equal((openId, "text", "We open 9:00–18:00."), (reply.Element("ToUserName")!.Value, reply.Element("MsgType")!.Value, reply.Element("Content")!.Value));
+    }
 }
