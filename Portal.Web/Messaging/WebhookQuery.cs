@@ -7,8 +7,8 @@ namespace Portal.Web.Messaging;
 /// </summary>
 /// <remarks>
 /// Names match case-insensitively and values are unescaped (<c>%XX</c>, and <c>+</c> for a space), as with
-/// <see cref="HttpRequest.Query"/>. A repeated parameter reads as its values joined by commas, much as a
-/// <see cref="Microsoft.Extensions.Primitives.StringValues"/> would: no signature matches it.
+/// <see cref="HttpRequest.Query"/>. A repeated parameter reads as its non-empty values joined by commas, as a
+/// <see cref="Microsoft.Extensions.Primitives.StringValues"/> does: no signature matches it.
 /// </remarks>
 internal readonly record struct WebhookQuery(
     ReadOnlyMemory<char> Signature,
@@ -57,7 +57,8 @@ internal readonly record struct WebhookQuery(
     private static ReadOnlyMemory<char> Unescape(ReadOnlyMemory<char> value) =>
         value.Span.ContainsAny('%', '+') ? Uri.UnescapeDataString(value.ToString().Replace('+', ' ')).AsMemory() : value;
 
-    // A parameter that appears once is kept as its slice; only a repeat costs a string.
+    // A parameter that appears once is kept as its slice; only a repeat costs a string. Empty values are left out
+    // of the join, as StringValues.ToString() leaves them out (a differential test holds the two together).
     private static ReadOnlyMemory<char> Add(ReadOnlyMemory<char> held, ReadOnlyMemory<char> value) =>
-        held.IsEmpty ? value : string.Concat(held.Span, ",", value.Span).AsMemory();
+        held.IsEmpty ? value : value.IsEmpty ? held : string.Concat(held.Span, ",", value.Span).AsMemory();
 }
