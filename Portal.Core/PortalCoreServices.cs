@@ -55,7 +55,9 @@ public static class PortalCoreServices
         services.AddSingleton<SettingsStore>();
         services.AddSingleton<FollowerStore>();
         services.AddSingleton<FollowerSync>();
+        services.AddOutboxWork<FollowerSyncWork>();
         services.AddSingleton<Inbox.InboxStore>();
+        services.AddOutboxWork<Inbox.CustomerServiceReplyWork>();
         services.AddSingleton<MemberStore>();
         services.AddSingleton<MenuVersionStore>();
         services.AddSingleton<MenuDraftStore>();
@@ -81,7 +83,7 @@ public static class PortalCoreServices
 
     private static void AddMessaging(this IServiceCollection services)
     {
-        services.AddSingleton<OutboxStore>();
+        services.AddOutbox();
         services.AddSingleton<MessageLogStore>();
         services.AddSingleton<AutoReplyRuleStore>();
         services.AddSingleton<AutoReplyRuleCache>();
@@ -98,6 +100,7 @@ public static class PortalCoreServices
         services.AddSingleton<MessageClaims>();
         services.AddSingleton<MessageBackstop>();
         services.AddSingleton<LateReplies>();
+        services.AddOutboxWork<LateReplyWork>();
         services.AddSingleton<MessageJournal>();
         services.AddHostedService(sp => sp.GetRequiredService<MessageJournal>());
         services.AddSingleton<SqliteCheckpointer>();
@@ -120,14 +123,13 @@ public static class PortalCoreServices
         services.AddSingleton<JsApiTicketBroker>();
         services.AddSingleton<JsSdkConfig>();
         services.AddSingleton<TemplateClient>();
-        services.AddSingleton<TemplateSends>();
+        services.AddSingleton<Notifications.TemplateSends>();
+        services.AddOutboxWork<Notifications.TemplateSendWork>();
         services.AddSingleton<OAuthClient>();
         services.AddSingleton<MenuClient>();
         services.AddSingleton<UserClient>();
         services.AddSingleton<TagClient>();
         services.AddSingleton<QrCodeClient>();
-        services.AddSingleton<OutboxDelivery>();
-        services.AddHostedService(sp => sp.GetRequiredService<OutboxDelivery>());
     }
 
     private static void AddCoordination(this IServiceCollection services, IConfiguration configuration)

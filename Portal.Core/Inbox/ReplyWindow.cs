@@ -7,7 +7,7 @@ namespace Portal.Core.Inbox;
 /// </summary>
 public static class ReplyWindow
 {
-    public static readonly TimeSpan Length = TimeSpan.FromHours(48);
+    public static readonly TimeSpan Length = Platform.CustomServiceClient.Window;
 
     /// <summary>How long the window stays open; zero or less when it is closed (or never opened).</summary>
     public static TimeSpan Left(DateTimeOffset? lastInteraction, DateTimeOffset now) =>

@@ -2,7 +2,7 @@ using System.Globalization;
 using Dapper;
 using Microsoft.Extensions.Options;
 using Portal.Core.Data;
-using Portal.Core.Outbox;
+using Portal.Core.Notifications;
 using Portal.Core.Platform;
 
 namespace Portal.Core.Members;

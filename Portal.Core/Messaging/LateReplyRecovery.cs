@@ -55,7 +55,7 @@ public sealed partial class LateReplyRecovery(
         // its short lease could lapse before its turn.
         var recovered = 0;
         while (recovered < MaxPerPass
-            && (await outbox.LeaseAsync(OutboxStatus.AwaitingHandler, instance.Id, LateReplies.HandlerLease, 1, ct).ConfigureAwait(false)) is [var row])
+            && (await outbox.LeaseAsync(OutboxStatus.AwaitingHandler, [LateReply.OutboxKind], instance.Id, LateReplies.HandlerLease, 1, ct).ConfigureAwait(false)) is [var row])
         {
             recovered++;
             var deferred = LateReply.FromJson(row.Payload);

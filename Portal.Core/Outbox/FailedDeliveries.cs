@@ -1,4 +1,3 @@
-using Portal.Core.Messaging;
 using Portal.Core.Operators;
 using Portal.Core.Outbox;
 
@@ -8,7 +7,7 @@ namespace Portal.Core.Outbox;
 /// The operators' side of deliveries that gave up: list them, try one again while it can still be
 /// delivered, or mark it seen. Each change is one conditional update with its audit entry in one transaction.
 /// </summary>
-public sealed class FailedDeliveries(OutboxStore outbox, AuditLog audit, TimeProvider time)
+public sealed class FailedDeliveries(OutboxStore outbox, OutboxWorkTable works, AuditLog audit, TimeProvider time)
 {
     public const string EntityType = "outbox";
 
@@ -27,13 +26,15 @@ public sealed class FailedDeliveries(OutboxStore outbox, AuditLog audit, TimePro
             var row = await outbox.GetAsync(tx, id, ct).ConfigureAwait(false);
             if (row is not { Status: OutboxStatus.Failed })
                 return "This delivery is no longer failed: someone retried it already, or it was removed.";
-            var until = OutboxDeadlines.DeliverableUntil(row);
-            if (time.GetUtcNow() > until)
-                return $"Too late to retry: {OutboxDeadlines.ClosedReason(row)} (at {until:yyyy-MM-dd HH:mm} UTC). WeChat would refuse it now. Nothing was changed; mark it seen instead.";
-            // A late reply whose handler failed has no reply to send: recovery runs its message again.
-            var to = row.Kind == LateReply.OutboxKind && LateReply.FromJson(row.Payload).ReplyJson is null
-                ? OutboxStatus.AwaitingHandler
-                : OutboxStatus.Ready;
+            // A row of a kind this version does not know would wait for another instance anyway; its
+            // deadline is unknown here, so the retry is left to an instance of the version that wrote it.
+            if (works.Find(row.Kind) is not { } work)
+                return $"This version of Portal cannot deliver rows of kind '{row.Kind}'. Nothing was changed; retry it from an instance that can.";
+            var deadline = work.DeadlineOf(row);
+            if (time.GetUtcNow() > deadline.At)
+                return $"Too late to retry: {deadline.Reason} (at {deadline.At:yyyy-MM-dd HH:mm} UTC). WeChat would refuse it now. Nothing was changed; mark it seen instead.";
+            // Some kinds redo work first (a late reply whose handler failed runs its message again).
+            var to = work.StatusOnRetry(row);
             if (!await outbox.RetryFailedAsync(tx, id, to, ct).ConfigureAwait(false))
                 return "This delivery is no longer failed: someone retried it already.";
             await audit.RecordAsync(tx, actor, EntityType, Id(row), "retry",

@@ -2,30 +2,25 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Portal.Core.Coordination;
-using Portal.Core.Followers;
-using Portal.Core.Inbox;
 using Portal.Core.Logging;
-using Portal.Core.Messaging;
 using Portal.Core.Platform;
 
 namespace Portal.Core.Outbox;
 
 /// <summary>
 /// Delivers ready outbox rows, on every instance at once without sending a row twice: each row is leased
-/// with a conditional update and finished only by its lease holder. Rows are late replies (sent as
-/// customer-service messages), operators' replies from the inbox, template messages and pages of a
-/// follower sync. Transient failures (platform busy,
-/// network) come back later with pauses that double up to <see cref="OutboxOptions.MaxRetryDelay"/>, for as
-/// long as the row's kind may still be delivered (<see cref="OutboxDeadlines"/>: 48 hours for replies); the
-/// platform's business answers (45015: the follower's 48-hour window is closed, and the like) end the row at
-/// once. A row given up is logged as an error once and waits, Failed with its reason, for an operator.
+/// with a conditional update and finished only by its lease holder. What a row is and how it is sent is
+/// its kind's <see cref="IOutboxWork"/>, registered by the feature that writes it (<see cref="OutboxWorkTable"/>);
+/// each <see cref="OutboxLane"/> is leased and delivered in a loop of its own, so a long follower-sync page
+/// never holds up a late reply. Transient failures (platform busy, network) come back later with pauses
+/// that double up to <see cref="OutboxOptions.MaxRetryDelay"/>, for as long as the row's kind may still be
+/// delivered (<see cref="IOutboxWork.DeadlineOf"/>: 48 hours for replies); the platform's business answers
+/// (45015: the follower's 48-hour window is closed, and the like) end the row at once. A row given up is
+/// logged as an error once and waits, Failed with its reason, for an operator.
 /// </summary>
 public sealed partial class OutboxDelivery(
     OutboxStore outbox,
-    AccessTokenBroker broker,
-    CustomServiceClient customService,
-    TemplateClient templates,
-    FollowerSync followerSync,
+    OutboxWorkTable works,
     InstanceIdentity instance,
     IOptions<OutboxOptions> options,
     TimeProvider time,
@@ -35,49 +30,66 @@ public sealed partial class OutboxDelivery(
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
     public static readonly TimeSpan LeaseFor = TimeSpan.FromMinutes(1);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <summary>How often rows of kinds this instance does not know are looked for, to say so once.</summary>
+    public static readonly TimeSpan UnknownKindsInterval = TimeSpan.FromMinutes(1);
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _unknownKindsLogged = new(StringComparer.Ordinal);
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(works.Lanes.Keys.Select(lane => RunLaneAsync(lane, stoppingToken)).Append(WatchUnknownKindsAsync(stoppingToken)));
+
+    private async Task RunLaneAsync(OutboxLane lane, CancellationToken stoppingToken)
     {
+        // Each lane has a timer and an outage line of its own: one lane's failing work neither delays the
+        // others nor ends and restarts their outage on every pass.
+        var outage = outages.For($"{DependencyOutages.Outbox}, {lane.Name}");
         using var timer = new PeriodicTimer(Interval, time);
         while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
         {
             try
             {
-                await DeliverDueAsync(stoppingToken).ConfigureAwait(false);
-                outages.For(DependencyOutages.Outbox).Succeeded();
+                await DeliverDueAsync(lane, stoppingToken).ConfigureAwait(false);
+                outage.Succeeded();
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
                 // Logged once when passes start failing and once when one works again, not every pass.
-                outages.For(DependencyOutages.Outbox).Failed(e);
+                outage.Failed(e);
             }
         }
     }
 
-    /// <summary>One pass over the rows that are due; returns how many it delivered.</summary>
-    public async Task<int> DeliverDueAsync(CancellationToken ct = default)
+    /// <summary>One pass over every lane's due rows, the lanes side by side; returns how many were delivered.</summary>
+    public async Task<int> DeliverDueAsync(CancellationToken ct = default) =>
+        (await Task.WhenAll(works.Lanes.Keys.Select(lane => DeliverDueAsync(lane, ct))).ConfigureAwait(false)).Sum();
+
+    /// <summary>One pass over the due rows of <paramref name="lane"/>; returns how many it delivered.</summary>
+    public async Task<int> DeliverDueAsync(OutboxLane lane, CancellationToken ct = default)
     {
+        if (!works.Lanes.TryGetValue(lane, out var kinds))
+            return 0;
         var delivered = 0;
-        foreach (var row in await outbox.LeaseAsync(OutboxStatus.Ready, instance.Id, LeaseFor, 50, ct).ConfigureAwait(false))
+        foreach (var row in await outbox.LeaseAsync(OutboxStatus.Ready, kinds, instance.Id, LeaseFor, lane.BatchSize, ct).ConfigureAwait(false))
         {
-            if (await DeliverAsync(row, ct).ConfigureAwait(false))
+            if (await DeliverAsync(works.Find(row.Kind)!, row, ct).ConfigureAwait(false))
                 delivered++;
         }
         return delivered;
     }
 
-    private async Task<bool> DeliverAsync(OutboxItem row, CancellationToken ct)
+    private async Task<bool> DeliverAsync(IOutboxWork work, OutboxItem row, CancellationToken ct)
     {
-        var until = OutboxDeadlines.DeliverableUntil(row);
-        if (time.GetUtcNow() > until)
+        var deadline = work.DeadlineOf(row);
+        if (time.GetUtcNow() > deadline.At)
         {
             // No instance ran for a while (or the row was due after its window): sending now would be refused
             // or unwelcome, so it ends without a call.
-            await GiveUpAsync(row, OutboxDeadlines.ClosedReason(row), ct).ConfigureAwait(false);
+            await GiveUpAsync(row, deadline.Reason, ct).ConfigureAwait(false);
             return false;
         }
         try
         {
-            await SendAsync(row, ct).ConfigureAwait(false);
+            await work.DeliverAsync(row, ct).ConfigureAwait(false);
             await outbox.MarkSentAsync(row, ct).ConfigureAwait(false);
             LogSent(logger, row.Kind, row.IdempotencyKey);
             return true;
@@ -104,15 +116,15 @@ public sealed partial class OutboxDelivery(
         {
             var reason = e is WeChatApiException api ? $"{api.ErrorCode}: {api.ErrorMessage}" : e.GetType().Name;
             var now = time.GetUtcNow();
-            if (now >= until)
+            if (now >= deadline.At)
             {
-                await GiveUpAsync(row, $"{OutboxDeadlines.ClosedReason(row)}; {row.Attempts} attempts, the last: {reason}", ct).ConfigureAwait(false);
+                await GiveUpAsync(row, $"{deadline.Reason}; {row.Attempts} attempts, the last: {reason}", ct).ConfigureAwait(false);
             }
             else
             {
                 // The last attempt falls on the deadline itself, so a platform back just in time still gets it.
                 var next = now + Backoff(row.Attempts, options.Value.MaxRetryDelay);
-                await outbox.RetryLaterAsync(row, next < until ? next : until, reason, ct).ConfigureAwait(false);
+                await outbox.RetryLaterAsync(row, next < deadline.At ? next : deadline.At, reason, ct).ConfigureAwait(false);
                 // An outage of hours retries every row many times: its first retry is worth a warning, the
                 // rest only say the same again.
                 if (row.Attempts == 1)
@@ -124,46 +136,42 @@ public sealed partial class OutboxDelivery(
         return false;
     }
 
-    private Task SendAsync(OutboxItem row, CancellationToken ct) => row.Kind switch
-    {
-        LateReply.OutboxKind => SendLateReplyAsync(row, ct),
-        TemplateSend.OutboxKind => SendTemplateAsync(row, ct),
-        CustomerServiceReply.OutboxKind => SendOperatorReplyAsync(row, ct),
-        FollowerSyncPage.OutboxKind => followerSync.ProcessAsync(row, ct),
-        _ => throw new NotSupportedException($"No delivery for outbox rows of kind '{row.Kind}'."),
-    };
-
-    private Task SendTemplateAsync(OutboxItem row, CancellationToken ct)
-    {
-        var message = TemplateSend.FromJson(row.Payload).Message;
-        return broker.CallAsync((token, c) => templates.SendAsync(token, message, c), ct);
-    }
-
-    private Task SendLateReplyAsync(OutboxItem row, CancellationToken ct)
-    {
-        var late = LateReply.FromJson(row.Payload);
-        var reply = ReplyJson.Deserialize(late.ReplyJson ?? throw new FormatException("The late reply has no reply."));
-        return broker.CallAsync(async (token, c) =>
-        {
-            await customService.SendAsync(token, row.OpenId!, reply, c).ConfigureAwait(false);
-            return true;
-        }, ct);
-    }
-
-    private Task SendOperatorReplyAsync(OutboxItem row, CancellationToken ct)
-    {
-        var reply = CustomerServiceReply.FromJson(row.Payload);
-        return broker.CallAsync(async (token, c) =>
-        {
-            await customService.SendAsync(token, row.OpenId!, new WeChat.Replies.TextReply(reply.Text), c).ConfigureAwait(false);
-            return true;
-        }, ct);
-    }
-
     private async Task GiveUpAsync(OutboxItem row, string reason, CancellationToken ct)
     {
         await outbox.MarkFailedAsync(row, reason, ct).ConfigureAwait(false);
         LogFailed(logger, row.IdempotencyKey, reason);
+    }
+
+    private async Task WatchUnknownKindsAsync(CancellationToken stoppingToken)
+    {
+        var outage = outages.For($"{DependencyOutages.Outbox}, unknown kinds");
+        using var timer = new PeriodicTimer(UnknownKindsInterval, time);
+        do
+        {
+            try
+            {
+                await LogUnknownKindsAsync(stoppingToken).ConfigureAwait(false);
+                outage.Succeeded();
+            }
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+            {
+                outage.Failed(e);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
+    }
+
+    /// <summary>
+    /// Says once per kind that rows of a kind this instance cannot deliver are waiting. They are left as
+    /// they are, neither leased nor failed: an instance of the version that wrote them delivers them.
+    /// </summary>
+    public async Task LogUnknownKindsAsync(CancellationToken ct = default)
+    {
+        foreach (var kind in await outbox.UnknownKindsAsync(works.Kinds, ct).ConfigureAwait(false))
+        {
+            if (_unknownKindsLogged.TryAdd(kind, true))
+                LogUnknownKind(logger, kind);
+        }
     }
 
     /// <summary>2, 4, 8 … seconds, at most <paramref name="cap"/>.</summary>
@@ -185,4 +193,7 @@ public sealed partial class OutboxDelivery(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Stopped working on {Key}: another instance took its lapsed lease")]
     private static partial void LogLeaseLost(ILogger logger, string key);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox rows of kind '{Kind}' wait, which this version of Portal cannot deliver; they are left for an instance that can (is an upgrade under way?)")]
+    private static partial void LogUnknownKind(ILogger logger, string kind);
 }

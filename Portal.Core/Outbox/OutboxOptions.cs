@@ -8,7 +8,7 @@ public sealed class OutboxOptions
     /// <summary>
     /// The longest pause between two attempts at one row. Pauses double from 2 seconds up to this, so a
     /// platform that comes back is noticed within it; a row keeps being tried until its kind's deadline
-    /// (<see cref="OutboxDeadlines"/>), not for a number of attempts.
+    /// (<see cref="IOutboxWork.DeadlineOf"/>), not for a number of attempts.
     /// </summary>
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromMinutes(5);
 }

@@ -27,6 +27,22 @@ public sealed partial class OutboxStore
         return await connection.ExecuteAsync(new CommandDefinition(ExtendByKeySql, args, cancellationToken: ct)).ConfigureAwait(false) == 1;
     }
 
+    private string UnknownKindsSql => $"""
+        SELECT DISTINCT kind FROM outbox
+        WHERE status IN (@Ready, @Awaiting) AND kind {db.NotInList("Known")}
+        """;
+
+    /// <summary>
+    /// Kinds of rows still to do that are none of <paramref name="known"/>: work written by a version of
+    /// Portal that knows more kinds than this one (during a rolling upgrade, or after a downgrade).
+    /// </summary>
+    public async Task<IReadOnlyList<string>> UnknownKindsAsync(IReadOnlyCollection<string> known, CancellationToken ct = default)
+    {
+        await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
+        var args = new { Ready = OutboxStatus.Ready, Awaiting = OutboxStatus.AwaitingHandler, Known = known.ToArray() };
+        return (await connection.QueryAsync<string>(new CommandDefinition(UnknownKindsSql, args, cancellationToken: ct)).ConfigureAwait(false)).ToList();
+    }
+
     private const string AttentionSql = $"""
         SELECT {Columns} FROM outbox
         WHERE (status = @Failed AND dismissed_at IS NULL)

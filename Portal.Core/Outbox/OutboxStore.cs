@@ -74,9 +74,9 @@ public sealed partial class OutboxStore(DbConnectionFactory db, TimeProvider tim
         return await connection.QuerySingleOrDefaultAsync<OutboxItem>(new CommandDefinition(GetSql, new { IdempotencyKey = idempotencyKey }, cancellationToken: ct)).ConfigureAwait(false);
     }
 
-    private const string CandidatesSql = $"""
+    private string CandidatesSql => $"""
         SELECT {Columns} FROM outbox
-        WHERE status = @Status AND next_attempt_at <= @Now AND (lease_until IS NULL OR lease_until < @Now)
+        WHERE status = @Status AND kind {db.InList("Kinds")} AND next_attempt_at <= @Now AND (lease_until IS NULL OR lease_until < @Now)
         ORDER BY next_attempt_at, id LIMIT @Limit
         """;
 
@@ -86,14 +86,18 @@ public sealed partial class OutboxStore(DbConnectionFactory db, TimeProvider tim
         """;
 
     /// <summary>
-    /// Leases up to <paramref name="limit"/> rows in <paramref name="status"/> whose lease has lapsed. Each row
-    /// is taken with a conditional update, so when two instances reach for one row only one gets it.
+    /// Leases up to <paramref name="limit"/> rows of <paramref name="kinds"/> in <paramref name="status"/> whose
+    /// lease has lapsed. Each row is taken with a conditional update, so when two instances reach for one row
+    /// only one gets it. Rows of other kinds are not touched: they are another lane's, or another version's.
     /// </summary>
-    public async Task<IReadOnlyList<OutboxItem>> LeaseAsync(string status, string owner, TimeSpan leaseFor, int limit, CancellationToken ct = default)
+    public async Task<IReadOnlyList<OutboxItem>> LeaseAsync(string status, IReadOnlyCollection<string> kinds, string owner, TimeSpan leaseFor, int limit, CancellationToken ct = default)
     {
+        if (kinds.Count == 0)
+            return [];
         var now = time.GetUtcNow();
         await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
-        var candidates = await connection.QueryAsync<OutboxItem>(new CommandDefinition(CandidatesSql, new { Status = status, Now = now, Limit = limit }, cancellationToken: ct)).ConfigureAwait(false);
+        var query = new { Status = status, Kinds = kinds.ToArray(), Now = now, Limit = limit };
+        var candidates = await connection.QueryAsync<OutboxItem>(new CommandDefinition(CandidatesSql, query, cancellationToken: ct)).ConfigureAwait(false);
         var leased = new List<OutboxItem>();
         foreach (var item in candidates)
         {

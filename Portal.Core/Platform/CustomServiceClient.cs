@@ -12,6 +12,12 @@ public sealed class CustomServiceClient(IHttpClientFactory http, IOptions<WeChat
 {
     private const string Endpoint = "cgi-bin/message/custom/send";
 
+    /// <summary>
+    /// How long after a follower's last action (a message, a menu tap, a follow, a scan) customer-service
+    /// messages reach them; later the platform answers 45015.
+    /// </summary>
+    public static readonly TimeSpan Window = TimeSpan.FromHours(48);
+
     /// <summary>POST /cgi-bin/message/custom/send.</summary>
     public async Task SendAsync(string accessToken, string openId, Reply reply, CancellationToken ct = default)
     {

@@ -6,7 +6,7 @@ namespace Portal.Core.Platform;
 /// <summary>
 /// Template messages: notices a service account may send a follower at any time, unlike customer-service
 /// messages (https://developers.weixin.qq.com/doc/offiaccount/Message_Management/Template_Message_Interface.html).
-/// Sends normally go through the outbox (<see cref="Outbox.TemplateSend"/>).
+/// Sends normally go through the outbox (<c>Notifications.TemplateSends</c>), which calls this.
 /// </summary>
 public sealed class TemplateClient(IHttpClientFactory http, IOptions<WeChatOptions> account)
 {

@@ -92,7 +92,7 @@ public sealed class SandboxPhoneTests
         var phone = await SandboxPhoneClient.CreateFollowerAsync(app);
         await phone.FollowAsync();
 
-        await app.Services.GetRequiredService<Portal.Core.Outbox.TemplateSends>().EnqueueAsync("points-1", new Portal.Core.Platform.TemplateMessage
+        await app.Services.GetRequiredService<Portal.Core.Notifications.TemplateSends>().EnqueueAsync("points-1", new Portal.Core.Platform.TemplateMessage
         {
             ToUser = phone.OpenId,
             TemplateId = SandboxTemplates.PointsChanged,

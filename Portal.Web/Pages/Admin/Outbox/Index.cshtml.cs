@@ -7,7 +7,7 @@ using Portal.Web.Pages.Admin.Dashboard;
 namespace Portal.Web.Pages.Admin.Outbox;
 
 /// <summary>Deliveries that gave up or wait long; editors may retry one (within its deadline) or mark it seen.</summary>
-public sealed class IndexModel(FailedDeliveries deliveries, TimeProvider time) : PageModel
+public sealed class IndexModel(FailedDeliveries deliveries, OutboxWorkTable works, TimeProvider time) : PageModel
 {
     public IReadOnlyList<OutboxItem> Rows { get; private set; } = [];
     public DateTimeOffset Now => time.GetUtcNow();
@@ -30,14 +30,11 @@ public sealed class IndexModel(FailedDeliveries deliveries, TimeProvider time) :
         return RedirectToPage();
     }
 
-    public static string KindLabel(string kind) => kind switch
-    {
-        Portal.Core.Messaging.LateReply.OutboxKind => "late reply",
-        Portal.Core.Inbox.CustomerServiceReply.OutboxKind => "inbox reply",
-        TemplateSend.OutboxKind => "template message",
-        Portal.Core.Followers.FollowerSyncPage.OutboxKind => "follower sync page",
-        _ => kind,
-    };
+    /// <summary>The label its kind's work gives, or the stored kind for work this version does not know.</summary>
+    public string KindLabel(string kind) => works.LabelOf(kind);
+
+    /// <summary>Until when the row may be delivered; null for a kind this version does not know.</summary>
+    public DateTimeOffset? DeliverableUntil(OutboxItem row) => works.DeadlineOf(row)?.At;
 
     public static string StatusLabel(string status) => status switch
     {

@@ -1,11 +1,12 @@
 using Microsoft.Extensions.DependencyInjection;
+using Portal.Core.Notifications;
 using Portal.Core.Outbox;
 using Portal.Core.Platform;
 using Portal.Tests.Infrastructure;
 using Portal.Tests.Messaging;
 using Portal.Web.Sandbox;
 
-namespace Portal.Tests.Outbox;
+namespace Portal.Tests.Notifications;
 
 /// <summary>Template messages queued in the outbox reach the follower's chat in the sandbox, or fail with the platform's reason.</summary>
 public sealed class TemplateSendTests(PortalAppFactory app) : IClassFixture<PortalAppFactory>

@@ -1,6 +1,7 @@
+using Portal.Core.Outbox;
 using Portal.Core.Platform;
 
-namespace Portal.Core.Outbox;
+namespace Portal.Core.Notifications;
 
 /// <summary>Queues template messages for durable delivery.</summary>
 public sealed class TemplateSends(OutboxStore outbox)

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Portal.Core.Platform;
 
-namespace Portal.Core.Outbox;
+namespace Portal.Core.Notifications;
 
 /// <summary>
 /// The outbox payload of a template message. Features enqueue it with <see cref="TemplateSends"/> and the
