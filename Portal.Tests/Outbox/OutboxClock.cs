@@ -33,6 +33,23 @@ public sealed class OutboxClock(PortalAppFactory app, FakeTimeProvider time, Cap
     }
 
     /// <summary>
+    /// Waits until <paramref name="done"/> holds, moving the clock on a second now and then so that the
+    /// background workers keep taking turns.
+    /// </summary>
+    public async Task UntilAsync(Func<Task<bool>> done, string what)
+    {
+        for (var i = 0; i < 600; i++)
+        {
+            if (await done())
+                return;
+            if (i % 10 == 9)
+                time.Advance(TimeSpan.FromSeconds(1));
+            await Task.Delay(20);
+        }
+        throw new Xunit.Sdk.XunitException($"Still waiting for {what}.");
+    }
+
+    /// <summary>
     /// Moves the clock from one due attempt to the next, waiting for each to end, until the row is no longer
     /// waiting to be sent or the clock reaches <paramref name="end"/>.
     /// </summary>
