@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
+using Portal.Core.Dashboard;
 using Portal.Core.Messaging;
 using Portal.Core.Operators;
 using Portal.Core.Outbox;

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
-using Portal.Core.Audit;
+using Portal.Core.Operators;
 using Portal.Core.Followers;
 using Portal.Core.Inbox;
 using Portal.Core.Messaging;

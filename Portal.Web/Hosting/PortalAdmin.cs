@@ -30,7 +30,7 @@ public static class PortalAdmin
         services.AddSingleton<Portal.Core.Followers.TagEditor>();
         services.AddSingleton<Portal.Core.Inbox.InboxReplies>();
         services.AddSingleton<DashboardStore>();
-        services.AddSingleton<Portal.Core.Outbox.FailedDeliveries>();
+        services.AddSingleton<Portal.Core.Dashboard.FailedDeliveries>();
         services.AddSingleton<AutoReplyRuleEditor>();
         services.AddSingleton<MenuWorkbench>();
         services.AddSingleton<OperatorCookieEvents>();

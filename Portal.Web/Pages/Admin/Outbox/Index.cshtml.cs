@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Portal.Core.Dashboard;
 using Portal.Core.Outbox;
 using Portal.Web.Operators;
 using Portal.Web.Pages.Admin.Dashboard;

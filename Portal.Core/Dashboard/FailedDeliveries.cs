@@ -1,11 +1,13 @@
 using Portal.Core.Operators;
 using Portal.Core.Outbox;
 
-namespace Portal.Core.Outbox;
+namespace Portal.Core.Dashboard;
 
 /// <summary>
-/// The operators' side of deliveries that gave up: list them, try one again while it can still be
-/// delivered, or mark it seen. Each change is one conditional update with its audit entry in one transaction.
+/// The operators' side of deliveries that gave up, which the dashboard counts: list them, try one again
+/// while it can still be delivered, or mark it seen. Each change is one conditional update with its audit
+/// entry in one transaction. It lives here, not in the outbox, because it is an audited operator's action:
+/// the outbox itself knows no feature (the audit trail is the Operators module's).
 /// </summary>
 public sealed class FailedDeliveries(OutboxStore outbox, OutboxWorkTable works, AuditLog audit, TimeProvider time)
 {
