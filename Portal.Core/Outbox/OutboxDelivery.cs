@@ -59,10 +59,6 @@ public sealed partial class OutboxDelivery(
         }
     }
 
-    /// <summary>One pass over every lane's due rows, the lanes side by side; returns how many were delivered.</summary>
-    public async Task<int> DeliverDueAsync(CancellationToken ct = default) =>
-        (await Task.WhenAll(works.Lanes.Keys.Select(lane => DeliverDueAsync(lane, ct))).ConfigureAwait(false)).Sum();
-
     /// <summary>One pass over the due rows of <paramref name="lane"/>; returns how many it delivered.</summary>
     public async Task<int> DeliverDueAsync(OutboxLane lane, CancellationToken ct = default)
     {
