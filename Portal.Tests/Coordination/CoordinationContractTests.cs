@@ -9,14 +9,33 @@ namespace Portal.Tests.Coordination;
 public abstract class CoordinationContractTests
 {
     private static readonly TimeSpan Long = TimeSpan.FromMinutes(1);
-    private static readonly TimeSpan Short = TimeSpan.FromMilliseconds(300);
-    private static readonly TimeSpan PastShort = TimeSpan.FromMilliseconds(700);
 
     /// <summary>The store as one instance sees it.</summary>
     protected abstract ICoordinationStore Store { get; }
 
     /// <summary>The same store as seen from another instance (another connection where there is one).</summary>
     protected abstract ICoordinationStore OtherInstance { get; }
+
+    /// <summary>The clock the store's lifetimes run on, as Portal's code would be given it.</summary>
+    protected abstract TimeProvider Time { get; }
+
+    /// <summary>A lifetime the tests let run out; long enough that the steps before it never outlast it.</summary>
+    protected abstract TimeSpan Short { get; }
+
+    /// <summary>Lets <paramref name="span"/> of the store's time pass.</summary>
+    protected abstract Task LetTimePassAsync(TimeSpan span);
+
+    /// <summary>Lets every <see cref="Short"/> lifetime set so far run out, with half of it again to spare.</summary>
+    private Task LetShortLifetimesRunOutAsync() => LetTimePassAsync(Short + Short / 2);
+
+    /// <summary>Lets the store's time pass in small steps until <paramref name="task"/> ends (at most a minute of it).</summary>
+    private async Task<T> AsTimePassesAsync<T>(Task<T> task)
+    {
+        for (var waited = TimeSpan.Zero; !task.IsCompleted && waited < TimeSpan.FromMinutes(1); waited += TimeSpan.FromMilliseconds(50))
+            await LetTimePassAsync(TimeSpan.FromMilliseconds(50));
+        Assert.True(task.IsCompleted, "still waiting after a minute of the store's time");
+        return await task;
+    }
 
     private static string Key() => "k:" + Guid.NewGuid().ToString("N");
 
@@ -35,7 +54,7 @@ public abstract class CoordinationContractTests
     {
         var key = Key();
         Assert.True(await Store.TryClaimAsync(key, "first", Short));
-        await Task.Delay(PastShort);
+        await LetShortLifetimesRunOutAsync();
         Assert.Null(await Store.GetAsync(key));
         Assert.True(await OtherInstance.TryClaimAsync(key, "second", Long));
         Assert.Equal("second", await Store.GetAsync(key));
@@ -65,7 +84,7 @@ public abstract class CoordinationContractTests
         var key = Key();
         var first = await Store.ClaimOrReadAsync(key, "first", Long);
         Assert.True(first.Won);
-        Assert.True(first.RemembersSince <= DateTimeOffset.UtcNow);
+        Assert.True(first.RemembersSince <= Time.GetUtcNow());
 
         var second = await OtherInstance.ClaimOrReadAsync(key, "second", Long);
         Assert.False(second.Won);
@@ -91,7 +110,7 @@ public abstract class CoordinationContractTests
         Assert.Equal("one", await OtherInstance.GetAsync(key));
         await Store.SetAsync(key, "two", Short); // set overwrites
         Assert.Equal("two", await OtherInstance.GetAsync(key));
-        await Task.Delay(PastShort);
+        await LetShortLifetimesRunOutAsync();
         Assert.Null(await OtherInstance.GetAsync(key));
     }
 
@@ -115,7 +134,7 @@ public abstract class CoordinationContractTests
         Assert.False(await OtherInstance.ReplaceIfEqualsAsync(key, "other", "done", Long));
         Assert.True(await OtherInstance.ReplaceIfEqualsAsync(key, "processing", "done", Short));
         Assert.Equal("done", await Store.GetAsync(key));
-        await Task.Delay(PastShort); // the replacement carries its own lifetime
+        await LetShortLifetimesRunOutAsync(); // the replacement carries its own lifetime
         Assert.Null(await Store.GetAsync(key));
     }
 
@@ -123,70 +142,70 @@ public abstract class CoordinationContractTests
     public async Task Leases_exclude_other_holders_until_released()
     {
         var key = Key();
-        var lease = await Store.TryAcquireLeaseAsync(key, Long, TimeProvider.System);
+        var lease = await Store.TryAcquireLeaseAsync(key, Long, Time);
         Assert.NotNull(lease);
-        Assert.Null(await OtherInstance.TryAcquireLeaseAsync(key, Long, TimeProvider.System));
+        Assert.Null(await OtherInstance.TryAcquireLeaseAsync(key, Long, Time));
 
         Assert.True(await Store.ReleaseAsync(lease));
-        Assert.NotNull(await OtherInstance.TryAcquireLeaseAsync(key, Long, TimeProvider.System));
+        Assert.NotNull(await OtherInstance.TryAcquireLeaseAsync(key, Long, Time));
     }
 
     [Fact]
     public async Task Only_the_owner_can_release_or_extend_a_lease()
     {
         var key = Key();
-        var lease = (await Store.TryAcquireLeaseAsync(key, Long, TimeProvider.System))!;
+        var lease = (await Store.TryAcquireLeaseAsync(key, Long, Time))!;
         var forged = lease with { OwnerToken = "someone-else" };
 
         Assert.False(await OtherInstance.ReleaseAsync(forged));
-        Assert.Null(await OtherInstance.ExtendAsync(forged, Long, TimeProvider.System));
-        Assert.Null(await OtherInstance.TryAcquireLeaseAsync(key, Long, TimeProvider.System));
-        Assert.NotNull(await Store.ExtendAsync(lease, Long, TimeProvider.System));
+        Assert.Null(await OtherInstance.ExtendAsync(forged, Long, Time));
+        Assert.Null(await OtherInstance.TryAcquireLeaseAsync(key, Long, Time));
+        Assert.NotNull(await Store.ExtendAsync(lease, Long, Time));
     }
 
     [Fact]
     public async Task An_extended_lease_outlives_its_first_lifetime()
     {
         var key = Key();
-        var lease = (await Store.TryAcquireLeaseAsync(key, Short, TimeProvider.System))!;
-        Assert.NotNull(await Store.ExtendAsync(lease, Long, TimeProvider.System));
-        await Task.Delay(PastShort);
-        Assert.Null(await OtherInstance.TryAcquireLeaseAsync(key, Long, TimeProvider.System));
+        var lease = (await Store.TryAcquireLeaseAsync(key, Short, Time))!;
+        Assert.NotNull(await Store.ExtendAsync(lease, Long, Time));
+        await LetShortLifetimesRunOutAsync();
+        Assert.Null(await OtherInstance.TryAcquireLeaseAsync(key, Long, Time));
     }
 
     [Fact]
     public async Task A_holder_whose_lease_expired_cannot_release_the_next_holders_lease()
     {
         var key = Key();
-        var stale = (await Store.TryAcquireLeaseAsync(key, Short, TimeProvider.System))!;
-        await Task.Delay(PastShort);
-        var next = await OtherInstance.TryAcquireLeaseAsync(key, Long, TimeProvider.System);
+        var stale = (await Store.TryAcquireLeaseAsync(key, Short, Time))!;
+        await LetShortLifetimesRunOutAsync();
+        var next = await OtherInstance.TryAcquireLeaseAsync(key, Long, Time);
         Assert.NotNull(next);
 
         Assert.False(await Store.ReleaseAsync(stale));
-        Assert.Null(await Store.ExtendAsync(stale, Long, TimeProvider.System));
-        Assert.Null(await Store.TryAcquireLeaseAsync(key, Long, TimeProvider.System));
+        Assert.Null(await Store.ExtendAsync(stale, Long, Time));
+        Assert.Null(await Store.TryAcquireLeaseAsync(key, Long, Time));
     }
 
     [Fact]
     public async Task A_waiting_acquirer_gets_the_lease_when_the_holder_releases_it()
     {
         var key = Key();
-        var held = (await Store.TryAcquireLeaseAsync(key, Long, TimeProvider.System))!;
-        var waiting = OtherInstance.AcquireLeaseAsync(key, Long, TimeSpan.FromSeconds(10), TimeProvider.System);
-        await Task.Delay(100);
+        var held = (await Store.TryAcquireLeaseAsync(key, Long, Time))!;
+        var waiting = OtherInstance.AcquireLeaseAsync(key, Long, TimeSpan.FromSeconds(30), Time);
+        await LetTimePassAsync(TimeSpan.FromMilliseconds(500)); // several of its attempts, all refused
         Assert.False(waiting.IsCompleted);
 
         await Store.ReleaseAsync(held);
-        Assert.NotNull(await waiting.WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.NotNull(await AsTimePassesAsync(waiting));
     }
 
     [Fact]
     public async Task A_waiting_acquirer_gives_up_when_its_wait_runs_out()
     {
         var key = Key();
-        await Store.TryAcquireLeaseAsync(key, Long, TimeProvider.System);
-        Assert.Null(await OtherInstance.AcquireLeaseAsync(key, Long, TimeSpan.FromMilliseconds(150), TimeProvider.System));
+        await Store.TryAcquireLeaseAsync(key, Long, Time);
+        Assert.Null(await AsTimePassesAsync(OtherInstance.AcquireLeaseAsync(key, Long, TimeSpan.FromMilliseconds(150), Time)));
     }
 
     [Fact]

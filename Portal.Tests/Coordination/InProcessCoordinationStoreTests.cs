@@ -5,12 +5,27 @@ namespace Portal.Tests.Coordination;
 
 public sealed class InProcessCoordinationStoreTests : CoordinationContractTests, IDisposable
 {
-    private readonly InProcessCoordinationStore _store = new(TimeProvider.System);
+    private readonly FakeTimeProvider _time = new(DateTimeOffset.UtcNow);
+    private readonly InProcessCoordinationStore _store;
+
+    public InProcessCoordinationStoreTests() => _store = new(_time);
 
     // In one process there is no other instance: both views are the same store.
     protected override ICoordinationStore Store => _store;
 
     protected override ICoordinationStore OtherInstance => _store;
+
+    // The store's lifetimes run on the clock it is given: the contract's lifetimes run out as the test moves it.
+    protected override TimeProvider Time => _time;
+
+    protected override TimeSpan Short => TimeSpan.FromSeconds(2);
+
+    protected override async Task LetTimePassAsync(TimeSpan span)
+    {
+        _time.Advance(span);
+        // Lets a lease waiter whose pause just ended make its next attempt.
+        await Task.Yield();
+    }
 
     [Fact]
     public async Task Expired_entries_are_swept_so_memory_does_not_grow()

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Portal.Core;
 using Portal.Core.Platform;
 using Portal.Tests.Infrastructure;
@@ -17,10 +18,15 @@ public sealed class AccessTokenBrokerTests : IAsyncLifetime
     private readonly string _prefix = TestServers.UniqueName("broker") + ":";
     private readonly List<ServiceProvider> _instances = [];
 
+    // The platform's clock: its tokens age when the test says so. Portal's instances keep the real clock, since
+    // they wait for one another's refresh lease in real time, and the store's lifetimes run on Redis's clock.
+    private readonly FakeTimeProvider _platformTime = new(DateTimeOffset.UtcNow);
+
     public Task InitializeAsync()
     {
         _platform.Settings["Sandbox:Enabled"] = "true";
         _platform.Settings["Sandbox:TokenLifetime"] = "00:00:20";
+        _platform.WithClock(_platformTime);
         _ = _platform.Server; // start it
         return Task.CompletedTask;
     }
@@ -81,11 +87,20 @@ public sealed class AccessTokenBrokerTests : IAsyncLifetime
         Assert.Single(first.Distinct());
         Assert.Equal(1, Sandbox.Requests);
 
-        // Past the refresh point of the stored token (10 s) and into the token's last quarter (15 s), where the
-        // sandbox, like the platform, mints a new one. Between the two it hands back the token in force, which
-        // Portal keeps only for half its remaining life; on a slow machine a round that took that long saw the
-        // kept token lapse mid-round and fetched twice.
-        await Task.Delay(TimeSpan.FromSeconds(15.5));
+        // The token lasts 20 s and the refresh margin is 10 s: the store keeps it for the first 10 s of its life.
+        // Redis counts that lifetime down on its own clock; the contract tests check that it lets an entry go then.
+        using (var redis = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(TestServers.RedisConfiguration))
+        {
+            var stored = _prefix + "token:" + PortalAppFactory.AppId;
+            var kept = await redis.GetDatabase().KeyTimeToLiveAsync(stored);
+            Assert.InRange(kept!.Value, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(10));
+
+            // 15.5 s later: the stored token has lapsed (deleted here as its lifetime would, without waiting for it),
+            // and on the platform the token is in its last quarter, where the platform mints a new one.
+            Assert.True(await redis.GetDatabase().KeyDeleteAsync(stored));
+        }
+        _platformTime.Advance(TimeSpan.FromSeconds(15.5));
+
         var second = await AllAskAtOnceAsync(instances);
         Assert.Single(second.Distinct());
         Assert.NotEqual(first[0], second[0]);
