@@ -51,12 +51,11 @@ public sealed class AutoReplyRuleCacheOutageTests : IAsyncLifetime
         }
         await outage.EndAsync();
         // Messages go on; one of the next refreshes works (the first may still meet a connection closed in the outage).
-        for (var i = 0; i < 100 && !_logs.Lines.Any(l => l.Contains("works again after", StringComparison.Ordinal)); i++)
+        await Eventually.HoldsAsync(() => _logs.Lines.Any(l => l.Contains("works again after", StringComparison.Ordinal)), between: async () =>
         {
             _clock.Advance(options.RulesRefreshInterval + TimeSpan.FromMilliseconds(1));
             await cache.GetAsync();
-            await Task.Delay(50);
-        }
+        });
 
         var lines = _logs.Lines.Where(l => l.Contains("auto-reply rules", StringComparison.Ordinal) && !l.StartsWith("  ", StringComparison.Ordinal)).ToList();
         Assert.Equal(2, lines.Count);
@@ -68,8 +67,7 @@ public sealed class AutoReplyRuleCacheOutageTests : IAsyncLifetime
     private static async Task RefreshFailuresReachAsync(DependencyOutages outages, int count)
     {
         var outage = outages.For(DependencyOutages.AutoReplyRules);
-        for (var i = 0; i < 400 && outage.Failures < count; i++)
-            await Task.Delay(25);
+        await Eventually.HoldsAsync(() => outage.Failures >= count);
         Assert.Equal(count, outage.Failures);
     }
 }

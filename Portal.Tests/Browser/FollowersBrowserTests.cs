@@ -35,11 +35,7 @@ public sealed class FollowersBrowserTests(Infrastructure.Browser browser) : ICla
         await page.GetByRole(AriaRole.Link, new() { Name = "Followers" }).ClickAsync();
         await page.GetByTestId("sync").ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Sync started");
-        for (var i = 0; i < 100 && await page.GetByTestId("sync-progress").GetAttributeAsync("data-status") != "finished"; i++)
-        {
-            await Task.Delay(200);
-            await page.ReloadAsync();
-        }
+        await Eventually.HoldsAsync(async () => await page.GetByTestId("sync-progress").GetAttributeAsync("data-status") == "finished", between: () => page.ReloadAsync());
         await Expect(page.GetByTestId("sync-progress")).ToContainTextAsync("120 followers");
 
         // Tag three from the list with the checkboxes.
@@ -64,20 +60,12 @@ public sealed class FollowersBrowserTests(Infrastructure.Browser browser) : ICla
         using (await push.PostAsync(InboundXml.Event(writer.OpenId, "subscribe", "qrscene_spring-poster"))) { }
         using (await push.PostAsync(InboundXml.Text(writer.OpenId, "你们几点开门?"))) { }
         await page.GetByRole(AriaRole.Link, new() { Name = "Inbox" }).ClickAsync();
-        for (var i = 0; i < 50 && await page.GetByTestId("unanswered").CountAsync() == 0; i++)
-        {
-            await Task.Delay(100);
-            await page.ReloadAsync();
-        }
+        await Eventually.HoldsAsync(async () => await page.GetByTestId("unanswered").CountAsync() > 0, between: () => page.ReloadAsync());
         await Expect(page.GetByTestId("inbox")).ToContainTextAsync("你们几点开门?");
         await page.GetByLabel($"Reply to {writer.OpenId}").FillAsync("早上九点到晚上九点。");
         await page.GetByRole(AriaRole.Button, new() { Name = "Reply" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Reply queued");
-        for (var i = 0; i < 50 && await page.GetByTestId("replies").Locator("[data-status=sent]").CountAsync() == 0; i++)
-        {
-            await Task.Delay(100);
-            await page.ReloadAsync();
-        }
+        await Eventually.HoldsAsync(async () => await page.GetByTestId("replies").Locator("[data-status=sent]").CountAsync() > 0, between: () => page.ReloadAsync());
         await Expect(page.GetByTestId("replies")).ToContainTextAsync("sent");
         await Infrastructure.Browser.ScreenshotAsync(page, "admin-inbox.png");
 

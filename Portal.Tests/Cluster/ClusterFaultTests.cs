@@ -7,6 +7,8 @@ namespace Portal.Tests.Cluster;
 /// Issue 15's faults, played on three real instances: an instance killed mid-message, Redis restarted
 /// empty or killed, an instance restarted after Redis forgot everything. Each test leaves the cluster whole
 /// for the next. The platform's long outage has a cluster of its own (<see cref="PlatformOutageTests"/>).
+/// These tests wait in real time on purpose, unlike the rest of the suite: they play WeChat's retry timing
+/// (<see cref="WeChatRetries"/>) and outages of a given length against real processes, whose clocks no test can move.
 /// </summary>
 public sealed class ClusterFaultTests(PortalCluster cluster) : IClassFixture<PortalCluster>
 {

@@ -54,15 +54,8 @@ internal static class SyncWorld
 
     public static async Task<T> WaitForAsync<T>(Func<Task<T>> read, Func<T, bool> done, string what)
     {
-        var value = default(T);
-        for (var i = 0; i < 1200; i++)
-        {
-            value = await read();
-            if (done(value))
-                return value;
-            await Task.Delay(100);
-        }
-        throw new TimeoutException($"Still waiting for {what}; last seen: {value}");
+        var value = await Eventually.ReadAsync(read, done, deadline: TimeSpan.FromMinutes(2));
+        return done(value) ? value : throw new TimeoutException($"Still waiting for {what}; last seen: {value}");
     }
 }
 

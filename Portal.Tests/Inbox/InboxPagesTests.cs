@@ -19,8 +19,7 @@ public sealed class InboxPagesTests(PortalAppFactory app) : IClassFixture<Portal
     {
         var openId = app.FollowerWhoJustWrote();
         using (await WeChatPush.For(app).PostAsync(InboundXml.Text(openId, text))) { }
-        for (var i = 0; i < 100 && !(await browser.GetPageAsync("/admin/inbox")).Contains(text); i++)
-            await Task.Delay(50);
+        await Eventually.HoldsAsync(async () => (await browser.GetPageAsync("/admin/inbox")).Contains(text, StringComparison.Ordinal));
         return openId;
     }
 

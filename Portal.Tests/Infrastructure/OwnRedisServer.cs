@@ -40,12 +40,8 @@ public sealed class OwnRedisServer : IAsyncDisposable
         _process.ErrorDataReceived += (_, _) => { };
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
-        for (var attempt = 0; attempt < 200; attempt++)
-        {
-            if (await AnswersPingAsync())
-                return;
-            await Task.Delay(50);
-        }
+        if (await Eventually.HoldsAsync(AnswersPingAsync))
+            return;
         throw new InvalidOperationException($"The test's own redis-server on port {Port} did not start.");
     }
 

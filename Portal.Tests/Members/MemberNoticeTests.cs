@@ -16,12 +16,22 @@ public sealed class MemberNoticeTests(PortalAppFactory app) : IClassFixture<Port
         return await app.Services.GetRequiredService<MemberStore>().SignInAsync(new MemberSignIn(openId, null, null, null), false);
     }
 
+    /// <summary>
+    /// What the platform delivered to <paramref name="openId"/> once the outbox has nothing left to send them: every
+    /// notice goes through the outbox, so a duplicate, if there were one, would be delivered by then too.
+    /// </summary>
     private async Task<IReadOnlyCollection<SandboxDelivery>> DeliveredAsync(string openId, int count)
     {
         var inbox = app.Services.GetRequiredService<SandboxInbox>();
-        for (var i = 0; i < 200 && inbox.For(openId).Count < count; i++)
-            await Task.Delay(50);
-        await Task.Delay(200); // a duplicate, if one were coming, would be delivered by now too
+        var db = app.Services.GetRequiredService<Portal.Core.Data.DbConnectionFactory>();
+        await Eventually.HoldsAsync(async () =>
+        {
+            await using var connection = await db.OpenAsync();
+            var unfinished = await Dapper.SqlMapper.ExecuteScalarAsync<long>(connection,
+                "SELECT COUNT(*) FROM outbox WHERE openid = @openId AND status NOT IN (@sent, @failed)",
+                new { openId, sent = OutboxStatus.Sent, failed = OutboxStatus.Failed });
+            return unfinished == 0 && inbox.For(openId).Count >= count;
+        });
         return inbox.For(openId);
     }
 

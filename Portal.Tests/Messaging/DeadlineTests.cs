@@ -13,13 +13,7 @@ public sealed class DeadlineTests
     internal static async Task<OutboxItem?> WaitForOutboxAsync(PortalAppFactory app, string key, string status)
     {
         var outbox = app.Services.GetRequiredService<OutboxStore>();
-        for (var i = 0; i < 300; i++)
-        {
-            if (await outbox.GetAsync(key) is { } item && item.Status == status)
-                return item;
-            await Task.Delay(50);
-        }
-        return await outbox.GetAsync(key);
+        return await Eventually.ReadAsync(() => outbox.GetAsync(key), item => item?.Status == status);
     }
 
     [Fact]
@@ -27,7 +21,7 @@ public sealed class DeadlineTests
     {
         await using var app = new PortalAppFactory();
         app.Settings["Messaging:HandlerDeadline"] = "00:00:00.5";
-        var handler = new CountingHandler(TimeSpan.FromSeconds(3)).InstallIn(app);
+        var handler = CountingHandler.UntilReleased().InstallIn(app);
         var push = WeChatPush.For(app);
         var openId = app.FollowerWhoJustWrote();
         var msgId = InboundXml.NextMsgId();
@@ -44,6 +38,8 @@ public sealed class DeadlineTests
         // WeChat does not retry after success, but if it did, nothing would run twice.
         using var retry = await push.PostAsync(message, PushMode.Safe);
         Assert.Equal("success", await retry.Content.ReadAsStringAsync());
+
+        handler.Release();
 
         // The reply reaches the follower through the customer-service API of the (sandbox) platform.
         var sent = await WaitForOutboxAsync(app, key, OutboxStatus.Sent);

@@ -69,14 +69,13 @@ public sealed class WebhookDuringOutageTests : IAsyncLifetime
         var after = InboundXml.Text(openId, "after the outage");
         string? reply = null;
         // The multiplexer reconnects at its own pace and the circuit lets a probe through after its pause.
-        for (var attempt = 0; attempt < 100 && reply is null; attempt++)
+        await Eventually.HoldsAsync(async () =>
         {
             using var response = await push.PostAsync(after);
             if (response.StatusCode == HttpStatusCode.OK && !circuit.IsOpen)
                 reply = await response.Content.ReadAsStringAsync();
-            else
-                await Task.Delay(100);
-        }
+            return reply is not null;
+        });
         Assert.NotNull(reply);
         Assert.Contains("answer from run", reply);
         var runs = handler.Runs;
@@ -110,15 +109,12 @@ public sealed class WebhookDuringOutageTests : IAsyncLifetime
         Assert.True(Lines("Portal.Outages").Count < pushes, "the outage lines must not grow with the pushes");
         await outage.EndAsync();
 
-        var answered = false;
-        for (var attempt = 0; attempt < 100 && !answered; attempt++)
+        var attempt = 0;
+        Assert.True(await Eventually.HoldsAsync(async () =>
         {
-            using var response = await push.PostAsync(InboundXml.Text(InboundXml.NewOpenId(), $"after {attempt}"));
-            answered = response.StatusCode == HttpStatusCode.OK;
-            if (!answered)
-                await Task.Delay(50);
-        }
-        Assert.True(answered);
+            using var response = await push.PostAsync(InboundXml.Text(InboundXml.NewOpenId(), $"after {attempt++}"));
+            return response.StatusCode == HttpStatusCode.OK;
+        }));
         var ended = Assert.Single(Lines("Webhook pushes (database or Redis unreachable) works again"));
         Assert.Matches(@"(2\d|[3-9]\d|\d{3,}) operations failed", ended); // at least the 20 pushes
     }

@@ -20,15 +20,15 @@ public sealed class OutboxClock(PortalAppFactory app, FakeTimeProvider time, Cap
     /// </summary>
     public async Task<OutboxItem> WaitForAsync(string key, Func<OutboxItem, bool> done, bool nudge = true)
     {
-        for (var i = 0; i < 600; i++)
+        var reads = 0;
+        var last = await Eventually.ReadAsync(() => Outbox.GetAsync(key), row => row is not null && done(row), between: () =>
         {
-            if (await Outbox.GetAsync(key) is { } row && done(row))
-                return row;
-            if (nudge && i % 10 == 9)
+            if (nudge && ++reads % 10 == 0)
                 time.Advance(TimeSpan.FromSeconds(1));
-            await Task.Delay(20);
-        }
-        var last = await Outbox.GetAsync(key);
+            return Task.CompletedTask;
+        });
+        if (last is not null && done(last))
+            return last;
         throw new Xunit.Sdk.XunitException($"The row {key} did not get there; it is {last?.Status} after {last?.Attempts} attempts ({last?.LastError}).{(logs is null ? "" : "\n" + string.Join("\n", logs.Lines.Where(l => l.StartsWith("Warn") || l.StartsWith("Error"))))}");
     }
 

@@ -40,17 +40,8 @@ public sealed class SandboxPhoneClient(HttpClient http, string openId)
     }
 
     /// <summary>Waits (polling, as the page does) until the account has said <paramref name="count"/> things.</summary>
-    public async Task<List<(string Via, string Kind, string Text)>> WaitForAccountLinesAsync(int count)
-    {
-        for (var i = 0; i < 200; i++)
-        {
-            var lines = await AccountLinesAsync();
-            if (lines.Count >= count)
-                return lines;
-            await Task.Delay(50);
-        }
-        return await AccountLinesAsync();
-    }
+    public Task<List<(string Via, string Kind, string Text)>> WaitForAccountLinesAsync(int count) =>
+        Eventually.ReadAsync(AccountLinesAsync, lines => lines.Count >= count);
 
     private async Task<HttpResponseMessage> PostAsync(string action, object body) =>
         await http.PostAsJsonAsync($"/sandbox/phone/api/followers/{openId}/{action}", body);
