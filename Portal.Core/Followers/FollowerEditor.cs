@@ -1,3 +1,4 @@
+using Portal.Core.Accounts;
 using Portal.Core.Operators;
 using Portal.Core.Outbox;
 using Portal.Core.Platform;
@@ -8,7 +9,7 @@ namespace Portal.Core.Followers;
 /// Operators' changes to followers other than tags: the remark (made on the platform first, then stored)
 /// and starting a sync from the platform. Each goes to the audit trail.
 /// </summary>
-public sealed class FollowerEditor(FollowerStore store, OutboxStore outbox, AccessTokenBroker broker, UserClient users, AuditLog audit, TimeProvider time)
+public sealed class FollowerEditor(FollowerStore store, OutboxStore outbox, AccessTokenBroker broker, AccountDirectory accounts, UserClient users, AuditLog audit, TimeProvider time)
 {
     public const string EntityType = "follower";
     public const string SyncEntityType = "follower_sync";
@@ -26,7 +27,7 @@ public sealed class FollowerEditor(FollowerStore store, OutboxStore outbox, Acce
             return "Portal has no record of this follower.";
         return await TagEditor.OnPlatformAsync(async () =>
         {
-            await broker.CallAsync(async (token, c) => { await users.UpdateRemarkAsync(token, openId, remark, c).ConfigureAwait(false); return true; }, ct).ConfigureAwait(false);
+            await broker.CallAsync(accounts.Default, async (token, c) => { await users.UpdateRemarkAsync(token, openId, remark, c).ConfigureAwait(false); return true; }, ct).ConfigureAwait(false);
             await store.InTransactionAsync(async tx =>
             {
                 await store.SetRemarkAsync(tx, openId, remark, time.GetUtcNow(), ct).ConfigureAwait(false);

@@ -1,3 +1,4 @@
+using Portal.Core.Accounts;
 using Portal.Core.Outbox;
 using Portal.Core.Platform;
 
@@ -9,7 +10,7 @@ namespace Portal.Core.Followers;
 /// their tags; then the next page is queued with the platform's cursor, in the same transaction as the
 /// progress. A page worked twice (an instance stopped mid-page) writes the same rows again.
 /// </summary>
-public sealed class FollowerSync(FollowerStore store, OutboxStore outbox, AccessTokenBroker broker, UserClient users, TagClient tags, TimeProvider time)
+public sealed class FollowerSync(FollowerStore store, OutboxStore outbox, AccessTokenBroker broker, AccountDirectory accounts, UserClient users, TagClient tags, TimeProvider time)
 {
     /// <summary>When the daily user/get quota is used up, try again after this.</summary>
     public static readonly TimeSpan QuotaPause = TimeSpan.FromHours(1);
@@ -38,10 +39,10 @@ public sealed class FollowerSync(FollowerStore store, OutboxStore outbox, Access
         if (page.Page == 1)
             await SyncTagsAsync(ct).ConfigureAwait(false);
 
-        var ids = await broker.CallAsync((token, c) => users.GetAsync(token, page.NextOpenId, c), ct).ConfigureAwait(false);
+        var ids = await broker.CallAsync(accounts.Default, (token, c) => users.GetAsync(token, page.NextOpenId, c), ct).ConfigureAwait(false);
         foreach (var batch in ids.OpenIds.Chunk(UserClient.MaxBatch))
         {
-            var infos = await broker.CallAsync((token, c) => users.BatchGetAsync(token, batch, ct: c), ct).ConfigureAwait(false);
+            var infos = await broker.CallAsync(accounts.Default, (token, c) => users.BatchGetAsync(token, batch, ct: c), ct).ConfigureAwait(false);
             await store.InTransactionAsync(async tx =>
             {
                 await store.UpsertFromPlatformAsync(tx, infos, time.GetUtcNow(), ct).ConfigureAwait(false);
@@ -76,7 +77,7 @@ public sealed class FollowerSync(FollowerStore store, OutboxStore outbox, Access
     /// <summary>tags/get: stores every tag with the platform's count, and forgets tags deleted elsewhere.</summary>
     public async Task SyncTagsAsync(CancellationToken ct = default)
     {
-        var all = await broker.CallAsync((token, c) => tags.GetAsync(token, c), ct).ConfigureAwait(false);
+        var all = await broker.CallAsync(accounts.Default, (token, c) => tags.GetAsync(token, c), ct).ConfigureAwait(false);
         await store.InTransactionAsync(async tx =>
         {
             var now = time.GetUtcNow();

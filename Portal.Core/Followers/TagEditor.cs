@@ -1,3 +1,4 @@
+using Portal.Core.Accounts;
 using Portal.Core.Operators;
 using Portal.Core.Platform;
 
@@ -8,7 +9,7 @@ namespace Portal.Core.Followers;
 /// refuses what it does not allow), then stored with its audit entry in one transaction. Each method
 /// returns null when done, else what went wrong in plain words.
 /// </summary>
-public sealed class TagEditor(FollowerStore store, AccessTokenBroker broker, TagClient tags, AuditLog audit, TimeProvider time)
+public sealed class TagEditor(FollowerStore store, AccessTokenBroker broker, AccountDirectory accounts, TagClient tags, AuditLog audit, TimeProvider time)
 {
     public const string EntityType = "tag";
 
@@ -19,7 +20,7 @@ public sealed class TagEditor(FollowerStore store, AccessTokenBroker broker, Tag
             return "Enter the tag's name.";
         return await OnPlatformAsync(async () =>
         {
-            var tag = await broker.CallAsync((token, c) => tags.CreateAsync(token, name, c), ct).ConfigureAwait(false);
+            var tag = await broker.CallAsync(accounts.Default, (token, c) => tags.CreateAsync(token, name, c), ct).ConfigureAwait(false);
             await store.InTransactionAsync(async tx =>
             {
                 await store.SaveTagAsync(tx, tag.Id, tag.Name, 0, time.GetUtcNow(), ct).ConfigureAwait(false);
@@ -36,7 +37,7 @@ public sealed class TagEditor(FollowerStore store, AccessTokenBroker broker, Tag
             return "Enter the tag's new name.";
         return await OnPlatformAsync(async () =>
         {
-            await broker.CallAsync(async (token, c) => { await tags.UpdateAsync(token, id, name, c).ConfigureAwait(false); return true; }, ct).ConfigureAwait(false);
+            await broker.CallAsync(accounts.Default, async (token, c) => { await tags.UpdateAsync(token, id, name, c).ConfigureAwait(false); return true; }, ct).ConfigureAwait(false);
             await store.InTransactionAsync(async tx =>
             {
                 var before = await store.TagAsync(tx, id, ct).ConfigureAwait(false);
@@ -55,7 +56,7 @@ public sealed class TagEditor(FollowerStore store, AccessTokenBroker broker, Tag
         {
             try
             {
-                await broker.CallAsync(async (token, c) => { await tags.DeleteAsync(token, id, c).ConfigureAwait(false); return true; }, ct).ConfigureAwait(false);
+                await broker.CallAsync(accounts.Default, async (token, c) => { await tags.DeleteAsync(token, id, c).ConfigureAwait(false); return true; }, ct).ConfigureAwait(false);
             }
             catch (WeChatApiException e) when (e.ErrorCode == TagErrorCodes.UnknownTag)
             {
@@ -83,7 +84,7 @@ public sealed class TagEditor(FollowerStore store, AccessTokenBroker broker, Tag
         {
             var problem = await OnPlatformAsync(async () =>
             {
-                await broker.CallAsync(async (token, c) =>
+                await broker.CallAsync(accounts.Default, async (token, c) =>
                 {
                     if (on)
                         await tags.TagAsync(token, tagId, batch, c).ConfigureAwait(false);

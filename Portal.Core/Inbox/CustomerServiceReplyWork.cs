@@ -1,3 +1,4 @@
+using Portal.Core.Accounts;
 using Portal.Core.Outbox;
 using Portal.Core.Platform;
 using Portal.Core.WeChat.Replies;
@@ -8,7 +9,7 @@ namespace Portal.Core.Inbox;
 /// Delivers an operator's reply from the inbox (<see cref="CustomerServiceReply"/>) as a customer-service
 /// message, in the replies lane beside late replies: the follower asked and waits.
 /// </summary>
-public sealed class CustomerServiceReplyWork(AccessTokenBroker broker, CustomServiceClient customService) : IOutboxWork
+public sealed class CustomerServiceReplyWork(AccessTokenBroker broker, AccountDirectory accounts, CustomServiceClient customService) : IOutboxWork
 {
     public string Kind => CustomerServiceReply.OutboxKind;
 
@@ -27,7 +28,7 @@ public sealed class CustomerServiceReplyWork(AccessTokenBroker broker, CustomSer
     public Task DeliverAsync(OutboxItem row, CancellationToken ct)
     {
         var reply = CustomerServiceReply.FromJson(row.Payload);
-        return broker.CallAsync(async (token, c) =>
+        return broker.CallAsync(accounts.AccountOf(row), async (token, c) =>
         {
             await customService.SendAsync(token, row.OpenId!, new TextReply(reply.Text), c).ConfigureAwait(false);
             return true;

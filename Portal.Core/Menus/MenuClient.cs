@@ -10,16 +10,16 @@ namespace Portal.Core.Menus;
 /// https://developers.weixin.qq.com/doc/offiaccount/Custom_Menus/Personalized_menu_interface.html).
 /// Menus are not checked here: <see cref="MenuRules"/> does that before a call, and the platform after.
 /// </summary>
-public sealed class MenuClient(IHttpClientFactory http, IOptions<WeChatOptions> account)
+public sealed class MenuClient(IHttpClientFactory http, IOptions<WeChatOptions> options)
 {
     /// <summary>POST /cgi-bin/menu/create: replaces the default menu.</summary>
     public Task CreateAsync(string accessToken, Menu menu, CancellationToken ct = default) =>
-        PlatformRequests.PostAsync<PlatformResult>(http, account.Value, "cgi-bin/menu/create", accessToken, menu, ct);
+        PlatformRequests.PostAsync<PlatformResult>(http, options.Value, "cgi-bin/menu/create", accessToken, menu, ct);
 
     /// <summary>GET /cgi-bin/menu/get: the default menu and the conditional menus; 46003 when none is published.</summary>
     public async Task<PublishedMenus> GetAsync(string accessToken, CancellationToken ct = default)
     {
-        var body = await PlatformRequests.GetAsync<MenuGetResult>(http, account.Value, "cgi-bin/menu/get", accessToken, "", ct).ConfigureAwait(false);
+        var body = await PlatformRequests.GetAsync<MenuGetResult>(http, options.Value, "cgi-bin/menu/get", accessToken, "", ct).ConfigureAwait(false);
         var conditional = (body.Conditional ?? [])
             .Select(c => new ConditionalMenu(c.MenuId ?? 0, new Menu { Buttons = c.Buttons ?? [] }, c.MatchRule ?? new MatchRule()))
             .ToList();
@@ -29,24 +29,24 @@ public sealed class MenuClient(IHttpClientFactory http, IOptions<WeChatOptions> 
 
     /// <summary>GET /cgi-bin/menu/delete: deletes every menu, conditional ones included.</summary>
     public Task DeleteAsync(string accessToken, CancellationToken ct = default) =>
-        PlatformRequests.GetAsync<PlatformResult>(http, account.Value, "cgi-bin/menu/delete", accessToken, "", ct);
+        PlatformRequests.GetAsync<PlatformResult>(http, options.Value, "cgi-bin/menu/delete", accessToken, "", ct);
 
     /// <summary>POST /cgi-bin/menu/addconditional: returns the new menu's id. A default menu must exist (65303).</summary>
     public async Task<long> AddConditionalAsync(string accessToken, Menu menu, MatchRule rule, CancellationToken ct = default)
     {
         var request = new MenuWire { Buttons = menu.Buttons, MatchRule = rule };
-        var body = await PlatformRequests.PostAsync<MenuIdResult>(http, account.Value, "cgi-bin/menu/addconditional", accessToken, request, ct).ConfigureAwait(false);
+        var body = await PlatformRequests.PostAsync<MenuIdResult>(http, options.Value, "cgi-bin/menu/addconditional", accessToken, request, ct).ConfigureAwait(false);
         return body.MenuId;
     }
 
     /// <summary>POST /cgi-bin/menu/delconditional.</summary>
     public Task DeleteConditionalAsync(string accessToken, long menuId, CancellationToken ct = default) =>
-        PlatformRequests.PostAsync<PlatformResult>(http, account.Value, "cgi-bin/menu/delconditional", accessToken, new { menuid = menuId.ToString(System.Globalization.CultureInfo.InvariantCulture) }, ct);
+        PlatformRequests.PostAsync<PlatformResult>(http, options.Value, "cgi-bin/menu/delconditional", accessToken, new { menuid = menuId.ToString(System.Globalization.CultureInfo.InvariantCulture) }, ct);
 
     /// <summary>POST /cgi-bin/menu/trymatch: the menu this follower (OpenID or WeChat ID) sees.</summary>
     public async Task<Menu> TryMatchAsync(string accessToken, string userId, CancellationToken ct = default)
     {
-        var body = await PlatformRequests.PostAsync<TryMatchResult>(http, account.Value, "cgi-bin/menu/trymatch", accessToken, new { user_id = userId }, ct).ConfigureAwait(false);
+        var body = await PlatformRequests.PostAsync<TryMatchResult>(http, options.Value, "cgi-bin/menu/trymatch", accessToken, new { user_id = userId }, ct).ConfigureAwait(false);
         // The documentation shows the buttons at the top; some answers wrap them in "menu".
         return new Menu { Buttons = body.Buttons ?? body.Menu?.Buttons ?? [] };
     }

@@ -1,3 +1,4 @@
+using Portal.Core.Accounts;
 using Microsoft.Extensions.Logging;
 using Portal.Core.Platform;
 
@@ -8,7 +9,7 @@ namespace Portal.Core.Menus;
 /// (nothing invalid is sent), publishes through the platform client, and records who published what.
 /// A rollback publishes an old version again as a new one, so the history only grows.
 /// </summary>
-public sealed partial class MenuPublisher(MenuClient client, AccessTokenBroker broker, MenuVersionStore versions, ILogger<MenuPublisher> logger)
+public sealed partial class MenuPublisher(MenuClient client, AccessTokenBroker broker, AccountDirectory accounts, MenuVersionStore versions, ILogger<MenuPublisher> logger)
 {
     public async Task<MenuPublishResult> PublishAsync(Menu menu, MatchRule? rule, string by, string source = MenuVersionSources.Publish, string? note = null, CancellationToken ct = default)
     {
@@ -19,9 +20,9 @@ public sealed partial class MenuPublisher(MenuClient client, AccessTokenBroker b
         try
         {
             if (rule is null)
-                await broker.CallAsync(async (token, c) => { await client.CreateAsync(token, menu, c).ConfigureAwait(false); return true; }, ct).ConfigureAwait(false);
+                await broker.CallAsync(accounts.Default, async (token, c) => { await client.CreateAsync(token, menu, c).ConfigureAwait(false); return true; }, ct).ConfigureAwait(false);
             else
-                menuId = await broker.CallAsync((token, c) => client.AddConditionalAsync(token, menu, rule, c), ct).ConfigureAwait(false);
+                menuId = await broker.CallAsync(accounts.Default, (token, c) => client.AddConditionalAsync(token, menu, rule, c), ct).ConfigureAwait(false);
         }
         catch (WeChatApiException e)
         {
@@ -48,7 +49,7 @@ public sealed partial class MenuPublisher(MenuClient client, AccessTokenBroker b
     /// </summary>
     public async Task<MenuVersion?> PullAsync(string by, CancellationToken ct = default)
     {
-        var live = await broker.CallAsync((token, c) => client.GetAsync(token, c), ct).ConfigureAwait(false);
+        var live = await broker.CallAsync(accounts.Default, (token, c) => client.GetAsync(token, c), ct).ConfigureAwait(false);
         if (live.Default is not { } menu)
             return null;
         var known = await versions.LatestDefaultAsync(ct).ConfigureAwait(false);

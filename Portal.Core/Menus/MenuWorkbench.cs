@@ -1,3 +1,4 @@
+using Portal.Core.Accounts;
 using Portal.Core.Menus;
 using Portal.Core.Operators;
 using Portal.Core.Platform;
@@ -17,6 +18,7 @@ public sealed class MenuWorkbench(
     MenuPublisher publisher,
     MenuClient client,
     AccessTokenBroker broker,
+    AccountDirectory accounts,
     AuditLog audit)
 {
     /// <summary>The published menus (default and conditional), as the audit trail names them.</summary>
@@ -116,7 +118,7 @@ public sealed class MenuWorkbench(
     {
         try
         {
-            return await broker.CallAsync((token, c) => client.GetAsync(token, c), ct).ConfigureAwait(false);
+            return await broker.CallAsync(accounts.Default, (token, c) => client.GetAsync(token, c), ct).ConfigureAwait(false);
         }
         catch (WeChatApiException e) when (e.ErrorCode == MenuErrorCodes.MenuNotFound)
         {
@@ -131,7 +133,7 @@ public sealed class MenuWorkbench(
         var before = live.Conditional.FirstOrDefault(c => c.MenuId == menuId);
         try
         {
-            await broker.CallAsync(async (token, c) => { await client.DeleteConditionalAsync(token, menuId, c).ConfigureAwait(false); return true; }, ct).ConfigureAwait(false);
+            await broker.CallAsync(accounts.Default, async (token, c) => { await client.DeleteConditionalAsync(token, menuId, c).ConfigureAwait(false); return true; }, ct).ConfigureAwait(false);
         }
         catch (WeChatApiException e) when (e.ErrorCode == MenuErrorCodes.ConditionalMenuNotFound)
         {
@@ -147,7 +149,7 @@ public sealed class MenuWorkbench(
     {
         try
         {
-            var menu = await broker.CallAsync((token, c) => client.TryMatchAsync(token, userId, c), ct).ConfigureAwait(false);
+            var menu = await broker.CallAsync(accounts.Default, (token, c) => client.TryMatchAsync(token, userId, c), ct).ConfigureAwait(false);
             return new MenuMatch(menu, null);
         }
         catch (WeChatApiException e)

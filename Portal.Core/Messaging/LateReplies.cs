@@ -25,8 +25,8 @@ public sealed partial class LateReplies(OutboxStore outbox, MessageLogStore log,
     public static readonly TimeSpan MaxRenewal = TimeSpan.FromMinutes(10);
 
     /// <summary>Written before WeChat is told <c>success</c>, so a crash after that loses nothing.</summary>
-    public Task DeferAsync(string messageKey, string openId, LateReply reply, CancellationToken ct = default) =>
-        outbox.EnqueueAsync(LateReply.OutboxKind, messageKey, openId, OutboxStatus.AwaitingHandler, reply.ToJson(), instance.Id, HandlerLease, ct);
+    public Task DeferAsync(Accounts.WeChatAccount account, string messageKey, string openId, LateReply reply, CancellationToken ct = default) =>
+        outbox.EnqueueAsync(LateReply.OutboxKind, messageKey, openId, OutboxStatus.AwaitingHandler, reply.ToJson(), instance.Id, HandlerLease, ct, account.Id);
 
     /// <summary>
     /// The handler finished: queue its reply for delivery, or drop the row when it had none. A reply that

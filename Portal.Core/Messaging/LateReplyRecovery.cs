@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Portal.Core.Accounts;
 using Portal.Core.Coordination;
 using Portal.Core.Logging;
 using Portal.Core.Outbox;
@@ -17,6 +18,7 @@ public sealed partial class LateReplyRecovery(
     LateReplies lateReplies,
     MessageRouter router,
     InstanceIdentity instance,
+    AccountDirectory accounts,
     TimeProvider time,
     DependencyOutages outages,
     ILogger<LateReplyRecovery> logger) : BackgroundService
@@ -59,9 +61,14 @@ public sealed partial class LateReplyRecovery(
         {
             recovered++;
             var deferred = LateReply.FromJson(row.Payload);
+            if (accounts.Find(row.AccountId) is not { } account)
+            {
+                await lateReplies.FailAsync(row.IdempotencyKey, deferred, $"Account {row.AccountId} is no longer configured.", ct).ConfigureAwait(false);
+                continue;
+            }
             var message = InboundParser.Parse(deferred.MessageXml);
             var handler = router.Resolve(message);
-            var context = new MessageContext(message, deferred.AppId, time.GetUtcNow());
+            var context = new MessageContext(message, account, time.GetUtcNow());
             var run = RunAsync(handler, context, row.IdempotencyKey, deferred, ct);
             // The recovered row is held by the same short lease, renewed while it runs, as on the first instance.
             lateReplies.KeepLeasedWhile(row.IdempotencyKey, run);

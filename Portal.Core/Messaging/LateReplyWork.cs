@@ -1,3 +1,4 @@
+using Portal.Core.Accounts;
 using Portal.Core.Outbox;
 using Portal.Core.Platform;
 
@@ -7,7 +8,7 @@ namespace Portal.Core.Messaging;
 /// Delivers a late reply (<see cref="LateReply"/>) as a customer-service message, in the replies lane: the
 /// follower is waiting for it.
 /// </summary>
-public sealed class LateReplyWork(AccessTokenBroker broker, CustomServiceClient customService) : IOutboxWork
+public sealed class LateReplyWork(AccessTokenBroker broker, AccountDirectory accounts, CustomServiceClient customService) : IOutboxWork
 {
     public string Kind => LateReply.OutboxKind;
 
@@ -26,7 +27,7 @@ public sealed class LateReplyWork(AccessTokenBroker broker, CustomServiceClient 
     {
         var late = LateReply.FromJson(row.Payload);
         var reply = ReplyJson.Deserialize(late.ReplyJson ?? throw new FormatException("The late reply has no reply."));
-        return broker.CallAsync(async (token, c) =>
+        return broker.CallAsync(accounts.AccountOf(row), async (token, c) =>
         {
             await customService.SendAsync(token, row.OpenId!, reply, c).ConfigureAwait(false);
             return true;

@@ -1,13 +1,16 @@
+using Portal.Core.Accounts;
 using Portal.Core.WeChat.Inbound;
 
 namespace Portal.Core.Messaging;
 
 /// <summary>What a handler knows about the message it answers.</summary>
 /// <param name="Message">The parsed message or event.</param>
-/// <param name="AppId">The account it was sent to.</param>
+/// <param name="Account">The account it was sent to: a reply sent later goes out through this account.</param>
 /// <param name="ReceivedAt">When Portal received it (not WeChat's CreateTime).</param>
-public sealed record MessageContext(InboundMessage Message, string AppId, DateTimeOffset ReceivedAt)
+public sealed record MessageContext(InboundMessage Message, WeChatAccount Account, DateTimeOffset ReceivedAt)
 {
+    public string AppId => Account.AppId;
+
     /// <summary>Set by <see cref="MarkReplyAsFallback"/>: the reply says "not understood", it does not answer.</summary>
     public bool ReplyIsFallback { get; private set; }
 

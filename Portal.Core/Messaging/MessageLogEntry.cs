@@ -4,6 +4,9 @@ namespace Portal.Core.Messaging;
 public sealed record MessageLogEntry
 {
     public long Id { get; init; }
+
+    /// <summary>The account the message came to, or was sent from (<see cref="Accounts.WeChatAccount.Id"/>).</summary>
+    public int AccountId { get; init; } = Accounts.WeChatAccount.DefaultId;
     public required string Direction { get; init; }
     public required string OpenId { get; init; }
     public required string MsgType { get; init; }

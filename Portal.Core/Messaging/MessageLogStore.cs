@@ -11,8 +11,8 @@ public sealed class MessageLogStore(DbConnectionFactory db)
     // A message already logged (unique key, migration 0024) is not logged again: only a retry that ran while the
     // shared store had forgotten the message can get here, and the first handling is the one that counts.
     private const string InsertSql = """
-        INSERT INTO message_log (direction, openid, msg_type, event, event_key, msg_id, dedup_key, content, reply_type, reply_kind, reply_body, created_at)
-        VALUES (@Direction, @OpenId, @MsgType, @Event, @EventKey, @MsgId, @DedupKey, @Content, @ReplyType, @ReplyKind, @ReplyBody, @CreatedAt)
+        INSERT INTO message_log (direction, openid, msg_type, event, event_key, msg_id, dedup_key, content, reply_type, reply_kind, reply_body, created_at, account_id)
+        VALUES (@Direction, @OpenId, @MsgType, @Event, @EventKey, @MsgId, @DedupKey, @Content, @ReplyType, @ReplyKind, @ReplyBody, @CreatedAt, @AccountId)
         ON CONFLICT (dedup_key) WHERE direction = 'in' AND dedup_key IS NOT NULL DO NOTHING
         """;
 
@@ -25,7 +25,7 @@ public sealed class MessageLogStore(DbConnectionFactory db)
 
     public sealed class Inserter : IAsyncDisposable
     {
-        private static readonly string[] Names = ["Direction", "OpenId", "MsgType", "Event", "EventKey", "MsgId", "DedupKey", "Content", "ReplyType", "ReplyKind", "ReplyBody", "CreatedAt"];
+        private static readonly string[] Names = ["Direction", "OpenId", "MsgType", "Event", "EventKey", "MsgId", "DedupKey", "Content", "ReplyType", "ReplyKind", "ReplyBody", "CreatedAt", "AccountId"];
         private readonly DbConnection _connection;
         private readonly DatabaseProvider _provider;
         private readonly SqliteStatement? _sqlite;
@@ -82,6 +82,7 @@ public sealed class MessageLogStore(DbConnectionFactory db)
             _values[10] = (object?)e.ReplyBody ?? DBNull.Value;
             // The same stored form DapperSetup gives timestamps everywhere else.
             _values[11] = DapperSetup.TimestampValue(e.CreatedAt, _provider);
+            _values[12] = e.AccountId;
         }
 
         private static DbParameter Parameter(DbParameter parameter, string name, object value)
@@ -119,20 +120,20 @@ public sealed class MessageLogStore(DbConnectionFactory db)
 
     // The same insert with positional parameters, for the prepared SQLite statement.
     private const string PositionalInsertSql = """
-        INSERT INTO message_log (direction, openid, msg_type, event, event_key, msg_id, dedup_key, content, reply_type, reply_kind, reply_body, created_at)
-        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
+        INSERT INTO message_log (direction, openid, msg_type, event, event_key, msg_id, dedup_key, content, reply_type, reply_kind, reply_body, created_at, account_id)
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
         ON CONFLICT (dedup_key) WHERE direction = 'in' AND dedup_key IS NOT NULL DO NOTHING
         """;
 
     private const string ForFollowerSql = """
-        SELECT id, direction, openid AS OpenId, msg_type, event, event_key, msg_id, dedup_key, content, reply_type, reply_kind, reply_body, created_at
+        SELECT id, account_id, direction, openid AS OpenId, msg_type, event, event_key, msg_id, dedup_key, content, reply_type, reply_kind, reply_body, created_at
         FROM message_log WHERE openid = @OpenId ORDER BY id DESC LIMIT @Limit
         """;
 
     // SQLite keeps the follower index in its own table, filled in the background (FollowerHistoryIndexer):
     // the indexed part comes from there, the rows past the watermark from a short scan of the log's tail.
     private const string ForFollowerSqliteSql = """
-        SELECT id, direction, openid AS OpenId, msg_type, event, event_key, msg_id, dedup_key, content, reply_type, reply_kind, reply_body, created_at
+        SELECT id, account_id, direction, openid AS OpenId, msg_type, event, event_key, msg_id, dedup_key, content, reply_type, reply_kind, reply_body, created_at
         FROM message_log
         WHERE id IN (SELECT id FROM message_log_by_follower WHERE openid = @OpenId ORDER BY id DESC LIMIT @Limit)
            OR (id > (SELECT CAST(value AS INTEGER) FROM settings WHERE key = 'message_log.follower_index_through') AND openid = @OpenId)

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Portal.Core.Platform;
+using Portal.Core.Accounts;
 using Portal.Core.WeChat.Inbound;
 using Portal.Core.WeChat.Replies;
 
@@ -19,18 +19,18 @@ public sealed partial class MessageProcessor(
     MessageJournal journal,
     LateReplies lateReplies,
     IOptions<MessagingOptions> options,
-    IOptions<WeChatOptions> account,
     IHostApplicationLifetime lifetime,
     TimeProvider time,
     ILogger<MessageProcessor> logger)
 {
+    /// <param name="account">The account whose URL, token and key the message came through.</param>
     /// <param name="message">The parsed message.</param>
     /// <param name="messageXml">Its plaintext XML, asked for only when the reply is deferred (it is stored to survive a crash).</param>
-    public async Task<MessageResult> ProcessAsync(InboundMessage message, Func<string> messageXml, CancellationToken ct = default)
+    public async Task<MessageResult> ProcessAsync(WeChatAccount account, InboundMessage message, Func<string> messageXml, CancellationToken ct = default)
     {
         var received = time.GetUtcNow();
-        var appId = account.Value.AppId;
-        var key = appId + ":" + message.DeduplicationKey;
+        // The account is part of the key: two accounts' followers may send the same MsgId, and each is a message.
+        var key = account.AppId + ":" + message.DeduplicationKey;
 
         var claim = await claims.ClaimAsync(key, DateTimeOffset.FromUnixTimeSeconds(message.CreateTime), ct).ConfigureAwait(false);
         if (claim.State == ClaimState.InProgress)
@@ -64,7 +64,7 @@ public sealed partial class MessageProcessor(
         var token = claim.OwnerToken;
         try
         {
-            var context = new MessageContext(message, appId, received);
+            var context = new MessageContext(message, account, received);
             var (reply, outcome, logged) = await HandleAsync(context, key, messageXml).ConfigureAwait(false);
             var replyXml = reply is null ? "" : ReplyWriter.Write(reply, message.FromUserName, message.ToUserName, received.ToUnixTimeSeconds());
             // Not the request's token: when WeChat hangs up on a slow answer, the handler has already run, and
@@ -124,7 +124,7 @@ public sealed partial class MessageProcessor(
             if (first != run)
             {
                 var deferred = new LateReply(context.AppId, messageXml());
-                await lateReplies.DeferAsync(key, context.Message.FromUserName, deferred).ConfigureAwait(false);
+                await lateReplies.DeferAsync(context.Account, key, context.Message.FromUserName, deferred).ConfigureAwait(false);
                 LogDeferred(logger, key);
                 var logged = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
                 // The row's lease is short; renewing it while the handler runs keeps recovery from re-running it.
@@ -175,6 +175,7 @@ public sealed partial class MessageProcessor(
 
     private static MessageLogEntry LogEntry(MessageContext context, string key, Reply? reply, MessageOutcome outcome) => LogEntry(context.Message, key, reply, outcome, context.ReceivedAt) with
     {
+        AccountId = context.Account.Id,
         ReplyKind = outcome != MessageOutcome.Handled || reply is null ? null
             : context.ReplyIsFallback ? MessageReplyKinds.Fallback : MessageReplyKinds.Answer,
     };

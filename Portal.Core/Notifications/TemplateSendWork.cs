@@ -1,3 +1,4 @@
+using Portal.Core.Accounts;
 using Portal.Core.Outbox;
 using Portal.Core.Platform;
 
@@ -7,7 +8,7 @@ namespace Portal.Core.Notifications;
 /// Sends a queued template message (<see cref="TemplateSend"/>) in the notifications lane: nobody is
 /// waiting on it this second, but it must not queue behind a follower sync either.
 /// </summary>
-public sealed class TemplateSendWork(AccessTokenBroker broker, TemplateClient templates) : IOutboxWork
+public sealed class TemplateSendWork(AccessTokenBroker broker, AccountDirectory accounts, TemplateClient templates) : IOutboxWork
 {
     /// <summary>
     /// Template notices (points changed, order shipped) are news for about a day; later they confuse more
@@ -26,6 +27,6 @@ public sealed class TemplateSendWork(AccessTokenBroker broker, TemplateClient te
     public Task DeliverAsync(OutboxItem row, CancellationToken ct)
     {
         var message = TemplateSend.FromJson(row.Payload).Message;
-        return broker.CallAsync((token, c) => templates.SendAsync(token, message, c), ct);
+        return broker.CallAsync(accounts.AccountOf(row), (token, c) => templates.SendAsync(token, message, c), ct);
     }
 }

@@ -6,6 +6,9 @@ public sealed record OutboxItem
     public long Id { get; init; }
     public required string Kind { get; init; }
 
+    /// <summary>The account the work is for (<see cref="Accounts.WeChatAccount.Id"/>); delivery uses its token.</summary>
+    public int AccountId { get; init; } = Accounts.WeChatAccount.DefaultId;
+
     /// <summary>Unique per piece of work: enqueuing the same work twice keeps one row.</summary>
     public required string IdempotencyKey { get; init; }
     public string? OpenId { get; init; }

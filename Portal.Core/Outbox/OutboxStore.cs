@@ -8,23 +8,26 @@ namespace Portal.Core.Outbox;
 public sealed partial class OutboxStore(DbConnectionFactory db, TimeProvider time)
 {
     private const string Columns = """
-        id, kind, idempotency_key, openid AS OpenId, status, payload, attempts, next_attempt_at, lease_owner, lease_until,
+        id, kind, account_id, idempotency_key, openid AS OpenId, status, payload, attempts, next_attempt_at, lease_owner, lease_until,
         last_error, created_at, updated_at, dismissed_at
         """;
 
     private const string EnqueueSql = """
-        INSERT INTO outbox (kind, idempotency_key, openid, status, payload, attempts, next_attempt_at, lease_owner, lease_until, created_at, updated_at)
-        VALUES (@Kind, @IdempotencyKey, @OpenId, @Status, @Payload, 0, @At, @LeaseOwner, @LeaseUntil, @At, @At)
+        INSERT INTO outbox (kind, account_id, idempotency_key, openid, status, payload, attempts, next_attempt_at, lease_owner, lease_until, created_at, updated_at)
+        VALUES (@Kind, @AccountId, @IdempotencyKey, @OpenId, @Status, @Payload, 0, @At, @LeaseOwner, @LeaseUntil, @At, @At)
         ON CONFLICT (idempotency_key) DO NOTHING
         """;
 
-    /// <summary>Adds the work unless a row with its idempotency key exists. True when added.</summary>
+    /// <summary>
+    /// Adds the work unless a row with its idempotency key exists. True when added. <paramref name="accountId"/>
+    /// is the account it is for (the default one until a caller says otherwise).
+    /// </summary>
     public async Task<bool> EnqueueAsync(string kind, string idempotencyKey, string? openId, string status, string payload,
-        string? leaseOwner = null, TimeSpan? leaseFor = null, CancellationToken ct = default)
+        string? leaseOwner = null, TimeSpan? leaseFor = null, CancellationToken ct = default, int accountId = Accounts.WeChatAccount.DefaultId)
     {
         var at = time.GetUtcNow();
         await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
-        var args = new { Kind = kind, IdempotencyKey = idempotencyKey, OpenId = openId, Status = status, Payload = payload, At = at, LeaseOwner = leaseOwner, LeaseUntil = at + leaseFor };
+        var args = new { Kind = kind, AccountId = accountId, IdempotencyKey = idempotencyKey, OpenId = openId, Status = status, Payload = payload, At = at, LeaseOwner = leaseOwner, LeaseUntil = at + leaseFor };
         return await connection.ExecuteAsync(new CommandDefinition(EnqueueSql, args, cancellationToken: ct)).ConfigureAwait(false) == 1;
     }
 
@@ -32,10 +35,10 @@ public sealed partial class OutboxStore(DbConnectionFactory db, TimeProvider tim
     /// Adds the work within the caller's transaction, so it is promised only if the change that asks for it
     /// (an operator's reply and its audit entry, a sync page and its progress) commits too.
     /// </summary>
-    public async Task<bool> EnqueueAsync(DbTransaction transaction, string kind, string idempotencyKey, string? openId, string payload, CancellationToken ct = default)
+    public async Task<bool> EnqueueAsync(DbTransaction transaction, string kind, string idempotencyKey, string? openId, string payload, CancellationToken ct = default, int accountId = Accounts.WeChatAccount.DefaultId)
     {
         var at = time.GetUtcNow();
-        var args = new { Kind = kind, IdempotencyKey = idempotencyKey, OpenId = openId, Status = OutboxStatus.Ready, Payload = payload, At = at, LeaseOwner = (string?)null, LeaseUntil = (DateTimeOffset?)null };
+        var args = new { Kind = kind, AccountId = accountId, IdempotencyKey = idempotencyKey, OpenId = openId, Status = OutboxStatus.Ready, Payload = payload, At = at, LeaseOwner = (string?)null, LeaseUntil = (DateTimeOffset?)null };
         return await transaction.Connection!.ExecuteAsync(new CommandDefinition(EnqueueSql, args, transaction, cancellationToken: ct)).ConfigureAwait(false) == 1;
     }
 

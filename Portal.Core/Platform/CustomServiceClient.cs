@@ -8,7 +8,7 @@ namespace Portal.Core.Platform;
 /// 48-hour window after they last wrote
 /// (https://developers.weixin.qq.com/doc/offiaccount/Message_Management/Service_Center_messages.html).
 /// </summary>
-public sealed class CustomServiceClient(IHttpClientFactory http, IOptions<WeChatOptions> account)
+public sealed class CustomServiceClient(IHttpClientFactory http, IOptions<WeChatOptions> options)
 {
     private const string Endpoint = "cgi-bin/message/custom/send";
 
@@ -32,7 +32,7 @@ public sealed class CustomServiceClient(IHttpClientFactory http, IOptions<WeChat
 
     private async Task PostAsync(string accessToken, object body, CancellationToken ct)
     {
-        var url = new Uri(account.Value.ApiBaseUrl, $"{Endpoint}?access_token={Uri.EscapeDataString(accessToken)}");
+        var url = new Uri(options.Value.ApiBaseUrl, $"{Endpoint}?access_token={Uri.EscapeDataString(accessToken)}");
         // Sent once: the outbox owns retrying messages to followers (see PlatformResilience).
         using var request = PlatformHttp.SendOnce(url, body);
         using var response = await http.CreateClient(PlatformHttp.ClientName).SendAsync(request, ct).ConfigureAwait(false);

@@ -8,7 +8,7 @@ namespace Portal.Core.Platform;
 /// messages (https://developers.weixin.qq.com/doc/offiaccount/Message_Management/Template_Message_Interface.html).
 /// Sends normally go through the outbox (<c>Notifications.TemplateSends</c>), which calls this.
 /// </summary>
-public sealed class TemplateClient(IHttpClientFactory http, IOptions<WeChatOptions> account)
+public sealed class TemplateClient(IHttpClientFactory http, IOptions<WeChatOptions> options)
 {
     private const string SendEndpoint = "cgi-bin/message/template/send";
     private const string ListEndpoint = "cgi-bin/template/get_all_private_template";
@@ -16,7 +16,7 @@ public sealed class TemplateClient(IHttpClientFactory http, IOptions<WeChatOptio
     /// <summary>POST /cgi-bin/message/template/send; returns the msgid the TEMPLATESENDJOBFINISH event will name.</summary>
     public async Task<long> SendAsync(string accessToken, TemplateMessage message, CancellationToken ct = default)
     {
-        var url = new Uri(account.Value.ApiBaseUrl, $"{SendEndpoint}?access_token={Uri.EscapeDataString(accessToken)}");
+        var url = new Uri(options.Value.ApiBaseUrl, $"{SendEndpoint}?access_token={Uri.EscapeDataString(accessToken)}");
         // Sent once: the outbox owns retrying messages to followers (see PlatformResilience).
         using var request = PlatformHttp.SendOnce(url, message);
         using var response = await http.CreateClient(PlatformHttp.ClientName).SendAsync(request, ct).ConfigureAwait(false);
@@ -27,7 +27,7 @@ public sealed class TemplateClient(IHttpClientFactory http, IOptions<WeChatOptio
     /// <summary>GET /cgi-bin/template/get_all_private_template: the templates the account has added.</summary>
     public async Task<IReadOnlyList<TemplateInfo>> GetAllPrivateTemplatesAsync(string accessToken, CancellationToken ct = default)
     {
-        var url = new Uri(account.Value.ApiBaseUrl, $"{ListEndpoint}?access_token={Uri.EscapeDataString(accessToken)}");
+        var url = new Uri(options.Value.ApiBaseUrl, $"{ListEndpoint}?access_token={Uri.EscapeDataString(accessToken)}");
         using var response = await http.CreateClient(PlatformHttp.ClientName).GetAsync(url, ct).ConfigureAwait(false);
         var body = await PlatformHttp.ReadAsync<ListResult>(response, ListEndpoint, ct).ConfigureAwait(false);
         return body.TemplateList ?? [];

@@ -9,14 +9,14 @@ namespace Portal.Core.Platform;
 /// it is fetched only through <see cref="JsApiTicketBroker"/>
 /// (https://developers.weixin.qq.com/doc/offiaccount/OA_Web_Apps/JS-SDK.html, appendix 1).
 /// </summary>
-public sealed class TicketClient(IHttpClientFactory http, IOptions<WeChatOptions> account, TimeProvider time)
+public sealed class TicketClient(IHttpClientFactory http, IOptions<WeChatOptions> options, TimeProvider time)
 {
     private const string Endpoint = "cgi-bin/ticket/getticket";
 
     /// <summary>GET /cgi-bin/ticket/getticket?type=jsapi.</summary>
     public async Task<JsApiTicket> GetJsApiTicketAsync(string accessToken, CancellationToken ct = default)
     {
-        var url = new Uri(account.Value.ApiBaseUrl, $"{Endpoint}?access_token={Uri.EscapeDataString(accessToken)}&type=jsapi");
+        var url = new Uri(options.Value.ApiBaseUrl, $"{Endpoint}?access_token={Uri.EscapeDataString(accessToken)}&type=jsapi");
         using var response = await http.CreateClient(PlatformHttp.ClientName).GetAsync(url, ct).ConfigureAwait(false);
         var body = await PlatformHttp.ReadAsync<TicketResult>(response, Endpoint, ct).ConfigureAwait(false);
         if (string.IsNullOrEmpty(body.Ticket))

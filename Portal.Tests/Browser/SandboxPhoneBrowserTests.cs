@@ -83,7 +83,7 @@ public sealed class SandboxPhoneBrowserTests(Infrastructure.Browser browser) : I
 
         var broker = app.Services.GetRequiredService<AccessTokenBroker>();
         var templates = app.Services.GetRequiredService<TemplateClient>();
-        await broker.CallAsync((token, ct) => templates.SendAsync(token, new TemplateMessage
+        await broker.CallAsync(app.Services.DefaultAccount(), (token, ct) => templates.SendAsync(token, new TemplateMessage
         {
             ToUser = openId,
             TemplateId = SandboxTemplates.PointsChanged,

@@ -76,7 +76,7 @@ public sealed class UserListPagingTests : IDisposable
         var seeded = _app.Client<SandboxFollowers>().Seed(25_000);
 
         var walked = new List<string>();
-        await foreach (var openId in _app.Client<UserClient>().GetAllAsync(_app.Client<AccessTokenBroker>()))
+        await foreach (var openId in _app.Client<UserClient>().GetAllAsync(_app.Client<AccessTokenBroker>(), _app.Services.DefaultAccount()))
             walked.Add(openId);
 
         Assert.Equal(seeded.Count, walked.Count);

@@ -20,7 +20,7 @@ public sealed class FirstStartLogTests
         app.TestServices.Add(s => s.AddLogging(b => b.AddProvider(logs)));
         using var client = app.CreateClient();
 
-        var token = await app.Services.GetRequiredService<AccessTokenBroker>().GetAsync();
+        var token = await app.Services.GetRequiredService<AccessTokenBroker>().GetAsync(app.Services.DefaultAccount());
         Assert.NotEmpty(await app.Services.GetRequiredService<BasicClient>().GetApiDomainIpAsync(token));
 
         var lines = logs.Lines.Where(l => !l.StartsWith("  ", StringComparison.Ordinal)).ToList();

@@ -67,7 +67,7 @@ public sealed class SandboxOAuthFlowTests(PortalAppFactory app) : IClassFixture<
 
         var query = CallbackQuery(response);
         Assert.Equal("abcXYZ123", query["state"]);
-        var token = await Client.ExchangeCodeAsync(query["code"]!);
+        var token = await Client.ExchangeCodeAsync(app.Services.DefaultAccount(), query["code"]!);
         Assert.Equal(openId, token.OpenId);
         Assert.Equal(OAuthScopes.Base, token.Scope);
         Assert.True(await Client.IsValidAsync(token.AccessToken, openId));
@@ -91,7 +91,7 @@ public sealed class SandboxOAuthFlowTests(PortalAppFactory app) : IClassFixture<
         Assert.Equal(authorize, chosen.Headers.Location!.OriginalString);
 
         using var back = await browser.GetAsync(authorize);
-        var token = await Client.ExchangeCodeAsync(CallbackQuery(back)["code"]!);
+        var token = await Client.ExchangeCodeAsync(app.Services.DefaultAccount(), CallbackQuery(back)["code"]!);
         Assert.Equal(openId, token.OpenId);
     }
 
@@ -110,7 +110,7 @@ public sealed class SandboxOAuthFlowTests(PortalAppFactory app) : IClassFixture<
         using var allowed = await browser.PostAsync("/sandbox/connect/oauth2/authorize", Decision("allow", OAuthScopes.UserInfo));
         var query = CallbackQuery(allowed);
         Assert.Equal("st4te", query["state"]);
-        var token = await Client.ExchangeCodeAsync(query["code"]!);
+        var token = await Client.ExchangeCodeAsync(app.Services.DefaultAccount(), query["code"]!);
         Assert.Equal(OAuthScopes.UserInfo, token.Scope);
         var profile = await Client.GetUserInfoAsync(token.AccessToken, token.OpenId);
         Assert.Equal(openId, profile.OpenId);
@@ -134,9 +134,9 @@ public sealed class SandboxOAuthFlowTests(PortalAppFactory app) : IClassFixture<
     public async Task A_code_works_once_and_the_second_exchange_is_40163()
     {
         var code = await SilentCodeAsync(app, app.FollowerWhoJustWrote());
-        await Client.ExchangeCodeAsync(code);
+        await Client.ExchangeCodeAsync(app.Services.DefaultAccount(), code);
 
-        var error = await Assert.ThrowsAsync<WeChatApiException>(() => Client.ExchangeCodeAsync(code));
+        var error = await Assert.ThrowsAsync<WeChatApiException>(() => Client.ExchangeCodeAsync(app.Services.DefaultAccount(), code));
 
         Assert.Equal(WeChatErrorCodes.OAuthCodeUsed, error.ErrorCode);
         Assert.Equal("sns/oauth2/access_token", error.Endpoint);
@@ -146,7 +146,7 @@ public sealed class SandboxOAuthFlowTests(PortalAppFactory app) : IClassFixture<
     public async Task A_base_token_cannot_read_the_profile()
     {
         var openId = app.FollowerWhoJustWrote();
-        var token = await Client.ExchangeCodeAsync(await SilentCodeAsync(app, openId));
+        var token = await Client.ExchangeCodeAsync(app.Services.DefaultAccount(), await SilentCodeAsync(app, openId));
 
         var error = await Assert.ThrowsAsync<WeChatApiException>(() => Client.GetUserInfoAsync(token.AccessToken, openId));
 
@@ -157,15 +157,15 @@ public sealed class SandboxOAuthFlowTests(PortalAppFactory app) : IClassFixture<
     public async Task Refreshing_gives_a_new_working_token_for_the_same_person()
     {
         var openId = app.FollowerWhoJustWrote();
-        var first = await Client.ExchangeCodeAsync(await SilentCodeAsync(app, openId));
+        var first = await Client.ExchangeCodeAsync(app.Services.DefaultAccount(), await SilentCodeAsync(app, openId));
 
-        var refreshed = await Client.RefreshAsync(first.RefreshToken);
+        var refreshed = await Client.RefreshAsync(app.Services.DefaultAccount(), first.RefreshToken);
 
         Assert.Equal(openId, refreshed.OpenId);
         Assert.NotEqual(first.AccessToken, refreshed.AccessToken);
         Assert.True(await Client.IsValidAsync(refreshed.AccessToken, openId));
         Assert.False(await Client.IsValidAsync(refreshed.AccessToken, app.FollowerWhoJustWrote()));
-        var unknown = await Assert.ThrowsAsync<WeChatApiException>(() => Client.RefreshAsync("no-such-refresh-token"));
+        var unknown = await Assert.ThrowsAsync<WeChatApiException>(() => Client.RefreshAsync(app.Services.DefaultAccount(), "no-such-refresh-token"));
         Assert.Equal(WeChatErrorCodes.InvalidRefreshToken, unknown.ErrorCode);
     }
 
@@ -204,7 +204,7 @@ public sealed class SandboxOAuthFlowTests(PortalAppFactory app) : IClassFixture<
         var code = await SilentCodeAsync(timed, openId);
 
         clock.Advance(TimeSpan.FromMinutes(5) + TimeSpan.FromSeconds(1));
-        var error = await Assert.ThrowsAsync<WeChatApiException>(() => timed.Services.GetRequiredService<OAuthClient>().ExchangeCodeAsync(code));
+        var error = await Assert.ThrowsAsync<WeChatApiException>(() => timed.Services.GetRequiredService<OAuthClient>().ExchangeCodeAsync(timed.Services.DefaultAccount(), code));
 
         Assert.Equal(WeChatErrorCodes.InvalidOAuthCode, error.ErrorCode);
     }

@@ -100,7 +100,7 @@ public sealed class ExactlyOnceAfterFaultsTests : IAsyncLifetime
         var key = $"{PortalAppFactory.AppId}:{openId}:7002";
         // The dead instance had answered "success" and written the late reply's outbox row, and died before
         // recording the answer in Redis: the row is the promise, and recovery finishes it.
-        await survivor.Services.GetRequiredService<LateReplies>().DeferAsync(key, openId, new LateReply(PortalAppFactory.AppId, message));
+        await survivor.Services.GetRequiredService<LateReplies>().DeferAsync(survivor.Services.DefaultAccount(), key, openId, new LateReply(PortalAppFactory.AppId, message));
         await HoldAsync(key, "p:dead-instance-0a0b0c0d:2");
 
         using var retry = await WeChatPush.For(survivor).PostAsync(message);

@@ -79,7 +79,8 @@ public sealed class WebhookRefusalTests(WebhookApp app) : IClassFixture<WebhookA
             ["msg_signature"] = Signature.Compute(PortalAppFactory.Token, timestamp, nonce, otherAccount),
         };
         using var response = await WeChatPush.For(app).PostRawAsync($"<xml><ToUserName>gh_x</ToUserName><Encrypt>{otherAccount}</Encrypt></xml>", query);
-        await AssertRefusedAsync(response, HttpStatusCode.BadRequest, openId);
+        // Sealed for another account: refused as a bad signature is, whichever account's URL it reached.
+        await AssertRefusedAsync(response, HttpStatusCode.Forbidden, openId);
     }
 
     [Theory]

@@ -96,7 +96,7 @@ public sealed class TemplateSendTests(PortalAppFactory app) : IClassFixture<Port
         var broker = app.Services.GetRequiredService<AccessTokenBroker>();
         var client = app.Services.GetRequiredService<TemplateClient>();
 
-        var templates = await broker.CallAsync(client.GetAllPrivateTemplatesAsync);
+        var templates = await broker.CallAsync(app.Services.DefaultAccount(), client.GetAllPrivateTemplatesAsync);
 
         var points = Assert.Single(templates, t => t.TemplateId == SandboxTemplates.PointsChanged);
         Assert.Contains("{{keyword1.DATA}}", points.Content);
@@ -111,7 +111,7 @@ public sealed class TemplateSendTests(PortalAppFactory app) : IClassFixture<Port
         var client = app.Services.GetRequiredService<CustomServiceClient>();
         var page = new MiniProgramPage("Points mall", "wx1111111111111111", "pages/mall/index?from=chat", "thumb-media-1");
 
-        await broker.CallAsync(async (token, ct) =>
+        await broker.CallAsync(app.Services.DefaultAccount(), async (token, ct) =>
         {
             await client.SendAsync(token, openId, page, ct);
             return true;

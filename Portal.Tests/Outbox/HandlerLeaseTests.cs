@@ -74,7 +74,7 @@ public abstract class HandlerLeaseTests : IAsyncLifetime
         var openId = _app.FollowerWhoJustWrote();
         var (key, deferred) = Message(openId);
         var lateReplies = _app.Services.GetRequiredService<LateReplies>();
-        await lateReplies.DeferAsync(key, openId, deferred);
+        await lateReplies.DeferAsync(_app.Services.DefaultAccount(), key, openId, deferred);
         var handler = new TaskCompletionSource();
         lateReplies.KeepLeasedWhile(key, handler.Task);
 
@@ -88,7 +88,7 @@ public abstract class HandlerLeaseTests : IAsyncLifetime
         }
 
         // The handler answers; renewal ends with it and the one reply goes out.
-        var context = new MessageContext(Portal.Core.WeChat.Inbound.InboundParser.Parse(deferred.MessageXml), PortalAppFactory.AppId, _time.GetUtcNow());
+        var context = new MessageContext(Portal.Core.WeChat.Inbound.InboundParser.Parse(deferred.MessageXml), _app.Services.DefaultAccount(), _time.GetUtcNow());
         Assert.True(await lateReplies.CompleteAsync(key, deferred, new TextReply("answer from the live holder"), context));
         handler.SetResult();
         var sent = await _clock.WaitForAsync(key, r => r.Status == OutboxStatus.Sent);
@@ -104,7 +104,7 @@ public abstract class HandlerLeaseTests : IAsyncLifetime
         var openId = _app.FollowerWhoJustWrote();
         var (key, deferred) = Message(openId);
         var lateReplies = _app.Services.GetRequiredService<LateReplies>();
-        await lateReplies.DeferAsync(key, openId, deferred);
+        await lateReplies.DeferAsync(_app.Services.DefaultAccount(), key, openId, deferred);
         var handler = new TaskCompletionSource();
         lateReplies.KeepLeasedWhile(key, handler.Task);
         _time.Advance(LateReplies.RenewEvery);

@@ -38,6 +38,8 @@ public sealed class AccessTokenBrokerTests : IAsyncLifetime
         await _platform.DisposeAsync();
     }
 
+    private static readonly Portal.Core.Accounts.WeChatAccount Account = new() { Id = 1, AppId = PortalAppFactory.AppId, Name = "Test", AppSecret = "test-app-secret", Token = PortalAppFactory.Token };
+
     private SandboxTokens Sandbox => _platform.Services.GetRequiredService<SandboxTokens>();
 
     private ServiceProvider Instance()
@@ -72,7 +74,7 @@ public sealed class AccessTokenBrokerTests : IAsyncLifetime
         var asks = instances.SelectMany(i => Enumerable.Range(0, 5).Select(async _ =>
         {
             await start.Task;
-            return await i.GetRequiredService<AccessTokenBroker>().GetAsync();
+            return await i.GetRequiredService<AccessTokenBroker>().GetAsync(i.DefaultAccount());
         })).ToArray();
         start.SetResult();
         return await Task.WhenAll(asks);
@@ -117,15 +119,15 @@ public sealed class AccessTokenBrokerTests : IAsyncLifetime
         var instance = Instance();
         var broker = instance.GetRequiredService<AccessTokenBroker>();
         var basic = instance.GetRequiredService<BasicClient>();
-        var before = await broker.GetAsync();
+        var before = await broker.GetAsync(instance.DefaultAccount());
         Sandbox.RevokeAll(); // as when something else holding the AppSecret forced a refresh
         var asked = Sandbox.Requests;
 
-        var ips = await broker.CallAsync((token, ct) => basic.GetApiDomainIpAsync(token, ct));
+        var ips = await broker.CallAsync(instance.DefaultAccount(), (token, ct) => basic.GetApiDomainIpAsync(token, ct));
 
         Assert.NotEmpty(ips);
         Assert.Equal(asked + 1, Sandbox.Requests);
-        var after = await broker.GetAsync();
+        var after = await broker.GetAsync(instance.DefaultAccount());
         Assert.NotEqual(before, after);
         Assert.Equal(asked + 1, Sandbox.Requests); // the new token is shared from the store, not fetched again
     }
@@ -137,7 +139,7 @@ public sealed class AccessTokenBrokerTests : IAsyncLifetime
         var broker = instance.GetRequiredService<AccessTokenBroker>();
         var calls = 0;
 
-        var error = await Assert.ThrowsAsync<WeChatApiException>(() => broker.CallAsync<int>((_, _) =>
+        var error = await Assert.ThrowsAsync<WeChatApiException>(() => broker.CallAsync<int>(instance.DefaultAccount(), (_, _) =>
         {
             calls++;
             throw new WeChatApiException("cgi-bin/message/custom/send", WeChatErrorCodes.ReplyWindowClosed, "response out of time limit");
@@ -164,5 +166,5 @@ public sealed class TokenLifetimeTests
     [InlineData(900, 450)]   // a token handed back with little life left is kept for half of it, not re-asked at once
     [InlineData(1, 1)]
     public void A_token_is_kept_until_well_before_it_expires(int remainingSeconds, int keptSeconds) =>
-        Assert.Equal(TimeSpan.FromSeconds(keptSeconds), Broker().KeepFor(TimeSpan.FromSeconds(remainingSeconds)));
+        Assert.Equal(TimeSpan.FromSeconds(keptSeconds), Broker().KeepFor(new Portal.Core.Accounts.WeChatAccount { Id = 1, AppId = PortalAppFactory.AppId, Name = "Test", Token = PortalAppFactory.Token }, TimeSpan.FromSeconds(remainingSeconds)));
 }

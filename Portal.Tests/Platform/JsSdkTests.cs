@@ -63,6 +63,8 @@ public sealed class JsSdkTests : IAsyncLifetime
         return provider;
     }
 
+    private static readonly Portal.Core.Accounts.WeChatAccount Account = new() { Id = 1, AppId = PortalAppFactory.AppId, Name = "Test", AppSecret = "test-app-secret", Token = PortalAppFactory.Token };
+
     [Fact]
     public async Task Instances_asking_together_cause_one_ticket_fetch()
     {
@@ -71,7 +73,7 @@ public sealed class JsSdkTests : IAsyncLifetime
         var asks = instances.SelectMany(i => Enumerable.Range(0, 5).Select(async _ =>
         {
             await start.Task;
-            return await i.GetRequiredService<JsApiTicketBroker>().GetAsync();
+            return await i.GetRequiredService<JsApiTicketBroker>().GetAsync(i.DefaultAccount());
         })).ToArray();
         start.SetResult();
 
@@ -87,9 +89,9 @@ public sealed class JsSdkTests : IAsyncLifetime
         var now = new DateTimeOffset(2026, 11, 24, 8, 0, 0, TimeSpan.Zero);
         var instance = Instance(new FakeTimeProvider(now), new FixedNonce("Wm3WZYTPz0wzccnW"));
 
-        var config = await instance.GetRequiredService<JsSdkConfig>().ForPageAsync("http://portal.example/site/points?from=menu#top");
+        var config = await instance.GetRequiredService<JsSdkConfig>().ForPageAsync(instance.DefaultAccount(), "http://portal.example/site/points?from=menu#top");
 
-        var ticket = await instance.GetRequiredService<JsApiTicketBroker>().GetAsync();
+        var ticket = await instance.GetRequiredService<JsApiTicketBroker>().GetAsync(instance.DefaultAccount());
         var signed = $"jsapi_ticket={ticket}&noncestr=Wm3WZYTPz0wzccnW&timestamp={now.ToUnixTimeSeconds()}&url=http://portal.example/site/points?from=menu";
         Assert.Equal(PortalAppFactory.AppId, config.AppId);
         Assert.Equal(now.ToUnixTimeSeconds(), config.Timestamp);
@@ -102,7 +104,7 @@ public sealed class JsSdkTests : IAsyncLifetime
     {
         var config = Instance().GetRequiredService<JsSdkConfig>();
 
-        await Assert.ThrowsAsync<ArgumentException>(() => config.ForPageAsync("/site/points"));
-        await Assert.ThrowsAsync<ArgumentException>(() => config.ForPageAsync("javascript:alert(1)"));
+        await Assert.ThrowsAsync<ArgumentException>(() => config.ForPageAsync(Account, "/site/points"));
+        await Assert.ThrowsAsync<ArgumentException>(() => config.ForPageAsync(Account, "javascript:alert(1)"));
     }
 }

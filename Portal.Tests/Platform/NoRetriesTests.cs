@@ -19,7 +19,7 @@ public sealed class NoRetriesTests : IClassFixture<NoRetriesTests.NoRetriesApp>
     [Fact]
     public async Task A_platform_call_works_with_retries_turned_off()
     {
-        var ips = await _app.Services.GetRequiredService<AccessTokenBroker>().CallAsync(
+        var ips = await _app.Services.GetRequiredService<AccessTokenBroker>().CallAsync(_app.Services.DefaultAccount(), 
             (token, ct) => _app.Services.GetRequiredService<BasicClient>().GetApiDomainIpAsync(token, ct));
 
         Assert.NotEmpty(ips);

@@ -10,10 +10,10 @@ internal static class PlatformCalls
     public static T Client<T>(this PortalAppFactory app) where T : notnull => app.Services.GetRequiredService<T>();
 
     public static Task<T> CallAsync<T>(this PortalAppFactory app, Func<string, CancellationToken, Task<T>> call) =>
-        app.Client<AccessTokenBroker>().CallAsync(call);
+        app.Client<AccessTokenBroker>().CallAsync(app.Services.DefaultAccount(), call);
 
     public static Task CallAsync(this PortalAppFactory app, Func<string, CancellationToken, Task> call) =>
-        app.Client<AccessTokenBroker>().CallAsync(async (token, ct) =>
+        app.Client<AccessTokenBroker>().CallAsync(app.Services.DefaultAccount(), async (token, ct) =>
         {
             await call(token, ct);
             return true;

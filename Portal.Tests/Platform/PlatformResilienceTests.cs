@@ -24,7 +24,7 @@ public sealed class PlatformResilienceTests : IClassFixture<PlatformResilienceTe
     private SandboxFaults Faults => _app.Services.GetRequiredService<SandboxFaults>();
 
     private Task<IReadOnlyList<string>> GetIpsAsync() =>
-        _app.Services.GetRequiredService<AccessTokenBroker>().CallAsync((token, ct) => _app.Services.GetRequiredService<BasicClient>().GetApiDomainIpAsync(token, ct));
+        _app.Services.GetRequiredService<AccessTokenBroker>().CallAsync(_app.Services.DefaultAccount(), (token, ct) => _app.Services.GetRequiredService<BasicClient>().GetApiDomainIpAsync(token, ct));
 
     [Theory]
     [InlineData(SandboxFault.Busy, 1)]
@@ -32,7 +32,7 @@ public sealed class PlatformResilienceTests : IClassFixture<PlatformResilienceTe
     [InlineData(SandboxFault.Unavailable, 2)]
     public async Task A_transiently_failing_idempotent_call_is_retried_until_it_succeeds(SandboxFault fault, int failures)
     {
-        await _app.Services.GetRequiredService<AccessTokenBroker>().GetAsync(); // the token is not what this test counts
+        await _app.Services.GetRequiredService<AccessTokenBroker>().GetAsync(_app.Services.DefaultAccount()); // the token is not what this test counts
         var before = Faults.Seen("cgi-bin/get_api_domain_ip");
         Faults.FailNext("cgi-bin/get_api_domain_ip", failures, fault);
 
@@ -49,7 +49,7 @@ public sealed class PlatformResilienceTests : IClassFixture<PlatformResilienceTe
         var before = Faults.Seen("cgi-bin/stable_token");
         Faults.FailNext("cgi-bin/stable_token", 1, SandboxFault.Unavailable);
 
-        var token = await instance.StableTokenAsync();
+        var token = await instance.StableTokenAsync(_app.Services.DefaultAccount());
 
         Assert.NotEmpty(token.Value);
         Assert.Equal(before + 2, Faults.Seen("cgi-bin/stable_token"));
@@ -58,7 +58,7 @@ public sealed class PlatformResilienceTests : IClassFixture<PlatformResilienceTe
     [Fact]
     public async Task Retries_stop_after_the_configured_number_and_the_busy_answer_surfaces()
     {
-        await _app.Services.GetRequiredService<AccessTokenBroker>().GetAsync();
+        await _app.Services.GetRequiredService<AccessTokenBroker>().GetAsync(_app.Services.DefaultAccount());
         var before = Faults.Seen("cgi-bin/get_api_domain_ip");
         Faults.FailNext("cgi-bin/get_api_domain_ip", 10, SandboxFault.Busy);
 
@@ -74,7 +74,7 @@ public sealed class PlatformResilienceTests : IClassFixture<PlatformResilienceTe
     {
         var before = Faults.Seen("sns/oauth2/access_token");
 
-        var error = await Assert.ThrowsAsync<WeChatApiException>(() => _app.Services.GetRequiredService<OAuthClient>().ExchangeCodeAsync("no-such-code"));
+        var error = await Assert.ThrowsAsync<WeChatApiException>(() => _app.Services.GetRequiredService<OAuthClient>().ExchangeCodeAsync(_app.Services.DefaultAccount(), "no-such-code"));
 
         Assert.Equal(WeChatErrorCodes.InvalidOAuthCode, error.ErrorCode);
         Assert.Equal(before + 1, Faults.Seen("sns/oauth2/access_token"));
@@ -84,7 +84,7 @@ public sealed class PlatformResilienceTests : IClassFixture<PlatformResilienceTe
     public async Task A_message_to_a_follower_is_sent_once_and_left_to_the_outbox_to_retry()
     {
         var openId = _app.FollowerWhoJustWrote();
-        var token = await _app.Services.GetRequiredService<AccessTokenBroker>().GetAsync();
+        var token = await _app.Services.GetRequiredService<AccessTokenBroker>().GetAsync(_app.Services.DefaultAccount());
         var before = Faults.Seen("cgi-bin/message/template/send");
         Faults.FailNext("cgi-bin/message/template/send", 1, SandboxFault.Busy);
         var message = new TemplateMessage

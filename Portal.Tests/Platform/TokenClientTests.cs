@@ -16,10 +16,10 @@ public sealed class TokenClientTests
         var tokens = app.Services.GetRequiredService<TokenClient>();
         var basic = app.Services.GetRequiredService<BasicClient>();
 
-        var stable = await tokens.StableTokenAsync();
-        Assert.Equal(stable.Value, (await tokens.StableTokenAsync()).Value);
+        var stable = await tokens.StableTokenAsync(app.Services.DefaultAccount());
+        Assert.Equal(stable.Value, (await tokens.StableTokenAsync(app.Services.DefaultAccount())).Value);
 
-        var classic = await tokens.TokenAsync();
+        var classic = await tokens.TokenAsync(app.Services.DefaultAccount());
         Assert.NotEqual(stable.Value, classic.Value);
         Assert.NotEmpty(await basic.GetApiDomainIpAsync(classic.Value));
         Assert.NotEmpty(await basic.GetApiDomainIpAsync(stable.Value)); // still good for five minutes

@@ -73,7 +73,7 @@ public sealed class SandboxOnSeveralInstancesTests : IAsyncLifetime
         Assert.Contains($"WeChat is played by the instance at <code>{first.BaseUrl}</code>", page);
         // Portal on the second instance asks the platform about the follower, as its sync and profile
         // lookups do: before, the platform answered 40003 invalid openid.
-        var info = await second.Services.GetRequiredService<AccessTokenBroker>().CallAsync((token, ct) =>
+        var info = await second.Services.GetRequiredService<AccessTokenBroker>().CallAsync(second.Services.DefaultAccount(), (token, ct) =>
             second.Services.GetRequiredService<UserClient>().InfoAsync(token, phone.OpenId, ct: ct));
         Assert.Equal(1, info.Subscribe);
         Assert.Equal(phone.OpenId, info.OpenId);

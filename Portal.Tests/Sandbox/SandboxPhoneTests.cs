@@ -60,7 +60,7 @@ public sealed class SandboxPhoneTests
         await using var app = App();
         var broker = app.Services.GetRequiredService<Portal.Core.Platform.AccessTokenBroker>();
         var qr = app.Services.GetRequiredService<Portal.Core.Platform.QrCodeClient>();
-        var ticket = await broker.CallAsync((token, ct) => qr.CreateAsync(token, Portal.Core.Platform.QrCodeRequest.Permanent("poster_spring"), ct));
+        var ticket = await broker.CallAsync(app.Services.DefaultAccount(), (token, ct) => qr.CreateAsync(token, Portal.Core.Platform.QrCodeRequest.Permanent("poster_spring"), ct));
         var phone = await SandboxPhoneClient.CreateFollowerAsync(app);
 
         var code = Assert.Single((await phone.ChatAsync()).GetProperty("codes").EnumerateArray());

@@ -56,12 +56,12 @@ public sealed class SandboxStateTests : IDisposable
             (await phone.SendAsync("what are your hours?")).EnsureSuccessStatusCode();
             var broker = first.Services.GetRequiredService<AccessTokenBroker>();
             var tags = first.Services.GetRequiredService<TagClient>();
-            tagId = (await broker.CallAsync((token, ct) => tags.CreateAsync(token, "VIP", ct))).Id;
-            await broker.CallAsync(async (token, ct) => { await tags.TagAsync(token, tagId, [openId], ct); return 0; });
+            tagId = (await broker.CallAsync(first.Services.DefaultAccount(), (token, ct) => tags.CreateAsync(token, "VIP", ct))).Id;
+            await broker.CallAsync(first.Services.DefaultAccount(), async (token, ct) => { await tags.TagAsync(token, tagId, [openId], ct); return 0; });
             var users = first.Services.GetRequiredService<UserClient>();
-            await broker.CallAsync(async (token, ct) => { await users.UpdateRemarkAsync(token, openId, "regular", ct); return 0; });
+            await broker.CallAsync(first.Services.DefaultAccount(), async (token, ct) => { await users.UpdateRemarkAsync(token, openId, "regular", ct); return 0; });
             var codes = first.Services.GetRequiredService<QrCodeClient>();
-            await broker.CallAsync((token, ct) => codes.CreateAsync(token, QrCodeRequest.Permanent("poster_spring"), ct));
+            await broker.CallAsync(first.Services.DefaultAccount(), (token, ct) => codes.CreateAsync(token, QrCodeRequest.Permanent("poster_spring"), ct));
         }
         Assert.True(File.Exists(Path.Combine(_folder, SandboxState.FileName)));
 
@@ -72,8 +72,8 @@ public sealed class SandboxStateTests : IDisposable
         Assert.Equal("regular", platform.Remark);
         var broker2 = second.Services.GetRequiredService<AccessTokenBroker>();
         var tags2 = second.Services.GetRequiredService<TagClient>();
-        Assert.Equal([tagId], await broker2.CallAsync((token, ct) => tags2.GetIdListAsync(token, openId, ct)));
-        var vip = Assert.Single(await broker2.CallAsync((token, ct) => tags2.GetAsync(token, ct)), t => t.Name == "VIP");
+        Assert.Equal([tagId], await broker2.CallAsync(second.Services.DefaultAccount(), (token, ct) => tags2.GetIdListAsync(token, openId, ct)));
+        var vip = Assert.Single(await broker2.CallAsync(second.Services.DefaultAccount(), (token, ct) => tags2.GetAsync(token, ct)), t => t.Name == "VIP");
         Assert.Equal(1, vip.Count);
         // Portal's token (kept in Redis) was the first sandbox's: the new sandbox refused it and Portal fetched another.
         Assert.True(second.Services.GetRequiredService<SandboxTokens>().Minted >= 1);

@@ -16,7 +16,7 @@ public sealed class JsSdkEndpointTests(PortalAppFactory app) : IClassFixture<Por
         var config = await app.CreateClient().GetFromJsonAsync<JsonElement>($"/jssdk/config?url={Uri.EscapeDataString(url + "#top")}");
 
         Assert.Equal(PortalAppFactory.AppId, config.GetProperty("appId").GetString());
-        var ticket = await Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Portal.Core.Platform.JsApiTicketBroker>(app.Services).GetAsync();
+        var ticket = await Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Portal.Core.Platform.JsApiTicketBroker>(app.Services).GetAsync(Portal.Tests.Infrastructure.TestAccounts.DefaultAccount(app.Services));
         var expected = Portal.Core.WeChat.JsSdkSignature.Compute(ticket, config.GetProperty("nonceStr").GetString()!, config.GetProperty("timestamp").GetInt64(), url);
         Assert.Equal(expected, config.GetProperty("signature").GetString());
     }

@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
+using Portal.Core.Accounts;
 using Portal.Core.Platform;
 using Portal.Core.WeChat;
 using Portal.Web.Hosting;
@@ -42,7 +43,7 @@ public static class MemberSignInEndpoints
             """);
     }
 
-    private static IResult Start(HttpContext http, string? returnUrl, string? scope, OAuthStateCookie cookie, WeChatBrowser browser, IOptions<WeChatOptions> account, PublicAddress site, TimeProvider time)
+    private static IResult Start(HttpContext http, string? returnUrl, string? scope, OAuthStateCookie cookie, WeChatBrowser browser, AccountDirectory accounts, IOptions<WeChatOptions> platform, PublicAddress site, TimeProvider time)
     {
         var target = LocalOnly(returnUrl);
         if (!browser.IsInside(http.Request))
@@ -57,10 +58,10 @@ public static class MemberSignInEndpoints
         cookie.Write(http.Response, state);
         // From the configured address, never the Host header: WeChat must send the code back to this site only.
         var callback = site.Absolute(CallbackPath).ToString();
-        return Results.Redirect(OAuthAuthorizeUrl.Build(account.Value.OpenBaseUrl, account.Value.AppId, callback, state.Scope, state.State));
+        return Results.Redirect(OAuthAuthorizeUrl.Build(platform.Value.OpenBaseUrl, accounts.Default.AppId, callback, state.Scope, state.State));
     }
 
-    private static async Task<IResult> CallbackAsync(HttpContext http, string? code, string? state, OAuthStateCookie cookie, MemberSignInFlow flow)
+    private static async Task<IResult> CallbackAsync(HttpContext http, string? code, string? state, OAuthStateCookie cookie, MemberSignInFlow flow, AccountDirectory accounts)
     {
         var started = cookie.Read(http.Request);
         if (started is null || string.IsNullOrEmpty(state) || !CryptographicEquals(started.State, state))
@@ -68,7 +69,7 @@ public static class MemberSignInEndpoints
         if (string.IsNullOrEmpty(code))
             return MemberPages.Declined(started.ReturnUrl);
 
-        var member = await flow.RedeemAsync(code, started.State, http.RequestAborted);
+        var member = await flow.RedeemAsync(accounts.Default, code, started.State, http.RequestAborted);
         if (member is null)
         {
             // A code the platform no longer takes (expired, or used by a request that never finished): go

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.Extensions.Options;
+using Portal.Core.Accounts;
 using Portal.Core.Coordination;
 using Portal.Core.Members;
 using Portal.Core.Platform;
@@ -16,15 +16,16 @@ namespace Portal.Web.Members;
 /// OAuth cookie): anyone else who learns a used code (from a log, a Referer, a shared link) goes to the
 /// platform like any other caller, and the platform refuses the code.
 /// </summary>
-public sealed partial class MemberSignInFlow(OAuthClient oauth, MemberStore members, ICoordinationStore store, IOptions<WeChatOptions> account, ILogger<MemberSignInFlow> logger)
+public sealed partial class MemberSignInFlow(OAuthClient oauth, MemberStore members, ICoordinationStore store, ILogger<MemberSignInFlow> logger)
 {
     private static readonly TimeSpan CodeLife = TimeSpan.FromMinutes(5);
 
     /// <summary>The member the code stands for, or null when the platform refused the code (used elsewhere, expired, forged).</summary>
     /// <param name="browser">What ties the callback to one browser: the state its own OAuth cookie holds.</param>
-    public async Task<SignedInMember?> RedeemAsync(string code, string browser, CancellationToken ct)
+    /// <param name="account">The account whose authorize page gave the code: codes are per AppId.</param>
+    public async Task<SignedInMember?> RedeemAsync(WeChatAccount account, string code, string browser, CancellationToken ct)
     {
-        var key = CodeKey(code);
+        var key = CodeKey(account, code);
         var binding = Hash(browser);
         if (await store.GetAsync(key, ct).ConfigureAwait(false) is { } remembered && Parse(remembered, binding) is { } again)
             return again;
@@ -32,7 +33,7 @@ public sealed partial class MemberSignInFlow(OAuthClient oauth, MemberStore memb
         OAuthToken token;
         try
         {
-            token = await oauth.ExchangeCodeAsync(code, ct).ConfigureAwait(false);
+            token = await oauth.ExchangeCodeAsync(account, code, ct).ConfigureAwait(false);
         }
         catch (WeChatApiException e) when (e.ErrorCode is WeChatErrorCodes.InvalidOAuthCode or WeChatErrorCodes.OAuthCodeUsed)
         {
@@ -54,7 +55,7 @@ public sealed partial class MemberSignInFlow(OAuthClient oauth, MemberStore memb
     }
 
     // The code itself is a credential for five minutes: only its hash is kept.
-    private string CodeKey(string code) => $"oauth-code:{account.Value.AppId}:{Hash(code)}";
+    private static string CodeKey(WeChatAccount account, string code) => $"oauth-code:{account.AppId}:{Hash(code)}";
 
     private static string Hash(string value) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(value)));
 

@@ -1,11 +1,12 @@
 using System.Buffers;
+using System.Collections.Frozen;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
+using Portal.Core.Accounts;
 using Portal.Core.Logging;
 using Portal.Core.Messaging;
-using Portal.Core.Platform;
 using Portal.Core.WeChat;
 using Portal.Core.WeChat.Inbound;
 using Portal.Core.WeChat.Replies;
@@ -13,10 +14,12 @@ using Portal.Core.WeChat.Replies;
 namespace Portal.Web.Messaging;
 
 /// <summary>
-/// The URL WeChat calls. GET proves we hold the Token; POST delivers a message or event:
-/// size limit, signature, timestamp window, AES (msg_signature, decrypt, AppId), parse, then the
-/// <see cref="MessageProcessor"/>, then the reply, encrypted when the request was. A refused request
-/// gets a status code and an empty body: WeChat shows a follower "this account cannot serve you" for
+/// The URLs WeChat calls, one per account (<see cref="WebhookEndpoints"/> finds the account from the path).
+/// GET proves we hold the account's Token; POST delivers a message or event: size limit, signature, timestamp
+/// window, AES (msg_signature, decrypt, AppId), parse, then the <see cref="MessageProcessor"/>, then the
+/// reply, encrypted when the request was. Every check uses the URL's account only, so a push signed with one
+/// account's token, or encrypted for its AppId, is refused at another's URL like any bad signature. A refused
+/// request gets a status code and an empty body: WeChat shows a follower "this account cannot serve you" for
 /// any text it does not understand.
 /// </summary>
 internal sealed partial class WeChatWebhook
@@ -24,30 +27,37 @@ internal sealed partial class WeChatWebhook
     private static readonly byte[] Success = "success"u8.ToArray();
 
     private readonly MessageProcessor _processor;
-    private readonly WeChatOptions _account;
     private readonly MessagingOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<WeChatWebhook> _logger;
-    private readonly MessageCrypto? _crypto;
     private readonly DependencyOutage _outage;
+    private readonly FrozenDictionary<string, WebhookAccount>.AlternateLookup<ReadOnlySpan<char>> _byAppId;
 
     public WeChatWebhook(
-        MessageProcessor processor, IOptions<WeChatOptions> account, IOptions<MessagingOptions> options, TimeProvider time, DependencyOutages outages, ILogger<WeChatWebhook> logger)
+        MessageProcessor processor, AccountDirectory accounts, IOptions<MessagingOptions> options, TimeProvider time, DependencyOutages outages, ILogger<WeChatWebhook> logger)
     {
         _outage = outages.For(DependencyOutages.Webhook);
         _processor = processor;
-        _account = account.Value;
         _options = options.Value;
         _time = time;
         _logger = logger;
-        _crypto = _account.EncodingAESKey.Length > 0 ? new MessageCrypto(_account.EncodingAESKey, _account.AppId) : null;
+        // Each account's cipher is made once: it holds the key schedule and the AppId every decrypted message must end with.
+        var all = accounts.All.Select(a => new WebhookAccount(a, a.EncodingAESKey.Length > 0 ? new MessageCrypto(a.EncodingAESKey, a.AppId) : null)).ToList();
+        Default = all[0];
+        _byAppId = all.ToFrozenDictionary(a => a.Account.AppId, StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
+    /// <summary>The default account, which also answers the webhook's bare path.</summary>
+    public WebhookAccount Default { get; }
+
+    /// <summary>The account whose URL ends in <paramref name="appId"/>, or null.</summary>
+    public WebhookAccount? Find(ReadOnlySpan<char> appId) => _byAppId.TryGetValue(appId, out var account) ? account : null;
+
     /// <summary>GET: the console's "verify server URL". Echoes <c>echostr</c> (plaintext in every mode on an Official Account).</summary>
-    public Task VerifyAsync(HttpContext http)
+    public Task VerifyAsync(HttpContext http, WebhookAccount account)
     {
         var query = WebhookQuery.Parse(http.Request.QueryString.Value);
-        var refusal = CheckSignature(query, checkFreshness: false);
+        var refusal = CheckSignature(account, query, checkFreshness: false);
         if (refusal is null && query.EchoStr.IsEmpty)
             refusal = WebhookRefusal.Malformed;
         if (refusal is { } r)
@@ -57,10 +67,10 @@ internal sealed partial class WeChatWebhook
     }
 
     /// <summary>POST: one message or event.</summary>
-    public async Task ReceiveAsync(HttpContext http)
+    public async Task ReceiveAsync(HttpContext http, WebhookAccount account)
     {
         var query = WebhookQuery.Parse(http.Request.QueryString.Value);
-        if (CheckSignature(query, checkFreshness: true) is { } refusal)
+        if (CheckSignature(account, query, checkFreshness: true) is { } refusal)
         {
             await RefuseAsync(http, refusal);
             return;
@@ -80,7 +90,7 @@ internal sealed partial class WeChatWebhook
         {
             if (encrypted)
             {
-                var (parsed, ciphertext, aesRefusal) = Decrypt(query, body);
+                var (parsed, ciphertext, aesRefusal) = Decrypt(account, query, body);
                 if (aesRefusal is { } r)
                 {
                     await RefuseAsync(http, r);
@@ -104,8 +114,9 @@ internal sealed partial class WeChatWebhook
         try
         {
             result = await _processor.ProcessAsync(
+                account.Account,
                 message,
-                () => encrypted ? _crypto!.Decrypt(encrypt.Span, static xml => Encoding.UTF8.GetString(xml)) : Encoding.UTF8.GetString(body.Span),
+                () => encrypted ? account.Crypto!.Decrypt(encrypt.Span, static xml => Encoding.UTF8.GetString(xml)) : Encoding.UTF8.GetString(body.Span),
                 http.RequestAborted);
         }
         catch (Exception e) when (e is not OperationCanceledException || !http.RequestAborted.IsCancellationRequested)
@@ -130,15 +141,15 @@ internal sealed partial class WeChatWebhook
             http.Response.StatusCode = StatusCodes.Status500InternalServerError;
             return;
         }
-        await WriteReplyAsync(http, result, encrypted);
+        await WriteReplyAsync(http, account, result, encrypted);
     }
 
-    private WebhookRefusal? CheckSignature(in WebhookQuery query, bool checkFreshness)
+    private WebhookRefusal? CheckSignature(WebhookAccount account, in WebhookQuery query, bool checkFreshness)
     {
         if (query.Signature.IsEmpty || query.Timestamp.IsEmpty || query.Nonce.IsEmpty)
             return WebhookRefusal.MissingSignature;
         Span<byte> expected = stackalloc byte[Signature.HexLength];
-        Signature.ComputeUtf8(_account.Token, query.Timestamp.Span, query.Nonce.Span, [], expected);
+        Signature.ComputeUtf8(account.Account.Token, query.Timestamp.Span, query.Nonce.Span, [], expected);
         if (!Signature.Matches(query.Signature.Span, expected))
             return WebhookRefusal.BadSignature;
         if (checkFreshness)
@@ -156,21 +167,26 @@ internal sealed partial class WeChatWebhook
     /// Checks msg_signature, decrypts and parses: the Encrypt value is signed and decrypted where it lies in the body,
     /// and the message parsed straight from the decrypted bytes.
     /// </summary>
-    private (InboundMessage? Message, ReadOnlyMemory<byte> Encrypt, WebhookRefusal? Refusal) Decrypt(in WebhookQuery query, WebhookBody body)
+    private static (InboundMessage? Message, ReadOnlyMemory<byte> Encrypt, WebhookRefusal? Refusal) Decrypt(WebhookAccount account, in WebhookQuery query, WebhookBody body)
     {
         if (query.MsgSignature.IsEmpty)
             return (null, default, WebhookRefusal.MissingMessageSignature);
-        if (_crypto is null)
+        if (account.Crypto is not { } crypto)
             return (null, default, WebhookRefusal.EncryptionNotConfigured);
         var (range, unescaped) = EncryptedEnvelope.LocateEncrypt(body.Span);
         var encrypt = range is { } r ? body.Memory[r] : Encoding.UTF8.GetBytes(unescaped!);
         Span<byte> expected = stackalloc byte[Signature.HexLength];
-        Signature.ComputeUtf8(_account.Token, query.Timestamp.Span, query.Nonce.Span, encrypt.Span, expected);
+        Signature.ComputeUtf8(account.Account.Token, query.Timestamp.Span, query.Nonce.Span, encrypt.Span, expected);
         if (!Signature.Matches(query.MsgSignature.Span, expected))
             return (null, default, WebhookRefusal.BadMessageSignature);
         try
         {
-            return (_crypto.Decrypt(encrypt.Span, static xml => InboundParser.Parse(xml)), encrypt, null);
+            return (crypto.Decrypt(encrypt.Span, static xml => InboundParser.Parse(xml)), encrypt, null);
+        }
+        catch (MessageCryptoException e) when (e.Error == MessageCryptoError.AppIdMismatch)
+        {
+            // Sealed for another AppId (two accounts may share a key and token): refused like a bad signature.
+            return (null, default, WebhookRefusal.OtherAccount);
         }
         catch (MessageCryptoException)
         {
@@ -178,7 +194,7 @@ internal sealed partial class WeChatWebhook
         }
     }
 
-    private async Task WriteReplyAsync(HttpContext http, MessageResult result, bool encrypted)
+    private async Task WriteReplyAsync(HttpContext http, WebhookAccount account, MessageResult result, bool encrypted)
     {
         // Every answer goes with its length: without one Kestrel would send it in chunks, which costs framing on
         // both sides for a body that is complete before the first byte leaves.
@@ -203,10 +219,12 @@ internal sealed partial class WeChatWebhook
         ThreadRandom.Fill(random);
         var timestamp = _time.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         var nonce = Nonce(BitConverter.ToUInt32(random[EncryptedReplyWriter.RandomLength..]));
-        var buffer = ArrayPool<byte>.Shared.Rent(EncryptedReplyWriter.MaxUtf8Length(result.ReplyXml!, _crypto!, _account.Token, timestamp, nonce));
+        var crypto = account.Crypto!;
+        var token = account.Account.Token;
+        var buffer = ArrayPool<byte>.Shared.Rent(EncryptedReplyWriter.MaxUtf8Length(result.ReplyXml!, crypto, token, timestamp, nonce));
         try
         {
-            var length = EncryptedReplyWriter.WriteUtf8(result.ReplyXml!, _crypto!, _account.Token, timestamp, nonce, random[..EncryptedReplyWriter.RandomLength], buffer);
+            var length = EncryptedReplyWriter.WriteUtf8(result.ReplyXml!, crypto, token, timestamp, nonce, random[..EncryptedReplyWriter.RandomLength], buffer);
             http.Response.ContentLength = length;
             await http.Response.Body.WriteAsync(buffer.AsMemory(0, length), http.RequestAborted);
         }

@@ -3,7 +3,10 @@ using Portal.Core.Messaging;
 
 namespace Portal.Web.Messaging;
 
-/// <summary>Serves the webhook at <see cref="MessagingOptions.Path"/> (<c>/wx</c> unless configured).</summary>
+/// <summary>
+/// Serves each account's webhook at <c>{<see cref="MessagingOptions.Path"/>}/{AppId}</c> (<c>/wx/wx…</c>), and the
+/// default account's also at the path itself, so a single-account Portal keeps its URL.
+/// </summary>
 public static class WebhookEndpoints
 {
     public static IServiceCollection AddPortalWebhook(this IServiceCollection services)
@@ -24,12 +27,20 @@ public static class WebhookEndpoints
         return app.Use((http, next) =>
         {
             var request = http.Request;
-            if (!request.Path.StartsWithSegments(path, out var rest) || rest.Value is { Length: > 1 })
+            if (!request.Path.StartsWithSegments(path, out var rest))
                 return next(http);
+            // "", "/" or "/{AppId}" (a trailing slash allowed); anything else under the path is nobody's webhook.
+            var appId = rest.Value.AsSpan().Trim('/');
+            var account = appId.IsEmpty ? webhook.Default : appId.Contains('/') ? null : webhook.Find(appId);
+            if (account is null)
+            {
+                http.Response.StatusCode = StatusCodes.Status404NotFound;
+                return Task.CompletedTask;
+            }
             if (HttpMethods.IsPost(request.Method))
-                return webhook.ReceiveAsync(http);
+                return webhook.ReceiveAsync(http, account);
             if (HttpMethods.IsGet(request.Method))
-                return webhook.VerifyAsync(http);
+                return webhook.VerifyAsync(http, account);
             http.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
             http.Response.Headers.Allow = "GET, POST";
             return Task.CompletedTask;

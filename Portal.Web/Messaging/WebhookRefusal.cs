@@ -9,6 +9,9 @@ internal enum WebhookRefusal
     MissingMessageSignature,
     BadMessageSignature,
     NotDecryptable,
+
+    /// <summary>Decrypted, but sealed for another AppId than the URL's account.</summary>
+    OtherAccount,
     EncryptionNotConfigured,
     Malformed,
     TooLarge,
@@ -19,7 +22,7 @@ internal static class WebhookRefusals
     public static int StatusCode(this WebhookRefusal refusal) => refusal switch
     {
         WebhookRefusal.MissingSignature or WebhookRefusal.MissingMessageSignature => StatusCodes.Status401Unauthorized,
-        WebhookRefusal.BadSignature or WebhookRefusal.BadMessageSignature or WebhookRefusal.StaleTimestamp => StatusCodes.Status403Forbidden,
+        WebhookRefusal.BadSignature or WebhookRefusal.BadMessageSignature or WebhookRefusal.OtherAccount or WebhookRefusal.StaleTimestamp => StatusCodes.Status403Forbidden,
         WebhookRefusal.TooLarge => StatusCodes.Status413PayloadTooLarge,
         _ => StatusCodes.Status400BadRequest,
     };

@@ -1,3 +1,4 @@
+using Portal.Core.Accounts;
 using Portal.Core.Platform;
 using Portal.Web.Hosting;
 
@@ -11,14 +12,14 @@ public static class JsSdkEndpoints
 {
     public static IEndpointRouteBuilder MapJsSdkConfig(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/jssdk/config", async (HttpContext http, string? url, JsSdkConfig config, PublicAddress site) =>
+        endpoints.MapGet("/jssdk/config", async (HttpContext http, string? url, JsSdkConfig config, AccountDirectory accounts, PublicAddress site) =>
         {
             // "This site" is the configured public address: a Host header naming another would get that host's pages signed.
             if (!Uri.TryCreate(url, UriKind.Absolute, out var page) || !site.IsOnThisSite(page))
                 return Results.BadRequest(new { error = "Give the absolute URL of a page of this site." });
             // Signed as given: the JS-SDK compares against the page's own location.href, byte for byte
             // (Uri.ToString would unescape parts of it).
-            return Results.Json(await config.ForPageAsync(url!, http.RequestAborted));
+            return Results.Json(await config.ForPageAsync(accounts.Default, url!, http.RequestAborted));
         }).ExcludeFromDescription();
         return endpoints;
     }
