@@ -18,6 +18,10 @@ public sealed class Browser : IAsyncLifetime
     {
         if (!File.Exists(ChromiumPath))
             throw new InvalidOperationException($"Browser tests need Debian's Chromium at {ChromiumPath}; ./test.sh installs it (apt-get install chromium).");
+        // Assertions wait for the page to show what they expect. Playwright's 5 s is short for two cores shared by
+        // a whole test run (a page's check answers late under load); 30 s is a deadline for a broken build, and a
+        // passing assertion waits only as long as the page takes.
+        Assertions.SetDefaultExpectTimeout(30_000);
         _playwright = await Playwright.CreateAsync();
         Chromium = await _playwright.Chromium.LaunchAsync(new()
         {

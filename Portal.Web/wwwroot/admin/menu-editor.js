@@ -233,6 +233,10 @@
     const list = $("wb-problems");
     list.replaceChildren(...problems.map((p) => {
       const item = document.createElement("li");
+      // The platform's errcode and the place, as data: what a test or a tool reads instead of the sentence.
+      item.dataset.code = String(p.code);
+      if (p.button !== null && p.button !== undefined) item.dataset.button = String(p.button + 1);
+      if (p.subButton !== null && p.subButton !== undefined) item.dataset.subButton = String(p.subButton + 1);
       if (p.path) {
         const where = document.createElement("button");
         where.type = "button";
@@ -258,6 +262,8 @@
         ? "The platform will accept this menu."
         : `${problems.length === 1 ? "One problem" : `${problems.length} problems`} to fix before publishing:`;
     $("wb-verdict").className = pending ? "hint" : problems.length ? "error" : "ok-text";
+    // The verdict as a code, for tests and tools that should not read (translated) sentences.
+    $("wb-verdict").dataset.verdict = pending ? "pending" : problems.length ? "problems" : "ok";
     const publish = $("wb-publish");
     if (publish) publish.disabled = pending || problems.length > 0;
     const mark = $("wb-dirty");
@@ -396,26 +402,32 @@
     }
     item.sub_button = item.sub_button || [];
     selected = newPath;
+    // Counts the moves made, so that a test can tell a drop that landed from a gesture the browser missed.
+    root.dataset.moves = String(Number(root.dataset.moves || 0) + 1);
     changed();
   }
 
   // ---- save and publish ----------------------------------------------------------------------------
 
-  function result(text, ok) {
+  // outcome: saved, published, stale (another version went live meanwhile), refused (problems) or failed.
+  function result(text, ok, outcome, version) {
     const box = $("wb-result");
     box.hidden = false;
     box.className = `alert ${ok ? "ok" : "error"}`;
     box.textContent = text;
+    box.dataset.outcome = outcome;
+    if (version) box.dataset.version = String(version);
+    else delete box.dataset.version;
   }
 
   $("wb-save")?.addEventListener("click", async () => {
     try {
       const answer = await post("Save");
       dirty = false;
-      result(answer.message, true);
+      result(answer.message, true, "saved");
       drawVerdict();
     } catch (e) {
-      result(`Not saved: ${e.message}.`, false);
+      result(`Not saved: ${e.message}.`, false, "failed");
     }
   });
 
@@ -427,14 +439,14 @@
       if (answer.published) {
         dirty = false;
         if (answer.live) live = answer.live;
-        result(answer.message, true);
+        result(answer.message, true, "published", answer.version);
       } else if (answer.stale) {
-        result(answer.message, false);
+        result(answer.message, false, "stale");
       } else {
-        result(`Not published. ${answer.problems.map((p) => `${p.path ? p.path + ": " : ""}${p.message} (errcode ${p.code})`).join(" ")}`, false);
+        result(`Not published. ${answer.problems.map((p) => `${p.path ? p.path + ": " : ""}${p.message} (errcode ${p.code})`).join(" ")}`, false, "refused");
       }
     } catch (e) {
-      result(`Not published: ${e.message}.`, false);
+      result(`Not published: ${e.message}.`, false, "failed");
     }
     drawVerdict();
   });
