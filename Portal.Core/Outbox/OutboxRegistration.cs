@@ -1,19 +1,22 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 
 namespace Portal.Core.Outbox;
 
 /// <summary>The outbox's services, and the one way a feature adds a kind of work to it.</summary>
 public static class OutboxRegistration
 {
-    /// <summary>The store, the table of work kinds and the delivery worker (one loop per lane).</summary>
-    public static IServiceCollection AddOutbox(this IServiceCollection services)
+    /// <summary>Its settings, the store, the table of work kinds and the delivery worker (one loop per lane).</summary>
+    public static IHostApplicationBuilder AddOutbox(this IHostApplicationBuilder builder)
     {
+        builder.AddValidatedOptions<OutboxOptions, OutboxOptionsValidator>(OutboxOptions.SectionName);
+        var services = builder.Services;
         services.AddSingleton<OutboxStore>();
         services.AddSingleton<OutboxWorkTable>();
         services.AddSingleton<OutboxDelivery>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDelivery>());
-        return services;
+        return builder;
     }
 
     /// <summary>

@@ -59,9 +59,7 @@ public sealed class AccessTokenBrokerTests : IAsyncLifetime
             ["Redis:KeyPrefix"] = _prefix,
             ["Database:DataFolder"] = Path.Combine(Path.GetTempPath(), TestServers.UniqueName("broker")),
         }).Build();
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddPortalCore(config);
+        var services = CoreOnly.PlatformServices(config);
         services.AddHttpClient(PlatformHttp.ClientName).ConfigurePrimaryHttpMessageHandler(() => _platform.Server.CreateHandler());
         var provider = services.BuildServiceProvider();
         _instances.Add(provider);
@@ -153,8 +151,7 @@ public sealed class AccessTokenBrokerTests : IAsyncLifetime
 public sealed class TokenLifetimeTests
 {
     private static AccessTokenBroker Broker() =>
-        new ServiceCollection().AddLogging()
-            .AddPortalCore(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        CoreOnly.PlatformServices(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
             {
                 ["WeChat:AppId"] = PortalAppFactory.AppId,
                 ["WeChat:Token"] = PortalAppFactory.Token,

@@ -50,9 +50,7 @@ public sealed class JsSdkTests : IAsyncLifetime
             ["Redis:KeyPrefix"] = _prefix,
             ["Database:DataFolder"] = Path.Combine(Path.GetTempPath(), TestServers.UniqueName("ticket")),
         }).Build();
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddPortalCore(config);
+        var services = CoreOnly.PlatformServices(config);
         if (time is not null)
             services.AddSingleton(time);
         if (nonces is not null)

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.Options;
+using Portal.Core;
 
 namespace Portal.Web.DataProtection;
 
@@ -19,7 +20,8 @@ public static class PortalDataProtection
         builder.Services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
             new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = sp.GetRequiredService<DatabaseXmlRepository>()));
 
-        var options = builder.Configuration.GetSection(KeyRingOptions.SectionName).Get<KeyRingOptions>() ?? new KeyRingOptions();
+        // The certificates are read here, while registering: the framework takes them, not options.
+        var options = builder.Switch<KeyRingOptions>(KeyRingOptions.SectionName);
         if (KeyRingCertificate.Current(options, builder.Environment.ContentRootPath) is { } certificate)
             protection.ProtectKeysWithCertificate(certificate);
         if (KeyRingCertificate.Previous(options, builder.Environment.ContentRootPath) is { } previous)

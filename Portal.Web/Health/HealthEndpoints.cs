@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Portal.Core;
 using Portal.Core.Coordination;
 
 namespace Portal.Web.Health;
@@ -12,15 +13,15 @@ namespace Portal.Web.Health;
 /// </summary>
 public static class HealthEndpoints
 {
-    public static IServiceCollection AddPortalHealth(this IServiceCollection services, RedisOptions redis)
+    public static WebApplicationBuilder AddPortalHealth(this WebApplicationBuilder builder)
     {
-        var checks = services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database").AddCheck<OutboxHealthCheck>("outbox");
-        if (redis.Enabled)
+        var checks = builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database").AddCheck<OutboxHealthCheck>("outbox");
+        if (builder.Switch<RedisOptions>(RedisOptions.SectionName).Enabled)
             checks.AddCheck<RedisHealthCheck>("redis");
-        return services;
+        return builder;
     }
 
-    public static IEndpointRouteBuilder MapPortalHealth(this IEndpointRouteBuilder endpoints)
+    public static WebApplication MapPortalHealth(this WebApplication endpoints)
     {
         endpoints.MapHealthChecks("/healthz", new HealthCheckOptions
         {

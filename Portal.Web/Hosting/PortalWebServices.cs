@@ -11,22 +11,13 @@ using Portal.Web.Sandbox;
 
 namespace Portal.Web.Hosting;
 
-/// <summary>The host's registrations, called from Program.cs in the order they read best.</summary>
+/// <summary>The host's own parts: the pages, the sandbox, and the shared state prepared before serving.</summary>
 public static class PortalWebServices
 {
-    /// <summary>Core services, options validated at start, the data folder resolved against the content root.</summary>
-    public static WebApplicationBuilder AddPortalCore(this WebApplicationBuilder builder)
-    {
-        builder.Services.AddPortalCore(builder.Configuration);
-        var contentRoot = builder.Environment.ContentRootPath;
-        builder.Services.PostConfigure<DatabaseOptions>(o => o.DataFolder = Path.GetFullPath(o.DataFolder, contentRoot));
-        return builder;
-    }
-
     /// <summary>The built-in WeChat stand-in; refused outside Development-like environments' opt-in and always in Production.</summary>
     public static WebApplicationBuilder AddPortalSandbox(this WebApplicationBuilder builder)
     {
-        var options = builder.Configuration.GetSection(SandboxOptions.SectionName).Get<SandboxOptions>() ?? new SandboxOptions();
+        var options = builder.Switch<SandboxOptions>(SandboxOptions.SectionName);
         if (options.Enabled && builder.Environment.IsProduction())
             throw new OptionsValidationException(SandboxOptions.SectionName, typeof(SandboxOptions),
                 ["Sandbox:Enabled is true in Production. The sandbox is a fake WeChat platform for development and tests; set Sandbox__Enabled=false and configure a real account."]);
@@ -71,7 +62,7 @@ public static class PortalWebServices
             if (o.CouponExpiringTemplateId.Length == 0)
                 o.CouponExpiringTemplateId = SandboxTemplates.CouponExpiring;
         });
-        if (!(builder.Configuration.GetSection(Portal.Core.Members.TencentCloudSmsOptions.SectionName).Get<Portal.Core.Members.TencentCloudSmsOptions>()?.Configured ?? false))
+        if (!builder.Switch<Portal.Core.Members.TencentCloudSmsOptions>(Portal.Core.Members.TencentCloudSmsOptions.SectionName).Configured)
             builder.Services.Replace(ServiceDescriptor.Singleton<Portal.Core.Members.ISmsSender>(sp => sp.GetRequiredService<SandboxSms>()));
         builder.Services.AddSingleton(SandboxDemo.SlowButtonRoute);
         builder.Services.AddSingleton<SandboxFaults>();
@@ -94,7 +85,7 @@ public static class PortalWebServices
         // Pages are mostly Chinese: written as characters, not as &#x...; entities three times their size.
         builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
-        var sandbox = builder.Configuration.GetSection(SandboxOptions.SectionName).Get<SandboxOptions>() ?? new SandboxOptions();
+        var sandbox = builder.Switch<SandboxOptions>(SandboxOptions.SectionName);
         builder.Services.AddRazorPages(o =>
         {
             o.Conventions.ConfigureFilter(new UnknownHandlers());
@@ -131,13 +122,6 @@ public static class PortalWebServices
             app.MapSandboxSms();
         }
         return app;
-    }
-
-    public static WebApplicationBuilder AddPortalHealth(this WebApplicationBuilder builder)
-    {
-        var redis = builder.Configuration.GetSection(RedisOptions.SectionName).Get<RedisOptions>() ?? new RedisOptions();
-        builder.Services.AddPortalHealth(redis);
-        return builder;
     }
 
     /// <summary>Applies the numbered migrations, connects to Redis and readies the cookie keys before the first request is served.</summary>

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Options;
+using Portal.Core;
 using Portal.Web.Sandbox;
 
 namespace Portal.Web.Hosting;
@@ -31,20 +32,14 @@ public static class PublicAddressSetup
         var services = builder.Services;
         var environment = builder.Environment;
         var configuration = builder.Configuration;
-        services.AddSingleton<IValidateOptions<PublicAddressOptions>, PublicAddressOptionsValidator>();
-        services.AddOptions<PublicAddressOptions>()
-            .Bind(configuration.GetSection(PublicAddressOptions.SectionName))
+        builder.AddValidatedOptions<PublicAddressOptions, PublicAddressOptionsValidator>(PublicAddressOptions.SectionName)
             .PostConfigure<IOptions<SandboxOptions>>((o, sandbox) =>
             {
                 // Outside Production the developer's machine is the default: where the sandbox reaches the app.
                 if (string.IsNullOrWhiteSpace(o.PublicBaseUrl) && !environment.IsProduction())
                     o.PublicBaseUrl = sandbox.Value.SelfUrl.ToString();
-            })
-            .ValidateOnStart();
+            });
         services.AddSingleton<PublicAddress>();
-        // Template messages' cards lead to the member centre on this site unless another address is set.
-        services.AddOptions<Portal.Core.Members.MembershipOptions>().PostConfigure<IOptions<PublicAddressOptions>>((o, address) =>
-            o.MemberCentreUrl ??= new Uri(address.Value.BaseUrl, "members/me").ToString());
 
         // Only the public host is answered, unless AllowedHosts is set explicitly; a request for another
         // host gets 400 before any page sees it. In Development the loopback names work too.

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.StaticAssets;
+using Portal.Core;
 
 namespace Portal.Web.Hosting;
 
@@ -23,8 +24,6 @@ public static class SecurityHeaders
     /// <summary>The sandbox phone's in-chat browser opens whatever a menu button or article links, as WeChat would.</summary>
     public const string SandboxPhoneContentSecurityPolicy = ContentSecurityPolicy + "; frame-src 'self' https: http:";
 
-    /// <summary>The address people reach Portal at, read before the options exist (cookie policy is fixed at start).</summary>
-    private const string PublicBaseUrlSetting = PublicAddressOptions.SectionName + ":" + nameof(PublicAddressOptions.PublicBaseUrl);
 
     private static readonly PathString Admin = "/admin", Members = "/members", Sandbox = "/sandbox";
 
@@ -33,7 +32,7 @@ public static class SecurityHeaders
         // Behind a proxy that ends TLS the request Portal sees is plain http, so "Secure when the request is"
         // would leave every cookie unprotected there. Production means real followers, and an https public
         // address means people reach Portal over TLS: always Secure then.
-        var secure = builder.Environment.IsProduction() || HttpsAddress(builder.Configuration) ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+        var secure = builder.Environment.IsProduction() || HttpsAddress(builder.Switch<PublicAddressOptions>(PublicAddressOptions.SectionName).PublicBaseUrl) ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
         // The policy covers every cookie written through Response.Cookies: antiforgery's, the OAuth state, the
         // sandbox's, any later one. (Antiforgery's own SecurePolicy = Always would instead refuse every plain-http
         // request, which is all a proxy that ends TLS forwards.) The sign-in cookies' options say it too.
@@ -51,7 +50,7 @@ public static class SecurityHeaders
             app.UseHsts();  // sent only over HTTPS, as the standard requires
             // Behind a proxy that ends TLS (without forwarded headers) the request looks like http, but an
             // https public address says the browser's side is TLS: HSTS goes there too.
-            if (HttpsAddress(app.Configuration))
+            if (HttpsAddress(app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<PublicAddressOptions>>().Value.PublicBaseUrl))
             {
                 var hsts = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.HttpsPolicy.HstsOptions>>().Value;
                 var value = $"max-age={(long)hsts.MaxAge.TotalSeconds}";
@@ -80,8 +79,9 @@ public static class SecurityHeaders
         return app;
     }
 
-    private static bool HttpsAddress(IConfiguration configuration) =>
-        Uri.TryCreate(configuration[PublicBaseUrlSetting], UriKind.Absolute, out var address) && address.Scheme == Uri.UriSchemeHttps;
+    // The address people reach Portal at: the cookie policy is fixed at start, so it is read while registering.
+    private static bool HttpsAddress(string? publicBaseUrl) =>
+        Uri.TryCreate(publicBaseUrl, UriKind.Absolute, out var address) && address.Scheme == Uri.UriSchemeHttps;
 
     private static Task Apply(HttpContext http)
     {

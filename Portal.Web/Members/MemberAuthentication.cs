@@ -18,9 +18,10 @@ public static class MemberAuthentication
     public const string ScopeClaim = "wechat_scope";
     public const string MemberIdClaim = "member_id";
 
-    public static WebApplicationBuilder AddPortalMembers(this WebApplicationBuilder builder)
+    /// <summary>The members' cookie scheme and policies (called by <see cref="MembersModule.AddMembers"/>).</summary>
+    internal static IServiceCollection AddMemberCookie(this IServiceCollection services)
     {
-        builder.Services.AddAuthentication().AddCookie(Scheme, o =>
+        services.AddAuthentication().AddCookie(Scheme, o =>
         {
             o.Cookie.Name = "portal-member";
             o.Cookie.HttpOnly = true;
@@ -32,13 +33,10 @@ public static class MemberAuthentication
             // Signed in silently but the page wants the profile: ask again with snsapi_userinfo.
             o.Events.OnRedirectToAccessDenied = context => SendToSignIn(context, needProfile: true);
         });
-        builder.Services.AddAuthorizationBuilder()
+        services.AddAuthorizationBuilder()
             .AddPolicy(Policy, p => p.AddAuthenticationSchemes(Scheme).RequireAuthenticatedUser())
             .AddPolicy(ProfilePolicy, p => p.AddAuthenticationSchemes(Scheme).RequireClaim(ScopeClaim, OAuthScopes.UserInfo));
-        builder.Services.AddSingleton<OAuthStateCookie>();
-        builder.Services.AddSingleton<MemberSignInFlow>();
-        builder.Services.AddSingleton<WeChatBrowser>();
-        return builder;
+        return services;
     }
 
     public static ClaimsPrincipal Principal(long memberId, string openId, string scope) => new(new ClaimsIdentity(

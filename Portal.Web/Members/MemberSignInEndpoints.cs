@@ -24,7 +24,7 @@ public static class MemberSignInEndpoints
     /// <summary>More round trips than this within the state cookie's life means something loops.</summary>
     public const int MaxAttempts = 3;
 
-    public static IEndpointRouteBuilder MapPortalMembers(this IEndpointRouteBuilder endpoints)
+    internal static IEndpointRouteBuilder MapMemberSignIn(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet(SignInPath, SignIn).ExcludeFromDescription();
         endpoints.MapGet(StartPath, Start).ExcludeFromDescription();

@@ -3,23 +3,22 @@ using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.OutputCaching.StackExchangeRedis;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.Options;
+using Portal.Core;
 using Portal.Core.Coordination;
 using Portal.Core.Site;
-using Portal.Web.Site;
 
-namespace Portal.Web.Hosting;
+namespace Portal.Web.Site;
 
-/// <summary>The micro-site: its content services, the output cache for its pages, compression, uploaded images.</summary>
-public static class PortalSite
+/// <summary>
+/// The micro-site: its content (Core), the H5 pages under Pages/Site, the admin's under Pages/Admin/Site, the
+/// output cache for the public pages, their compression, uploaded images and the JS-SDK signature.
+/// </summary>
+public static class SiteModule
 {
-    public static WebApplicationBuilder AddPortalSite(this WebApplicationBuilder builder)
+    public static WebApplicationBuilder AddSite(this WebApplicationBuilder builder)
     {
+        builder.AddSiteCore();
         var services = builder.Services;
-        services.AddSingleton<SiteStore>();
-        services.AddSingleton<SiteEditor>();
-        services.AddSingleton<ReadCounts>();
-        services.AddHostedService(sp => sp.GetRequiredService<ReadCounts>());
-        services.AddSingleton<MediaLibrary>();
         services.AddSingleton<ISiteCache, SiteOutputCache>();
 
         services.AddOutputCache(o => o.AddPolicy(SiteOutputCache.Policy, policy => policy
@@ -28,8 +27,7 @@ public static class PortalSite
             // Only the category changes what a page shows; WeChat adds ?from=…&isappinstalled=… to shared
             // links, which would otherwise give every share its own cache entry.
             .SetVaryByQuery("category")));
-        var redis = builder.Configuration.GetSection(RedisOptions.SectionName).Get<RedisOptions>() ?? new RedisOptions();
-        if (redis.Enabled)
+        if (builder.Switch<RedisOptions>(RedisOptions.SectionName).Enabled)
         {
             // Shared by all instances, so the instance where an operator saves evicts everyone's copy. It
             // uses the app's one multiplexer and key prefix.
@@ -67,9 +65,10 @@ public static class PortalSite
         return builder;
     }
 
-    /// <summary>Compression, read counting and the output cache for the public pages; the uploaded images.</summary>
-    public static WebApplication UsePortalSite(this WebApplication app)
+    /// <summary>The JS-SDK signature; compression, read counting and the output cache for the public pages; the uploaded images.</summary>
+    public static WebApplication MapSite(this WebApplication app)
     {
+        app.MapJsSdkConfig();
         app.UseWhen(context => SitePaths.IsPublic(context.Request.Path), site =>
         {
             site.UseResponseCompression();

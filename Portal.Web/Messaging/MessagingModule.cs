@@ -4,15 +4,16 @@ using Portal.Core.Messaging;
 namespace Portal.Web.Messaging;
 
 /// <summary>
-/// Serves each account's webhook at <c>{<see cref="MessagingOptions.Path"/>}/{AppId}</c> (<c>/wx/wx…</c>), and the
-/// default account's also at the path itself, so a single-account Portal keeps its URL.
+/// The webhook WeChat calls and the pipeline behind it: each account's at <c>{<see cref="MessagingOptions.Path"/>}/{AppId}</c>
+/// (<c>/wx/wx…</c>), and the default account's also at the path itself, so a single-account Portal keeps its URL.
 /// </summary>
-public static class WebhookEndpoints
+public static class MessagingModule
 {
-    public static IServiceCollection AddPortalWebhook(this IServiceCollection services)
+    public static WebApplicationBuilder AddMessaging(this WebApplicationBuilder builder)
     {
-        services.AddSingleton<WeChatWebhook>();
-        return services;
+        builder.AddMessagingCore();
+        builder.Services.AddSingleton<WeChatWebhook>();
+        return builder;
     }
 
     /// <summary>
@@ -20,11 +21,11 @@ public static class WebhookEndpoints
     /// or output cache, and on the webhook's hot path each of those middlewares cost every message allocations and
     /// time for nothing; so the webhook is a middleware placed first, not an endpoint behind them.
     /// </summary>
-    public static IApplicationBuilder UsePortalWebhook(this IApplicationBuilder app)
+    public static WebApplication MapMessaging(this WebApplication app)
     {
-        var path = new PathString(app.ApplicationServices.GetRequiredService<IOptions<MessagingOptions>>().Value.Path.TrimEnd('/'));
-        var webhook = app.ApplicationServices.GetRequiredService<WeChatWebhook>();
-        return app.Use((http, next) =>
+        var path = new PathString(app.Services.GetRequiredService<IOptions<MessagingOptions>>().Value.Path.TrimEnd('/'));
+        var webhook = app.Services.GetRequiredService<WeChatWebhook>();
+        app.Use((http, next) =>
         {
             var request = http.Request;
             if (!request.Path.StartsWithSegments(path, out var rest))
@@ -45,5 +46,6 @@ public static class WebhookEndpoints
             http.Response.Headers.Allow = "GET, POST";
             return Task.CompletedTask;
         });
+        return app;
     }
 }
