@@ -19,9 +19,8 @@ public sealed class MessageClaims(ICoordinationStore store, InstanceHeartbeat he
     private long _sequence;
 
     // A claim in progress holds "p:", its instance and a number; a finished one holds the reply itself (XML, or
-    // empty for "success"), which never starts so. Earlier versions wrote "d:" before the reply; such values still read.
+    // empty for "success"), which never starts so.
     private const string Processing = "p:";
-    private const string LegacyDone = "d:";
 
     // A processing claim lives as long as a reply is kept: a dead holder is noticed by its heartbeat, not by the
     // claim lapsing, so no retry ever finds the key empty and runs the message without asking the database.
@@ -102,7 +101,7 @@ public sealed class MessageClaims(ICoordinationStore store, InstanceHeartbeat he
     /// <summary>Records the answer for replay. Empty means WeChat was answered <c>success</c>. False if the store could not take it.</summary>
     public async Task<bool> CompleteAsync(string key, string ownerToken, string replyXml, CancellationToken ct = default)
     {
-        if (replyXml.StartsWith(Processing, StringComparison.Ordinal) || replyXml.StartsWith(LegacyDone, StringComparison.Ordinal))
+        if (replyXml.StartsWith(Processing, StringComparison.Ordinal))
             throw new ArgumentException("A reply is XML or empty.", nameof(replyXml));
         try
         {
@@ -142,7 +141,5 @@ public sealed class MessageClaims(ICoordinationStore store, InstanceHeartbeat he
     }
 
     private static ClaimOutcome? Read(string? value) =>
-        value is null || value.StartsWith(Processing, StringComparison.Ordinal) ? null
-        : value.StartsWith(LegacyDone, StringComparison.Ordinal) ? ClaimOutcome.Done(value[LegacyDone.Length..])
-        : ClaimOutcome.Done(value);
+        value is null || value.StartsWith(Processing, StringComparison.Ordinal) ? null : ClaimOutcome.Done(value);
 }

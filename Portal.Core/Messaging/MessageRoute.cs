@@ -3,10 +3,10 @@ using Portal.Core.WeChat.Inbound;
 namespace Portal.Core.Messaging;
 
 /// <summary>
-/// One row of the routing table: a message kind, optionally an event and an event key (exact, or a prefix
-/// when <see cref="KeyIsPrefix"/>), and the handler for what matches.
+/// One row of the routing table: a message kind, optionally an event and an exact event key, and the
+/// handler for what matches.
 /// </summary>
-public sealed record MessageRoute(MessageKind Kind, EventKind? Event, string? EventKey, bool KeyIsPrefix, IMessageHandler Handler)
+public sealed record MessageRoute(MessageKind Kind, EventKind? Event, string? EventKey, IMessageHandler Handler)
 {
     public bool Matches(InboundMessage message)
     {
@@ -18,11 +18,9 @@ public sealed record MessageRoute(MessageKind Kind, EventKind? Event, string? Ev
             return false;
         if (EventKey is null)
             return true;
-        return KeyIsPrefix
-            ? e.EventKey.StartsWith(EventKey, StringComparison.Ordinal)
-            : string.Equals(e.EventKey, EventKey, StringComparison.Ordinal);
+        return string.Equals(e.EventKey, EventKey, StringComparison.Ordinal);
     }
 
-    /// <summary>More specific rows win: a key beats an event, an exact key beats a prefix, a longer prefix beats a shorter one.</summary>
-    internal int Specificity => (Event is null ? 0 : 1000) + (EventKey is null ? 0 : KeyIsPrefix ? 100 + EventKey.Length : 900);
+    /// <summary>More specific rows win: a key beats an event, an event beats a kind.</summary>
+    internal int Specificity => (Event is null ? 0 : 2) + (EventKey is null ? 0 : 1);
 }

@@ -4,18 +4,16 @@ namespace Portal.Core.Messaging;
 
 /// <summary>
 /// The routing table, built once in one place (<see cref="MessageRoutes"/>). For a message it picks the
-/// most specific matching row; with none, the fallback handler (which may be null: no reply).
+/// most specific matching row; with none, no handler (the message is logged and answered "success").
 /// </summary>
 public sealed class MessageRouter
 {
     private readonly MessageRoute[] _routes;
-    private readonly IMessageHandler? _fallback;
 
-    public MessageRouter(IEnumerable<MessageRoute> routes, IMessageHandler? fallback)
+    public MessageRouter(IEnumerable<MessageRoute> routes)
     {
         // Sorted once so the first match is the most specific; the sort is stable, so equals keep their order.
         _routes = routes.OrderByDescending(r => r.Specificity).ToArray();
-        _fallback = fallback;
     }
 
     public IReadOnlyList<MessageRoute> Routes => _routes;
@@ -27,6 +25,6 @@ public sealed class MessageRouter
             if (route.Matches(message))
                 return route.Handler;
         }
-        return _fallback;
+        return null;
     }
 }

@@ -6,37 +6,24 @@ namespace Portal.Core.Messaging;
 public sealed class MessageRoutesBuilder
 {
     private readonly List<MessageRoute> _routes = [];
-    private IMessageHandler? _fallback;
 
     public MessageRoutesBuilder On(MessageKind kind, IMessageHandler handler)
     {
-        _routes.Add(new MessageRoute(kind, null, null, false, handler));
+        _routes.Add(new MessageRoute(kind, null, null, handler));
         return this;
     }
 
     public MessageRoutesBuilder OnEvent(EventKind @event, IMessageHandler handler)
     {
-        _routes.Add(new MessageRoute(MessageKind.Event, @event, null, false, handler));
+        _routes.Add(new MessageRoute(MessageKind.Event, @event, null, handler));
         return this;
     }
 
     public MessageRoutesBuilder OnEventKey(EventKind @event, string key, IMessageHandler handler)
     {
-        _routes.Add(new MessageRoute(MessageKind.Event, @event, key, false, handler));
+        _routes.Add(new MessageRoute(MessageKind.Event, @event, key, handler));
         return this;
     }
 
-    public MessageRoutesBuilder OnEventKeyPrefix(EventKind @event, string prefix, IMessageHandler handler)
-    {
-        _routes.Add(new MessageRoute(MessageKind.Event, @event, prefix, true, handler));
-        return this;
-    }
-
-    public MessageRoutesBuilder Otherwise(IMessageHandler handler)
-    {
-        _fallback = handler;
-        return this;
-    }
-
-    public MessageRouter Build() => new(_routes, _fallback);
+    public MessageRouter Build() => new(_routes);
 }

@@ -16,6 +16,4 @@ public sealed record Operator
     public DateTimeOffset? LastSignInAt { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; init; }
-
-    public bool IsLockedAt(DateTimeOffset now) => LockedUntil is { } until && until > now;
 }

@@ -87,14 +87,6 @@ public sealed partial class SiteStore
     public async Task<bool> DeleteArticleAsync(DbTransaction tx, long id, CancellationToken ct = default) =>
         await tx.Connection!.ExecuteAsync(new CommandDefinition(DeleteArticleSql, new { Id = id }, tx, cancellationToken: ct)).ConfigureAwait(false) == 1;
 
-    // One statement, no read first: correct under any number of simultaneous readers, on both databases.
-    private const string CountReadSql = "UPDATE site_articles SET read_count = read_count + 1 WHERE id = @Id AND published = @Published";
-
-    /// <summary>Counts one view of a published article; false when there is no such published article.</summary>
-    public Task<bool> CountReadAsync(long id, CancellationToken ct = default) =>
-        WithConnectionAsync(null, async c =>
-            await c.ExecuteAsync(new CommandDefinition(CountReadSql, new { Id = id, Published = true }, cancellationToken: ct)).ConfigureAwait(false) == 1, ct);
-
     private const string CountReadsSql = "UPDATE site_articles SET read_count = read_count + @Views WHERE id = @Id AND published = @Published";
 
     /// <summary>Adds views counted in memory, one statement per article, in one transaction.</summary>
