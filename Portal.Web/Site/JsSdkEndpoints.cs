@@ -10,7 +10,7 @@ namespace Portal.Web.Site;
 /// </summary>
 public static class JsSdkEndpoints
 {
-    public static IEndpointRouteBuilder MapJsSdkConfig(this IEndpointRouteBuilder endpoints)
+    internal static IEndpointRouteBuilder MapJsSdkConfig(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/jssdk/config", async (HttpContext http, string? url, JsSdkConfig config, AccountDirectory accounts, PublicAddress site) =>
         {

@@ -12,7 +12,7 @@ public static class MediaEndpoints
 {
     public const string CacheControl = "public, max-age=31536000, immutable";
 
-    public static IEndpointRouteBuilder MapSiteMedia(this IEndpointRouteBuilder endpoints)
+    internal static IEndpointRouteBuilder MapSiteMedia(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/media/{file}", async (string file, MediaLibrary media, HttpContext http) =>
         {

@@ -54,7 +54,7 @@ public static class SiteModule
 
         services.AddResponseCompression(o =>
         {
-            // Only the public pages are compressed (see UsePortalSite), and they hold no secrets, so
+            // Only the public pages are compressed (see MapSite), and they hold no secrets, so
             // compression over HTTPS gives BREACH nothing to guess.
             o.EnableForHttps = true;
             o.Providers.Add<BrotliCompressionProvider>();
