@@ -28,8 +28,6 @@ public static class LinkAllowList
     /// <summary>The trimmed value when it is an absolute http(s) address; else null.</summary>
     public static string? CleanWebAddress(string? value) => Read(value, sitePathAllowed: false);
 
-    public static bool IsAllowed(string? value) => Clean(value) is not null;
-
     public static bool IsWebAddress(string? value) => CleanWebAddress(value) is not null;
 
     /// <summary>
