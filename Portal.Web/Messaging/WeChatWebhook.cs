@@ -14,7 +14,7 @@ using Portal.Core.WeChat.Replies;
 namespace Portal.Web.Messaging;
 
 /// <summary>
-/// The URLs WeChat calls, one per account (<see cref="WebhookEndpoints"/> finds the account from the path).
+/// The URLs WeChat calls, one per account (<see cref="MessagingModule.MapMessaging"/> finds the account from the path).
 /// GET proves we hold the account's Token; POST delivers a message or event: size limit, signature, timestamp
 /// window, AES (msg_signature, decrypt, AppId), parse, then the <see cref="MessageProcessor"/>, then the
 /// reply, encrypted when the request was. Every check uses the URL's account only, so a push signed with one
