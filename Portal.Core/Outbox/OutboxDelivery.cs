@@ -65,8 +65,19 @@ public sealed partial class OutboxDelivery(
         if (!works.Lanes.TryGetValue(lane, out var kinds))
             return 0;
         var delivered = 0;
+        var first = true;
         foreach (var row in await outbox.LeaseAsync(OutboxStatus.Ready, kinds, instance.Id, LeaseFor, lane.BatchSize, ct).ConfigureAwait(false))
         {
+            // The whole batch was leased at once, for one lease's length. Sends before this row may have taken
+            // longer than that (a platform slow after an outage), and then another instance may already have
+            // taken and sent this row: renewing the lease first, on the condition that it is still ours,
+            // makes sure a row is sent by one holder only. The first row's lease is fresh.
+            if (!first && !await outbox.ExtendLeaseAsync(row, LeaseFor, ct).ConfigureAwait(false))
+            {
+                LogLeaseLost(logger, row.IdempotencyKey);
+                continue;
+            }
+            first = false;
             if (await DeliverAsync(works.Find(row.Kind)!, row, ct).ConfigureAwait(false))
                 delivered++;
         }
@@ -86,7 +97,12 @@ public sealed partial class OutboxDelivery(
         try
         {
             await work.DeliverAsync(row, ct).ConfigureAwait(false);
-            await outbox.MarkSentAsync(row, ct).ConfigureAwait(false);
+            if (!await outbox.MarkSentAsync(row, ct).ConfigureAwait(false))
+            {
+                // Sent, but the lease lapsed during the send and another instance holds the row now.
+                LogLeaseLost(logger, row.IdempotencyKey);
+                return false;
+            }
             LogSent(logger, row.Kind, row.IdempotencyKey);
             return true;
         }
