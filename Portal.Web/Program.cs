@@ -4,6 +4,7 @@ using Portal.Core.Data;
 using Portal.Core.Notifications;
 using Portal.Core.Outbox;
 using Portal.Core.Platform;
+using Portal.Web.Accounts;
 using Portal.Web.AutoReplies;
 using Portal.Web.Dashboard;
 using Portal.Web.DataProtection;
@@ -61,6 +62,7 @@ app.UsePortalProxies();    // first: the client's address and scheme, from liste
 app.MapMessaging();        // then the webhook, a middleware: WeChat's calls skip everything the pages need
 app.UsePortalSecurityHeaders();   // next: every other response, errors included, carries them
 app.UsePortalErrorPage();  // a plain 500 page outside Development, the exception only in the log
+app.UsePortalPageAccounts();   // /a/{AppId}/… are that account's pages: the prefix becomes the path base
 app.UseRouting();          // called here, or the host would match endpoints ahead of the webhook too
 app.UseAuthentication();   // operators and members; called here so that it comes after the webhook
 app.MapPortalHealth();

@@ -15,7 +15,7 @@ public static class MemberPages
     public static IResult CouldNotSignIn(string retryUrl, HttpContext http, OAuthStateCookie cookie)
     {
         // The next try starts with a clean count.
-        http.Response.Cookies.Delete(OAuthStateCookie.Name, new CookieOptions { Path = "/members" });
+        http.Response.Cookies.Delete(OAuthStateCookie.Name, new CookieOptions { Path = OAuthStateCookie.PathFor(http.Request) });
         return Page("Could not sign you in", $"""
             <h1>We could not sign you in</h1>
             <p>WeChat sent you back here several times without a sign-in we could use. This can happen on a
@@ -30,10 +30,10 @@ public static class MemberPages
         page you wanted again from the account's menu.</p>
         """, StatusCodes.Status400BadRequest);
 
-    public static IResult Declined(string returnUrl) => Page("Not signed in", $"""
+    public static IResult Declined(string signInPath, string returnUrl) => Page("Not signed in", $"""
         <h1>You did not allow the sign-in</h1>
         <p>Nothing was shared. This page needs your WeChat profile to continue.</p>
-        <p><a class="button" href="{Html(MemberSignInEndpoints.SignInPath + "?returnUrl=" + Uri.EscapeDataString(returnUrl) + "&scope=snsapi_userinfo")}">Ask me again</a></p>
+        <p><a class="button" href="{Html(signInPath + "?returnUrl=" + Uri.EscapeDataString(returnUrl) + "&scope=snsapi_userinfo")}">Ask me again</a></p>
         """);
 
     public static IResult Page(string title, string body, int status = StatusCodes.Status200OK) => Results.Content($"""

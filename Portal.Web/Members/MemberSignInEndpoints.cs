@@ -2,9 +2,9 @@ using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
-using Portal.Core.Accounts;
 using Portal.Core.Platform;
 using Portal.Core.WeChat;
+using Portal.Web.Accounts;
 using Portal.Web.Hosting;
 
 namespace Portal.Web.Members;
@@ -32,9 +32,10 @@ public static class MemberSignInEndpoints
         return endpoints;
     }
 
-    private static IResult SignIn(string? returnUrl, string? scope)
+    private static IResult SignIn(HttpContext http, string? returnUrl, string? scope)
     {
-        var start = QueryHelpers.AddQueryString(StartPath, "scope", Scope(scope));
+        // Under the page's account prefix (/a/{AppId}), which the path base holds.
+        var start = QueryHelpers.AddQueryString(http.Request.PathBase + StartPath, "scope", Scope(scope));
         // The page's #fragment is only known to the browser: add it to the return URL before leaving.
         return MemberPages.Page("Signing in…", $"""
             <p>Signing you in with WeChat…</p>
@@ -43,7 +44,7 @@ public static class MemberSignInEndpoints
             """);
     }
 
-    private static IResult Start(HttpContext http, string? returnUrl, string? scope, OAuthStateCookie cookie, WeChatBrowser browser, AccountDirectory accounts, IOptions<WeChatOptions> platform, PublicAddress site, TimeProvider time)
+    private static IResult Start(HttpContext http, string? returnUrl, string? scope, OAuthStateCookie cookie, WeChatBrowser browser, IOptions<WeChatOptions> platform, PublicAddress site, TimeProvider time)
     {
         var target = LocalOnly(returnUrl);
         if (!browser.IsInside(http.Request))
@@ -52,31 +53,34 @@ public static class MemberSignInEndpoints
         var previous = cookie.Read(http.Request);
         var attempts = (previous?.Attempts ?? 0) + 1;
         if (attempts > MaxAttempts)
-            return MemberPages.CouldNotSignIn(QueryHelpers.AddQueryString(SignInPath, new Dictionary<string, string?> { ["returnUrl"] = target, ["scope"] = Scope(scope) }), http, cookie);
+            return MemberPages.CouldNotSignIn(QueryHelpers.AddQueryString(http.Request.PathBase + SignInPath, new Dictionary<string, string?> { ["returnUrl"] = target, ["scope"] = Scope(scope) }), http, cookie);
 
         var state = new OAuthState(OAuthStateCookie.NewState(), target, Scope(scope), attempts, previous?.StartedAt ?? time.GetUtcNow());
         cookie.Write(http.Response, state);
-        // From the configured address, never the Host header: WeChat must send the code back to this site only.
-        var callback = site.Absolute(CallbackPath).ToString();
-        return Results.Redirect(OAuthAuthorizeUrl.Build(platform.Value.OpenBaseUrl, accounts.Default.AppId, callback, state.Scope, state.State));
+        // From the configured address, never the Host header: WeChat must send the code back to this site only,
+        // and to the page's account, whose AppId asks for it (its console lists this site's domain).
+        var callback = site.Absolute(http.Request.PathBase + CallbackPath).ToString();
+        return Results.Redirect(OAuthAuthorizeUrl.Build(platform.Value.OpenBaseUrl, http.PageAccount().AppId, callback, state.Scope, state.State));
     }
 
-    private static async Task<IResult> CallbackAsync(HttpContext http, string? code, string? state, OAuthStateCookie cookie, MemberSignInFlow flow, AccountDirectory accounts)
+    private static async Task<IResult> CallbackAsync(HttpContext http, string? code, string? state, OAuthStateCookie cookie, MemberSignInFlow flow)
     {
         var started = cookie.Read(http.Request);
         if (started is null || string.IsNullOrEmpty(state) || !CryptographicEquals(started.State, state))
             return MemberPages.NotStartedHere();
         if (string.IsNullOrEmpty(code))
-            return MemberPages.Declined(started.ReturnUrl);
+            return MemberPages.Declined(http.Request.PathBase + SignInPath, started.ReturnUrl);
 
-        var member = await flow.RedeemAsync(accounts.Default, code, started.State, http.RequestAborted);
+        // The state cookie's path is the account's (/a/{AppId}/members), so the state read here was started for this account.
+        var account = http.PageAccount();
+        var member = await flow.RedeemAsync(account, code, started.State, http.RequestAborted);
         if (member is null)
         {
             // A code the platform no longer takes (expired, or used by a request that never finished): go
             // round once more; the attempt counter stops a loop.
-            return Results.Redirect(QueryHelpers.AddQueryString(StartPath, new Dictionary<string, string?> { ["returnUrl"] = started.ReturnUrl, ["scope"] = started.Scope }));
+            return Results.Redirect(QueryHelpers.AddQueryString(http.Request.PathBase + StartPath, new Dictionary<string, string?> { ["returnUrl"] = started.ReturnUrl, ["scope"] = started.Scope }));
         }
-        await http.SignInAsync(MemberAuthentication.Scheme, MemberAuthentication.Principal(member.MemberId, member.OpenId, member.Scope));
+        await http.SignInAsync(MemberAuthentication.Scheme, MemberAuthentication.Principal(account, member.MemberId, member.OpenId, member.Scope));
         // Kept (with the count reset) so that a repeated callback with this code finds its state.
         cookie.Write(http.Response, started with { Attempts = 0 });
         return Results.LocalRedirect(started.ReturnUrl);

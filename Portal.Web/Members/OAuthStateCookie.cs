@@ -36,9 +36,15 @@ public sealed class OAuthStateCookie(IDataProtectionProvider protection, TimePro
             HttpOnly = true,
             SameSite = SameSiteMode.Lax,
             Secure = response.HttpContext.Request.IsHttps,
-            Path = "/members",
+            Path = PathFor(response.HttpContext.Request),
             MaxAge = Lifetime,
         });
+
+    /// <summary>
+    /// The member pages of the request's account (<c>/members</c>, <c>/a/{AppId}/members</c>): a sign-in started
+    /// for one account is not read at another's callback.
+    /// </summary>
+    public static string PathFor(HttpRequest request) => request.PathBase + "/members";
 
     /// <summary>A new state value: letters and digits only, as WeChat allows (at most 128).</summary>
     public static string NewState() =>
