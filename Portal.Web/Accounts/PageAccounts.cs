@@ -66,9 +66,6 @@ public static class PageAccounts
         var end = rest.IndexOf('/');
         return accounts.FindByAppId(end < 0 ? rest : rest[..end]);
     }
-
-    /// <summary>The path prefix of <paramref name="account"/>'s pages: empty for the default account.</summary>
-    public static string PathOf(WeChatAccount account) => account.IsDefault ? "" : $"{Prefix}/{account.AppId}";
 }
 
 /// <summary>The request feature that carries the page's account.</summary>
