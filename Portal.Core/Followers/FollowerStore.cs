@@ -19,24 +19,11 @@ public sealed partial class FollowerStore(DbConnectionFactory db)
         UPDATE follower_tags SET listed_at = @At WHERE openid = @OpenId
         """;
 
-    /// <summary>A follow, plain or through a parameter QR code (a re-follow replaces the old scene).</summary>
-    public async Task SubscribeAsync(string openId, string? qrScene, DateTimeOffset at, CancellationToken ct = default)
-    {
-        await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
-        await connection.ExecuteAsync(new CommandDefinition(SubscribeSql, new { OpenId = openId, Yes = true, At = at, QrScene = qrScene }, cancellationToken: ct)).ConfigureAwait(false);
-    }
-
     private const string UnsubscribeSql = """
         INSERT INTO followers (openid, subscribed, unsubscribed_at, listed_at, created_at, updated_at)
         VALUES (@OpenId, @No, @At, @At, @At, @At)
         ON CONFLICT (openid) DO UPDATE SET subscribed = @No, unsubscribed_at = @At, updated_at = @At
         """;
-
-    public async Task UnsubscribeAsync(string openId, DateTimeOffset at, CancellationToken ct = default)
-    {
-        await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
-        await connection.ExecuteAsync(new CommandDefinition(UnsubscribeSql, new { OpenId = openId, No = false, At = at }, cancellationToken: ct)).ConfigureAwait(false);
-    }
 
     // Someone who writes to the account follows it, even if they followed before Portal was installed.
     private const string TouchSql = """
@@ -44,13 +31,6 @@ public sealed partial class FollowerStore(DbConnectionFactory db)
         VALUES (@OpenId, @Yes, @At, @At, @At, @At)
         ON CONFLICT (openid) DO UPDATE SET last_interaction_at = @At, updated_at = @At
         """;
-
-    /// <summary>Records a message or menu tap: it opens the 48-hour customer-service window.</summary>
-    public async Task TouchAsync(string openId, DateTimeOffset at, CancellationToken ct = default)
-    {
-        await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
-        await connection.ExecuteAsync(new CommandDefinition(TouchSql, new { OpenId = openId, Yes = true, At = at }, cancellationToken: ct)).ConfigureAwait(false);
-    }
 
     /// <summary>Applies changes within the caller's transaction, in order (the journal commits many at once).</summary>
     public async Task ApplyAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<FollowerChange> changes)
@@ -77,13 +57,5 @@ public sealed partial class FollowerStore(DbConnectionFactory db)
     {
         await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
         return await connection.QuerySingleOrDefaultAsync<Follower>(new CommandDefinition(GetSql, new { OpenId = openId }, cancellationToken: ct)).ConfigureAwait(false);
-    }
-
-    private const string CountSql = "SELECT COUNT(*) FROM followers WHERE subscribed = @Yes";
-
-    public async Task<long> CountSubscribedAsync(CancellationToken ct = default)
-    {
-        await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
-        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(CountSql, new { Yes = true }, cancellationToken: ct)).ConfigureAwait(false);
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Time.Testing;
 using Portal.Core.Dashboard;
 using Portal.Core.Followers;
 using Portal.Core.Outbox;
+using Portal.Tests.Followers;
 using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Dashboard;

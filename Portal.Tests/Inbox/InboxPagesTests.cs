@@ -4,6 +4,7 @@ using Portal.Core.Followers;
 using Portal.Core.Inbox;
 using Portal.Core.Operators;
 using Portal.Core.Outbox;
+using Portal.Tests.Followers;
 using Portal.Tests.Infrastructure;
 using Portal.Web.Sandbox;
 
