@@ -29,7 +29,4 @@ public interface ICoordinationStore
 
     /// <summary>Replaces the value (and its time to live) only while the key still holds <paramref name="expected"/>.</summary>
     Task<bool> ReplaceIfEqualsAsync(string key, string expected, string value, TimeSpan ttl, CancellationToken ct = default);
-
-    /// <summary>Gives the key a new time to live only while it still holds <paramref name="expected"/>.</summary>
-    Task<bool> ExpireIfEqualsAsync(string key, string expected, TimeSpan ttl, CancellationToken ct = default);
 }

@@ -108,19 +108,6 @@ public sealed class InProcessCoordinationStore : ICoordinationStore, IDisposable
         }
     }
 
-    public Task<bool> ExpireIfEqualsAsync(string key, string expected, TimeSpan ttl, CancellationToken ct = default)
-    {
-        CheckTtl(ttl);
-        lock (_gate)
-        {
-            ref var entry = ref HeldEntry(key, expected);
-            if (Unsafe.IsNullRef(ref entry))
-                return Task.FromResult(false);
-            entry = entry with { ExpiresAt = _time.GetUtcNow() + ttl };
-            return Task.FromResult(true);
-        }
-    }
-
     /// <summary>Entries held now, expired ones included until swept; for tests of the sweeper.</summary>
     internal int Count
     {

@@ -35,12 +35,6 @@ public static class LeaseExtensions
         }
     }
 
-    /// <summary>Extends a lease this caller still holds; false when it was lost (expired and taken).</summary>
-    public static async Task<Lease?> ExtendAsync(this ICoordinationStore store, Lease lease, TimeSpan ttl, TimeProvider time, CancellationToken ct = default) =>
-        await store.ExpireIfEqualsAsync(lease.Key, lease.OwnerToken, ttl, ct).ConfigureAwait(false)
-            ? lease with { ExpiresAt = time.GetUtcNow() + ttl }
-            : null;
-
     /// <summary>Releases a lease this caller still holds; false when it was no longer theirs.</summary>
     public static Task<bool> ReleaseAsync(this ICoordinationStore store, Lease lease, CancellationToken ct = default) =>
         store.DeleteIfEqualsAsync(lease.Key, lease.OwnerToken, ct);

@@ -40,11 +40,6 @@ public sealed class RedisCoordinationStore(RedisConnection redis, TimeProvider t
         return 0
         """;
 
-    private const string ExpireIfEqualsScript = """
-        if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
-        return 0
-        """;
-
     public Task<bool> TryClaimAsync(string key, string value, TimeSpan ttl, CancellationToken ct = default)
     {
         var life = Ttl(ttl);
@@ -83,8 +78,6 @@ public sealed class RedisCoordinationStore(RedisConnection redis, TimeProvider t
     public Task<bool> ReplaceIfEqualsAsync(string key, string expected, string value, TimeSpan ttl, CancellationToken ct = default) =>
         ScriptAsync(ReplaceIfEqualsScript, key, [expected, value, Milliseconds(ttl)]);
 
-    public Task<bool> ExpireIfEqualsAsync(string key, string expected, TimeSpan ttl, CancellationToken ct = default) =>
-        ScriptAsync(ExpireIfEqualsScript, key, [expected, Milliseconds(ttl)]);
 
     private async Task<bool> ScriptAsync(string script, string key, RedisValue[] args) =>
         (long)await redis.Circuit.RunAsync(() => redis.Database.ScriptEvaluateAsync(script, [redis.Key(key)], args)).ConfigureAwait(false) == 1;

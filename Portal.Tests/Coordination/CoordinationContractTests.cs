@@ -151,26 +151,15 @@ public abstract class CoordinationContractTests
     }
 
     [Fact]
-    public async Task Only_the_owner_can_release_or_extend_a_lease()
+    public async Task Only_the_owner_can_release_a_lease()
     {
         var key = Key();
         var lease = (await Store.TryAcquireLeaseAsync(key, Long, Time))!;
         var forged = lease with { OwnerToken = "someone-else" };
 
         Assert.False(await OtherInstance.ReleaseAsync(forged));
-        Assert.Null(await OtherInstance.ExtendAsync(forged, Long, Time));
         Assert.Null(await OtherInstance.TryAcquireLeaseAsync(key, Long, Time));
-        Assert.NotNull(await Store.ExtendAsync(lease, Long, Time));
-    }
-
-    [Fact]
-    public async Task An_extended_lease_outlives_its_first_lifetime()
-    {
-        var key = Key();
-        var lease = (await Store.TryAcquireLeaseAsync(key, Short, Time))!;
-        Assert.NotNull(await Store.ExtendAsync(lease, Long, Time));
-        await LetShortLifetimesRunOutAsync();
-        Assert.Null(await OtherInstance.TryAcquireLeaseAsync(key, Long, Time));
+        Assert.True(await Store.ReleaseAsync(lease));
     }
 
     [Fact]
@@ -183,7 +172,6 @@ public abstract class CoordinationContractTests
         Assert.NotNull(next);
 
         Assert.False(await Store.ReleaseAsync(stale));
-        Assert.Null(await Store.ExtendAsync(stale, Long, Time));
         Assert.Null(await Store.TryAcquireLeaseAsync(key, Long, Time));
     }
 
