@@ -58,7 +58,7 @@ public sealed class ConfirmBrowserTests(Infrastructure.Browser browser) : IClass
 
         accept = true;
         await rules.GetByRole(AriaRole.Button, new() { Name = "Delete" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("deleted");
+        await Expect(page.GetByTestId("status")).ToHaveAttributeAsync("data-code", "rule.deleted");
         await Expect(rules).ToBeHiddenAsync();
         Assert.Equal(2, dialogs.Count);
         Assert.All(dialogs, d => Assert.StartsWith("confirm:", d, StringComparison.Ordinal));

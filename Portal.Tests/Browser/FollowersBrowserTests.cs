@@ -34,7 +34,7 @@ public sealed class FollowersBrowserTests(Infrastructure.Browser browser) : ICla
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Followers" }).ClickAsync();
         await page.GetByTestId("sync").ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Sync started");
+        await Expect(page.GetByTestId("status")).ToHaveAttributeAsync("data-code", "followers.sync-started");
         await Eventually.HoldsAsync(async () => await page.GetByTestId("sync-progress").GetAttributeAsync("data-status") == "finished", between: () => page.ReloadAsync());
         await Expect(page.GetByTestId("sync-progress")).ToContainTextAsync("120 followers");
 
@@ -44,7 +44,7 @@ public sealed class FollowersBrowserTests(Infrastructure.Browser browser) : ICla
             await boxes.Nth(i).CheckAsync();
         await page.Locator("#batch-tag").SelectOptionAsync(new SelectOptionValue { Label = "VIP" });
         await page.GetByRole(AriaRole.Button, new() { Name = "Tag", Exact = true }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Tagged 3 followers");
+        await Expect(page.GetByTestId("status")).ToHaveAttributeAsync("data-code", "followers.tagged");
         await Infrastructure.Browser.ScreenshotAsync(page, "admin-followers.png");
 
         await page.GetByLabel("Search").FillAsync("王");
@@ -64,7 +64,7 @@ public sealed class FollowersBrowserTests(Infrastructure.Browser browser) : ICla
         await Expect(page.GetByTestId("inbox")).ToContainTextAsync("你们几点开门?");
         await page.GetByLabel($"Reply to {writer.OpenId}").FillAsync("早上九点到晚上九点。");
         await page.GetByRole(AriaRole.Button, new() { Name = "Reply" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Reply queued");
+        await Expect(page.GetByTestId("status")).ToHaveAttributeAsync("data-code", "inbox.reply-queued");
         await Eventually.HoldsAsync(async () => await page.GetByTestId("replies").Locator("[data-status=sent]").CountAsync() > 0, between: () => page.ReloadAsync());
         await Expect(page.GetByTestId("replies")).ToContainTextAsync("sent");
         await Infrastructure.Browser.ScreenshotAsync(page, "admin-inbox.png");

@@ -112,7 +112,7 @@ public sealed class MenuWorkbenchBrowserTests(Infrastructure.Browser browser) : 
         await Expect(admin.GetByTestId("diff")).ToContainTextAsync("Renamed “Help” to “帮助” (button 3)");
         await Infrastructure.Browser.ScreenshotAsync(admin, "menu-history.png");
         await admin.GetByRole(AriaRole.Button, new() { Name = "Roll back to version 1" }).ClickAsync();
-        await Expect(admin.GetByRole(AriaRole.Status)).ToContainTextAsync("version 1 is live again, published as version 3");
+        await Expect(admin.GetByTestId("status")).ToHaveAttributeAsync("data-code", "menu.rolled-back");
         await Expect(admin.Locator("tr[data-version='3']")).ToContainTextAsync("rollback to version 1");
 
         await Expect(phoneMenu.Locator(":scope > div > button")).ToHaveTextAsync(["More", "今日", "Help"]);

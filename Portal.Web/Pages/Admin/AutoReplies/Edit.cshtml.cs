@@ -62,15 +62,15 @@ public sealed class EditModel(AutoReplyRuleStore store, AutoReplyRuleEditor edit
         if (Id is null)
         {
             var created = await editor.CreateAsync(actor, built.Rule!, ct);
-            TempData["Message"] = $"Rule “{created.Name}” created. It answers followers now.";
+            TempData.Tell("rule.created", $"Rule “{created.Name}” created. It answers followers now.");
         }
         else if (await editor.UpdateAsync(actor, built.Rule!, ct))
         {
-            TempData["Message"] = $"Rule “{built.Rule!.Name}” saved.";
+            TempData.Tell("rule.saved", $"Rule “{built.Rule!.Name}” saved.");
         }
         else
         {
-            TempData["Message"] = "That rule was deleted by someone else meanwhile, so nothing was saved.";
+            TempData.Tell("rule.gone", "That rule was deleted by someone else meanwhile, so nothing was saved.");
         }
         return RedirectToPage("Index");
     }

@@ -29,26 +29,26 @@ public sealed class IndexModel(AutoReplyRuleStore store, AutoReplyRuleEditor edi
     }
 
     public Task<IActionResult> OnPostEnableAsync(long id, CancellationToken ct) =>
-        Done(editor.SetEnabledAsync(User.AuditActor(), id, true, ct), "Rule turned on.");
+        Done(editor.SetEnabledAsync(User.AuditActor(), id, true, ct), "rule.enabled", "Rule turned on.");
 
     public Task<IActionResult> OnPostDisableAsync(long id, CancellationToken ct) =>
-        Done(editor.SetEnabledAsync(User.AuditActor(), id, false, ct), "Rule turned off. It stays in the list until you delete it.");
+        Done(editor.SetEnabledAsync(User.AuditActor(), id, false, ct), "rule.disabled", "Rule turned off. It stays in the list until you delete it.");
 
     public Task<IActionResult> OnPostDeleteAsync(long id, CancellationToken ct) =>
-        Done(editor.DeleteAsync(User.AuditActor(), id, ct), "Rule deleted.");
+        Done(editor.DeleteAsync(User.AuditActor(), id, ct), "rule.deleted", "Rule deleted.");
 
     public Task<IActionResult> OnPostUpAsync(long id, CancellationToken ct) =>
-        Done(editor.MoveAsync(User.AuditActor(), id, up: true, ct), null);
+        Done(editor.MoveAsync(User.AuditActor(), id, up: true, ct), null, null);
 
     public Task<IActionResult> OnPostDownAsync(long id, CancellationToken ct) =>
-        Done(editor.MoveAsync(User.AuditActor(), id, up: false, ct), null);
+        Done(editor.MoveAsync(User.AuditActor(), id, up: false, ct), null, null);
 
-    private async Task<IActionResult> Done(Task<bool> change, string? message)
+    private async Task<IActionResult> Done(Task<bool> change, string? code, string? message)
     {
         if (!await change)
-            TempData["Message"] = "Nothing changed: the rule was already gone or already there. The list below is current.";
-        else if (message is not null)
-            TempData["Message"] = message;
+            TempData.Tell("rule.unchanged", "Nothing changed: the rule was already gone or already there. The list below is current.");
+        else if (code is not null && message is not null)
+            TempData.Tell(code, message);
         return RedirectToPage();
     }
 }

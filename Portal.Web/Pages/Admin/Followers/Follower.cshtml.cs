@@ -36,22 +36,24 @@ public sealed class FollowerModel(FollowerStore store, MessageLogStore log, Outb
     }
 
     public async Task<IActionResult> OnPostRemarkAsync(string openId, string? remark, CancellationToken ct) =>
-        Done(openId, await editor.SetRemarkAsync(User.AuditActor(), openId, remark, ct), "Remark saved on WeChat and here.");
+        Done(openId, await editor.SetRemarkAsync(User.AuditActor(), openId, remark, ct), "follower.remark-saved", "Remark saved on WeChat and here.");
 
     public async Task<IActionResult> OnPostAddTagAsync(string openId, int? tagId, CancellationToken ct) =>
-        Done(openId, tagId is null ? "Choose a tag." : await tagEditor.SetAsync(User.AuditActor(), tagId.Value, [openId], on: true, ct), "Tag added.");
+        Done(openId, tagId is null ? "Choose a tag." : await tagEditor.SetAsync(User.AuditActor(), tagId.Value, [openId], on: true, ct), "follower.tag-added", "Tag added.");
 
     public async Task<IActionResult> OnPostRemoveTagAsync(string openId, int tagId, CancellationToken ct) =>
-        Done(openId, await tagEditor.SetAsync(User.AuditActor(), tagId, [openId], on: false, ct), "Tag removed.");
+        Done(openId, await tagEditor.SetAsync(User.AuditActor(), tagId, [openId], on: false, ct), "follower.tag-removed", "Tag removed.");
 
     public async Task<IActionResult> OnPostReplyAsync(string openId, string? text, CancellationToken ct)
     {
         var outcome = await replies.QueueAsync(User.AuditActor(), openId, text, ct);
-        return Done(openId, outcome.Problem, "Reply queued. Its delivery shows in the conversation below.");
+        return Done(openId, outcome.Problem, "follower.reply-queued", "Reply queued. Its delivery shows in the conversation below.");
     }
 
-    private RedirectResult Done(string openId, string? problem, string message)
+    private RedirectResult Done(string openId, string? problem, string code, string message)
     {
+        if (problem is null)
+            TempData[PageOutcome.CodeKey] = code;
         TempData[problem is null ? "Message" : "Problem"] = problem ?? message;
         return Redirect($"/admin/followers/{Uri.EscapeDataString(openId)}");
     }

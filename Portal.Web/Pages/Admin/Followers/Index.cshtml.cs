@@ -41,6 +41,8 @@ public sealed class IndexModel(FollowerStore store, FollowerEditor editor, TagEd
     public async Task<IActionResult> OnPostSyncAsync(CancellationToken ct)
     {
         var (_, problem) = await editor.StartSyncAsync(User.AuditActor(), ct);
+        if (problem is null)
+            TempData[PageOutcome.CodeKey] = "followers.sync-started";
         TempData[problem is null ? "Message" : "Problem"] = problem ?? "Sync started. Progress shows here; it goes on if you leave the page.";
         return RedirectToPage();
     }
@@ -49,6 +51,8 @@ public sealed class IndexModel(FollowerStore store, FollowerEditor editor, TagEd
     {
         var on = change != "untag";
         var problem = tagId is null ? "Choose a tag." : await tagEditor.SetAsync(User.AuditActor(), tagId.Value, openIds ?? [], on, ct);
+        if (problem is null)
+            TempData[PageOutcome.CodeKey] = on ? "followers.tagged" : "followers.untagged";
         TempData[problem is null ? "Message" : "Problem"] = problem ?? $"{(on ? "Tagged" : "Untagged")} {openIds!.Length} follower{(openIds.Length == 1 ? "" : "s")}.";
         return RedirectToPage(new { Tag, Subscribed, Scene, Q, After, Before });
     }

@@ -28,6 +28,8 @@ public sealed class IndexModel(InboxStore inbox, InboxReplies replies, TimeProvi
     public async Task<IActionResult> OnPostReplyAsync(string openId, string? text, CancellationToken ct)
     {
         var outcome = await replies.QueueAsync(User.AuditActor(), openId, text, ct);
+        if (outcome.Problem is null)
+            TempData[PageOutcome.CodeKey] = "inbox.reply-queued";
         TempData[outcome.Problem is null ? "Message" : "Problem"] = outcome.Problem ?? "Reply queued. Its delivery shows under “Your replies”.";
         return RedirectToPage(new { Unanswered = Unanswered ? "true" : null, Before });
     }

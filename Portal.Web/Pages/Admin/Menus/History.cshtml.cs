@@ -49,6 +49,8 @@ public sealed class HistoryModel(MenuVersionStore versions, MenuWorkbench workbe
         var result = await workbench.RollbackAsync(User.AuditActor(), id, ct);
         if (result is null)
             return NotFound();
+        if (result.Succeeded)
+            TempData[PageOutcome.CodeKey] = "menu.rolled-back";
         TempData[result.Succeeded ? "Message" : "Error"] = result.Version is { } version
             ? $"Rolled back: version {id} is live again, published as version {version.Id}."
               + (version.IsDefault ? " The menu workbench now opens on it; the draft it replaces is kept in the audit trail." : "")

@@ -29,7 +29,7 @@ public sealed class IndexModel(OperatorStore operators, OperatorAccounts account
         {
             var created = await accounts.CreateAsync(User.AuditActor(), name!, OperatorRoles.Parse(role!), password!, ct);
             if (created is not null)
-                return Done($"{created.Name} can now sign in as {OperatorRoles.Name(created.Role)}.");
+                return Done("operator.created", $"{created.Name} can now sign in as {OperatorRoles.Name(created.Role)}.");
             Problem = $"There is already an operator named {OperatorNames.Normalize(name!)}.";
         }
         return await Redisplay(ct);
@@ -40,30 +40,30 @@ public sealed class IndexModel(OperatorStore operators, OperatorAccounts account
         Problem = OperatorRoles.TryParse(role, out var parsed)
             ? await accounts.SetRoleAsync(User.AuditActor(), id, parsed, ct)
             : "Choose a role.";
-        return Problem is null ? Done("Role changed. If they were signed in, they sign in again to use it.") : await Redisplay(ct);
+        return Problem is null ? Done("operator.role-changed", "Role changed. If they were signed in, they sign in again to use it.") : await Redisplay(ct);
     }
 
     public async Task<IActionResult> OnPostDisableAsync(long id, CancellationToken ct)
     {
         Problem = await accounts.SetDisabledAsync(User.AuditActor(), id, true, ct);
-        return Problem is null ? Done("Operator disabled and signed out everywhere.") : await Redisplay(ct);
+        return Problem is null ? Done("operator.disabled", "Operator disabled and signed out everywhere.") : await Redisplay(ct);
     }
 
     public async Task<IActionResult> OnPostEnableAsync(long id, CancellationToken ct)
     {
         Problem = await accounts.SetDisabledAsync(User.AuditActor(), id, false, ct);
-        return Problem is null ? Done("Operator enabled.") : await Redisplay(ct);
+        return Problem is null ? Done("operator.enabled", "Operator enabled.") : await Redisplay(ct);
     }
 
     public async Task<IActionResult> OnPostResetAsync(long id, string? password, CancellationToken ct)
     {
         Problem = await accounts.ResetPasswordAsync(User.AuditActor(), id, password ?? "", ct);
-        return Problem is null ? Done("Password set.") : await Redisplay(ct);
+        return Problem is null ? Done("operator.password-set", "Password set.") : await Redisplay(ct);
     }
 
-    private RedirectToPageResult Done(string message)
+    private RedirectToPageResult Done(string code, string message)
     {
-        TempData["Message"] = message;
+        TempData.Tell(code, message);
         return RedirectToPage();
     }
 

@@ -20,20 +20,20 @@ public sealed class IndexModel(FollowerStore store, TagEditor editor) : PageMode
     public async Task<IActionResult> OnPostCreateAsync(string? name, CancellationToken ct)
     {
         Name = name;
-        return await Done(await editor.CreateAsync(User.AuditActor(), name, ct), $"Tag “{name?.Trim()}” created.", ct);
+        return await Done(await editor.CreateAsync(User.AuditActor(), name, ct), "tag.created", $"Tag “{name?.Trim()}” created.", ct);
     }
 
     public async Task<IActionResult> OnPostRenameAsync(int id, string? name, CancellationToken ct) =>
-        await Done(await editor.RenameAsync(User.AuditActor(), id, name, ct), $"Tag renamed to “{name?.Trim()}”.", ct);
+        await Done(await editor.RenameAsync(User.AuditActor(), id, name, ct), "tag.renamed", $"Tag renamed to “{name?.Trim()}”.", ct);
 
     public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken ct) =>
-        await Done(await editor.DeleteAsync(User.AuditActor(), id, ct), "Tag deleted, and taken off every follower.", ct);
+        await Done(await editor.DeleteAsync(User.AuditActor(), id, ct), "tag.deleted", "Tag deleted, and taken off every follower.", ct);
 
-    private async Task<IActionResult> Done(string? problem, string message, CancellationToken ct)
+    private async Task<IActionResult> Done(string? problem, string code, string message, CancellationToken ct)
     {
         if (problem is null)
         {
-            TempData["Message"] = message;
+            TempData.Tell(code, message);
             return RedirectToPage();
         }
         Problem = problem;
