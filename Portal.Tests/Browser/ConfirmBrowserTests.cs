@@ -100,7 +100,7 @@ public sealed class ConfirmBrowserTests(Infrastructure.Browser browser) : IClass
 
         accept = true;
         await page.GetByRole(AriaRole.Button, new() { Name = "Redeem" }).ClickAsync();
-        await Expect(page.GetByTestId("counter-message")).ToContainTextAsync("redeemed");
+        await Expect(page.GetByTestId("counter-message")).ToHaveAttributeAsync("data-code", "coupon.redeemed");
         Assert.NotNull((await coupons.WalletAsync(member.Id)).Single().UsedAt);
     }
 }

@@ -36,7 +36,7 @@ public sealed class DetailModel(MemberDirectory directory, PointsLedger ledger, 
             Problem = $"The member has {outcome.Balance} points; taking {-delta} would leave a negative balance.";
             return Page();
         }
-        TempData["Message"] = outcome.Duplicate ? "That adjustment was already made." : $"Done: the balance is now {outcome.Balance}.";
+        TempData.Tell(outcome.Duplicate ? "points.duplicate" : "points.adjusted", outcome.Duplicate ? "That adjustment was already made." : $"Done: the balance is now {outcome.Balance}.");
         return RedirectToPage(new { id });
     }
 
@@ -55,7 +55,7 @@ public sealed class DetailModel(MemberDirectory directory, PointsLedger ledger, 
             };
             return Page();
         }
-        TempData["Message"] = "Coupon given: it is in the member's wallet.";
+        TempData.Tell("coupon.given", "Coupon given: it is in the member's wallet.");
         return RedirectToPage(new { id });
     }
 

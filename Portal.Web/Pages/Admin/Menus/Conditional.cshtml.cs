@@ -45,7 +45,7 @@ public sealed class ConditionalModel(MenuWorkbench workbench, MenuDraftStore dra
     public async Task<IActionResult> OnPostDeleteAsync(long menuId, CancellationToken ct)
     {
         if (await workbench.DeleteConditionalAsync(User.AuditActor(), menuId, ct))
-            TempData["Message"] = $"Conditional menu {menuId} removed; the followers it matched see the default menu again.";
+            TempData.Tell("menu.conditional-removed", $"Conditional menu {menuId} removed; the followers it matched see the default menu again.");
         else
             TempData["Error"] = $"The platform has no conditional menu {menuId} (someone may have removed it already).";
         return RedirectToPage();

@@ -55,14 +55,14 @@ public sealed class ArticleEditModel(SiteStore store, SiteEditor editor) : PageM
         };
         if (await editor.SaveArticleAsync(User.AuditActor(), article, ct) is not { } saved)
             return NotFound();
-        TempData["Message"] = Draft.Published ? "Article saved and published." : "Article saved as a draft: only the preview shows it.";
+        TempData.Tell(Draft.Published ? "article.published" : "article.drafted", Draft.Published ? "Article saved and published." : "Article saved as a draft: only the preview shows it.");
         return Redirect($"/admin/site/articles/edit/{saved}");
     }
 
     public async Task<IActionResult> OnPostDeleteAsync(long id, CancellationToken ct)
     {
         await editor.DeleteArticleAsync(User.AuditActor(), id, ct);
-        TempData["Message"] = "Article deleted.";
+        TempData.Tell("article.deleted", "Article deleted.");
         return Redirect("/admin/site/articles");
     }
 

@@ -22,7 +22,7 @@ public sealed class ArticlesModel(SiteStore store, SiteEditor editor) : PageMode
     public async Task<IActionResult> OnPostAddCategoryAsync(string? name, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(name))
-            TempData["Message"] = "Type the new category's name first.";
+            TempData.Tell("category.name-missing", "Type the new category's name first.");
         else
             await editor.AddCategoryAsync(User.AuditActor(), name, ct);
         return RedirectToPage();
@@ -38,7 +38,7 @@ public sealed class ArticlesModel(SiteStore store, SiteEditor editor) : PageMode
     public async Task<IActionResult> OnPostDeleteCategoryAsync(long id, CancellationToken ct)
     {
         await editor.DeleteCategoryAsync(User.AuditActor(), id, ct);
-        TempData["Message"] = "Category deleted. Its articles are kept, with no category.";
+        TempData.Tell("category.deleted", "Category deleted. Its articles are kept, with no category.");
         return RedirectToPage();
     }
 

@@ -21,11 +21,11 @@ public sealed class HomeModel(SiteStore store, SiteEditor editor) : PageModel
     public async Task<IActionResult> OnPostAddBannerAsync(string? title, string? imageUrl, string? link, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(imageUrl))
-            TempData["Message"] = "A banner needs an image: upload one under Images and paste its address.";
+            TempData.Tell("banner.image-missing", "A banner needs an image: upload one under Images and paste its address.");
         else if (LinkAllowList.ProblemWith(imageUrl) is { } imageProblem)
-            TempData["Message"] = "Banner not added. Its image: " + imageProblem;
+            TempData.Tell("banner.image-refused", "Banner not added. Its image: " + imageProblem);
         else if (LinkAllowList.ProblemWith(link) is { } linkProblem)
-            TempData["Message"] = "Banner not added. Its link: " + linkProblem;
+            TempData.Tell("banner.link-refused", "Banner not added. Its link: " + linkProblem);
         else
             await editor.AddBannerAsync(User.AuditActor(), new Banner { Title = title?.Trim() ?? "", ImageUrl = imageUrl.Trim(), Link = link?.Trim() ?? "" }, ct);
         return RedirectToPage();
@@ -52,11 +52,11 @@ public sealed class HomeModel(SiteStore store, SiteEditor editor) : PageModel
     public async Task<IActionResult> OnPostAddNavItemAsync(string? label, string? imageUrl, string? link, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(label) || string.IsNullOrWhiteSpace(link))
-            TempData["Message"] = "A grid cell needs a label and a link.";
+            TempData.Tell("cell.incomplete", "A grid cell needs a label and a link.");
         else if (LinkAllowList.ProblemWith(link) is { } linkProblem)
-            TempData["Message"] = "Cell not added. Its link: " + linkProblem;
+            TempData.Tell("cell.link-refused", "Cell not added. Its link: " + linkProblem);
         else if (LinkAllowList.ProblemWith(imageUrl) is { } imageProblem)
-            TempData["Message"] = "Cell not added. Its icon: " + imageProblem;
+            TempData.Tell("cell.icon-refused", "Cell not added. Its icon: " + imageProblem);
         else
             await editor.AddNavItemAsync(User.AuditActor(), new NavItem { Label = label.Trim(), ImageUrl = imageUrl?.Trim() ?? "", Link = link.Trim() }, ct);
         return RedirectToPage();

@@ -30,7 +30,7 @@ public sealed class IndexModel(SiteStore store, SiteEditor editor) : PageModel
         if (!ModelState.IsValid)
             return Page();
         await editor.SaveProfileAsync(User.AuditActor(), Profile.ToProfile() with { Share = Share.ToFields() }, ct);
-        TempData["Message"] = "Site details saved. Followers see them now.";
+        TempData.Tell("site.saved", "Site details saved. Followers see them now.");
         return RedirectToPage();
     }
 

@@ -25,7 +25,7 @@ public sealed class MediaModel(SiteStore store, MediaLibrary media) : PageModel
             var upload = await media.SaveAsync(User.AuditActor(), content, file.FileName, ct);
             if (upload.File is { } saved)
             {
-                TempData["Message"] = $"Uploaded. Its address is {saved.Url}";
+                TempData.Tell("media.uploaded", $"Uploaded. Its address is {saved.Url}");
                 return RedirectToPage();
             }
             Error = upload.Error;

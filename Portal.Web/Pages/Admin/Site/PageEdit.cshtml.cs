@@ -45,14 +45,14 @@ public sealed partial class PageEditModel(SiteStore store, SiteEditor editor) : 
             ModelState.AddModelError(nameof(Slug), result.Problem!);
             return Page();
         }
-        TempData["Message"] = "Page saved. Followers see it now.";
+        TempData.Tell("page.saved", "Page saved. Followers see it now.");
         return Redirect($"/admin/site/pages/edit/{saved}");
     }
 
     public async Task<IActionResult> OnPostDeleteAsync(long id, CancellationToken ct)
     {
         await editor.DeletePageAsync(User.AuditActor(), id, ct);
-        TempData["Message"] = "Page deleted.";
+        TempData.Tell("page.deleted", "Page deleted.");
         return Redirect("/admin/site/pages");
     }
 

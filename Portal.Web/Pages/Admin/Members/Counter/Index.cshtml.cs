@@ -42,7 +42,7 @@ public sealed class IndexModel(MemberStore members, MemberDirectory directory, P
             return Page();
         }
         var outcome = await admin.AdjustPointsAsync(User.AuditActor(), Member!.Id, points, reason.Trim(), key, ct);
-        TempData["Message"] = outcome.Duplicate ? "Those points were already added." : $"Added {points} points; the balance is now {outcome.Balance}.";
+        TempData.Tell(outcome.Duplicate ? "points.duplicate" : "points.added", outcome.Duplicate ? "Those points were already added." : $"Added {points} points; the balance is now {outcome.Balance}.");
         return RedirectToPage(new { code });
     }
 
@@ -62,7 +62,7 @@ public sealed class IndexModel(MemberStore members, MemberDirectory directory, P
             Problem = refusal == CouponRefusal.AlreadyUsed ? "That coupon has just been used." : "That coupon has expired.";
             return Page();
         }
-        TempData["Message"] = $"Coupon {coupon} redeemed.";
+        TempData.Tell("coupon.redeemed", $"Coupon {coupon} redeemed.");
         return RedirectToPage(new { code });
     }
 

@@ -38,21 +38,21 @@ public sealed class IndexModel(Portal.Core.Members.Coupons coupons, MemberAdmini
             TotalQuantity = total,
             PerMemberLimit = perMember,
         }, ct);
-        TempData["Message"] = $"“{created.Name}” is on offer in the member centre.";
+        TempData.Tell("coupon.offered", $"“{created.Name}” is on offer in the member centre.");
         return RedirectToPage();
     }
 
     public async Task<IActionResult> OnPostWithdrawAsync(long id, CancellationToken ct)
     {
         await admin.SetCouponOfferedAsync(User.AuditActor(), id, false, ct);
-        TempData["Message"] = "Withdrawn: members can no longer claim it; coupons already claimed stay valid.";
+        TempData.Tell("coupon.withdrawn", "Withdrawn: members can no longer claim it; coupons already claimed stay valid.");
         return RedirectToPage();
     }
 
     public async Task<IActionResult> OnPostOfferAsync(long id, CancellationToken ct)
     {
         await admin.SetCouponOfferedAsync(User.AuditActor(), id, true, ct);
-        TempData["Message"] = "On offer again.";
+        TempData.Tell("coupon.reoffered", "On offer again.");
         return RedirectToPage();
     }
 }

@@ -38,7 +38,7 @@ public sealed class IndexModel(MembershipSettings settings, MemberAdministration
             return Page();
         }
         await admin.SaveCheckInRulesAsync(User.AuditActor(), new CheckInRules(basePoints, parsed), ct);
-        TempData["Message"] = "Check-in points saved; they apply from the next check-in.";
+        TempData.Tell("membership.check-in-saved", "Check-in points saved; they apply from the next check-in.");
         return RedirectToPage();
     }
 
@@ -65,7 +65,7 @@ public sealed class IndexModel(MembershipSettings settings, MemberAdministration
             return Page();
         }
         await admin.SaveLevelsAsync(User.AuditActor(), new MemberLevels([.. parsed.OrderBy(l => l.MinPoints)]), ct);
-        TempData["Message"] = "Levels saved.";
+        TempData.Tell("membership.levels-saved", "Levels saved.");
         return RedirectToPage();
     }
 
