@@ -50,7 +50,7 @@ builder.AddInbox();                 // followers' messages and customer-service 
 builder.AddMembers();               // H5 sign-in, member centre, points, coupons, counter
 builder.AddSite();                  // the micro-site: content, output cache, compression, images
 builder.AddOperators();             // operators' sign-in, roles and audit trail for /admin
-builder.AddDashboard();             // the admin home's figures
+builder.AddDashboard();             // the admin home: figures, and failed deliveries to retry
 
 var app = builder.Build();
 
