@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.DependencyInjection;
+using Portal.Core.Operators;
 using Portal.Tests.Infrastructure;
 using Portal.Tests.Members;
 using Portal.Web.Sandbox;
@@ -108,6 +109,23 @@ public sealed class AccountPagesTests : IAsyncLifetime
     {
         using var response = await _app.CreateClient().GetAsync(path);
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_article_shared_from_an_account_s_pages_links_to_that_account_s_page()
+    {
+        using var editor = await AdminBrowser.SignedInAsync(_app, OperatorRole.Editor);
+        using var saved = await editor.PostFormAsync("/admin/site/articles/edit", "/admin/site/articles/edit", new Dictionary<string, string>
+        {
+            ["Draft.Title"] = "开业", ["Draft.Summary"] = "摘要", ["Draft.BodyHtml"] = "<p>欢迎</p>", ["Draft.Published"] = "true",
+        });
+        var id = saved.Headers.Location!.ToString().Split('/').Last();
+        using var http = _app.CreateClient();
+
+        var shared = await http.GetStringAsync($"/a/{Second}/articles/{id}");
+        Assert.Contains($"name=\"portal:share-link\" content=\"http://localhost/a/{Second}/articles/{id}\"", shared);
+        var sharedByDefault = await http.GetStringAsync($"/articles/{id}");
+        Assert.Contains($"name=\"portal:share-link\" content=\"http://localhost/articles/{id}\"", sharedByDefault);
     }
 
     [Fact]

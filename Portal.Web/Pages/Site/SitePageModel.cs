@@ -17,6 +17,7 @@ public abstract class SitePageModel : PageModel
         ViewData["Title"] = title;
         // The share image is stored operator input like any link: only an allowed one reaches the page.
         ViewData["Share"] = new ShareCard(shareTitle, shareDescription, SitePaths.Absolute(site, LinkAllowList.Clean(shareImage)),
-            canonicalPath is null ? null : SitePaths.Absolute(site, canonicalPath));
+            // Under the page's account prefix (the path base), so a shared link opens the same account's page.
+            canonicalPath is null ? null : SitePaths.Absolute(site, HttpContext.Request.PathBase + canonicalPath));
     }
 }
