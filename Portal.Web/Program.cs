@@ -34,7 +34,7 @@ builder.AddOutbox();                // work done after WeChat is answered, deliv
 builder.AddNotifications();         // template messages, sent through the outbox
 
 // The host's own parts.
-builder.AddPortalSandbox();         // the built-in WeChat platform, Development only
+builder.AddPortalSandbox();         // the built-in WeChat platform (Portal.Sandbox), never in Production
 builder.AddPortalDataProtection();  // cookie keys: in the database, shared and durable
 builder.AddPortalHealth();          // /healthz checks
 builder.AddPortalPages();           // Razor pages and static files

@@ -76,7 +76,7 @@ public static class MenuErrorCodes
     /// <summary>Too many conditional menus.</summary>
     public const int ConditionalMenuLimit = 65305;
 
-    /// <summary>A match rule gives a province without a country.</summary>
+    /// <summary>A match rule gives a province or a city without a country.</summary>
     public const int MatchRuleCountryMissing = 65310;
 
     /// <summary>A match rule gives a city without a province.</summary>

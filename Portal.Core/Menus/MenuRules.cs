@@ -46,8 +46,9 @@ public static class MenuRules
         var problems = new List<MenuProblem>();
         if (rule.IsEmpty)
             problems.Add(new(MatchRuleEmpty, "A conditional menu needs at least one condition (a tag, sex, phone system, region or language).", "match rule"));
-        if (!string.IsNullOrEmpty(rule.Province) && string.IsNullOrEmpty(rule.Country))
-            problems.Add(new(MatchRuleCountryMissing, "A province needs its country.", "match rule"));
+        // The platform's 65310 is "a province or a city is given, so the country cannot be empty".
+        if ((!string.IsNullOrEmpty(rule.Province) || !string.IsNullOrEmpty(rule.City)) && string.IsNullOrEmpty(rule.Country))
+            problems.Add(new(MatchRuleCountryMissing, "A province or a city needs its country.", "match rule"));
         if (!string.IsNullOrEmpty(rule.City) && string.IsNullOrEmpty(rule.Province))
             problems.Add(new(MatchRuleProvinceMissing, "A city needs its province.", "match rule"));
         return problems;

@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Operators;
 using Portal.Tests.Infrastructure;
 using Portal.Tests.Members;
-using Portal.Web.Sandbox;
+using Portal.Sandbox.Followers;
 
 namespace Portal.Tests.Accounts;
 

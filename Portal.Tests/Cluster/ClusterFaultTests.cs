@@ -1,5 +1,14 @@
 using Portal.Tests.Infrastructure;
-using Portal.Web.Sandbox;
+using Portal.Sandbox;
+using Portal.Sandbox.Accounts;
+using Portal.Sandbox.Followers;
+using Portal.Sandbox.Members;
+using Portal.Sandbox.Menus;
+using Portal.Sandbox.Messaging;
+using Portal.Sandbox.Platform;
+using Portal.Sandbox.QrCodes;
+using Portal.Sandbox.Templates;
+using Portal.Sandbox.Tokens;
 
 namespace Portal.Tests.Cluster;
 
@@ -25,7 +34,7 @@ public sealed class ClusterFaultTests(PortalCluster cluster) : IClassFixture<Por
         var figures = new OutageFigures("1. slow tap, its instance killed 2 s in", cluster.Processes);
 
         // B gets the tap; WeChat's retries go to C at 5 s and, if C does not answer in time, to A at 10 s.
-        var tap = InboundXml.Event(openId, "CLICK", SandboxDemo.SlowKey);
+        var tap = InboundXml.Event(openId, "CLICK", Portal.Web.Hosting.SandboxStarterKit.SlowKey);
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var delivery = WeChatRetries.DeliverAsync(tap, cluster.RouteFrom(cluster.B));
         await Task.Delay(TimeSpan.FromSeconds(2));

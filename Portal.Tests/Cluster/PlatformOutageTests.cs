@@ -1,5 +1,14 @@
 using Portal.Tests.Infrastructure;
-using Portal.Web.Sandbox;
+using Portal.Sandbox;
+using Portal.Sandbox.Accounts;
+using Portal.Sandbox.Followers;
+using Portal.Sandbox.Members;
+using Portal.Sandbox.Menus;
+using Portal.Sandbox.Messaging;
+using Portal.Sandbox.Platform;
+using Portal.Sandbox.QrCodes;
+using Portal.Sandbox.Templates;
+using Portal.Sandbox.Tokens;
 
 namespace Portal.Tests.Cluster;
 
@@ -28,7 +37,7 @@ public sealed class PlatformOutageTests(PlatformOutageCluster cluster) : IClassF
         var figures = new OutageFigures($"4. platform killed for {ClusterLoad.PlatformOutage.TotalMinutes:0.#} min, slow taps meanwhile", cluster.Processes);
         figures.OutageStarts();
         await cluster.Platform.KillAsync();
-        var tapped = await OutageLoad.RunAsync(cluster, perSecond, n => InboundXml.Event(followers[n % followers.Count], "CLICK", SandboxDemo.SlowKey),
+        var tapped = await OutageLoad.RunAsync(cluster, perSecond, n => InboundXml.Event(followers[n % followers.Count], "CLICK", Portal.Web.Hosting.SandboxStarterKit.SlowKey),
             Task.Delay(ClusterLoad.PlatformOutage), figures);
         await cluster.Platform.StartAsync();
         figures.OutageEnds();

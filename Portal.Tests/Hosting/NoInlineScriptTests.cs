@@ -7,7 +7,16 @@ using Portal.Core.Site;
 using Portal.Tests.AutoReplies;
 using Portal.Tests.Infrastructure;
 using Portal.Tests.Members;
-using Portal.Web.Sandbox;
+using Portal.Sandbox;
+using Portal.Sandbox.Accounts;
+using Portal.Sandbox.Followers;
+using Portal.Sandbox.Members;
+using Portal.Sandbox.Menus;
+using Portal.Sandbox.Messaging;
+using Portal.Sandbox.Platform;
+using Portal.Sandbox.QrCodes;
+using Portal.Sandbox.Templates;
+using Portal.Sandbox.Tokens;
 
 namespace Portal.Tests.Hosting;
 

@@ -6,7 +6,18 @@ using Portal.Core.Operators;
 using Portal.Core.Outbox;
 using Portal.Tests.Followers;
 using Portal.Tests.Infrastructure;
-using Portal.Web.Sandbox;
+using Portal.Sandbox;
+using Portal.Sandbox.Dev;
+using Portal.Tests.Sandbox;
+using Portal.Sandbox.Accounts;
+using Portal.Sandbox.Followers;
+using Portal.Sandbox.Members;
+using Portal.Sandbox.Menus;
+using Portal.Sandbox.Messaging;
+using Portal.Sandbox.Platform;
+using Portal.Sandbox.QrCodes;
+using Portal.Sandbox.Templates;
+using Portal.Sandbox.Tokens;
 
 namespace Portal.Tests.Inbox;
 
@@ -93,8 +104,7 @@ public sealed class InboxPagesTests(PortalAppFactory app) : IClassFixture<Portal
         var openId = app.FollowerWhoJustWrote();
         await app.Services.GetRequiredService<FollowerStore>().TouchAsync(openId, DateTimeOffset.UtcNow);
         // Portal still thinks the window open; the platform has it closed by the time the reply goes.
-        var followers = app.Services.GetRequiredService<SandboxFollowers>();
-        followers.CloseWindow(followers.Find(openId)!);
+        await new SandboxDev(app).CloseWindowAsync(openId);
 
         using (var response = await ReplyAsync(editor, openId, "Here is your answer"))
             Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);

@@ -75,7 +75,7 @@ public class PortalAppFactory : WebApplicationFactory<Program>
     /// </summary>
     public string FollowerWhoJustWrote(string nickname = "Test follower")
     {
-        var followers = Services.GetRequiredService<Portal.Web.Sandbox.SandboxFollowers>();
+        var followers = Services.GetRequiredService<Portal.Sandbox.Followers.SandboxFollowers>();
         var follower = followers.Create(nickname, InboundXml.NewOpenId());
         followers.Follow(follower, qrScene: null);
         return follower.OpenId;
@@ -88,7 +88,7 @@ public class PortalAppFactory : WebApplicationFactory<Program>
             if (!RealHttp)
             {
                 services.AddHttpClient(Portal.Core.Platform.PlatformHttp.ClientName).ConfigurePrimaryHttpMessageHandler(() => Server.CreateHandler());
-                services.AddHttpClient(Portal.Web.Sandbox.SandboxWebhookClient.ClientName).ConfigurePrimaryHttpMessageHandler(() => Server.CreateHandler());
+                services.AddHttpClient(Portal.Sandbox.Messaging.SandboxWebhookClient.ClientName).ConfigurePrimaryHttpMessageHandler(() => Server.CreateHandler());
             }
             foreach (var change in TestServices)
                 change(services);

@@ -160,7 +160,7 @@ public sealed class NumberRangeTests(PortalAppFactory app) : IClassFixture<Porta
     public async Task Check_in_rules_saved_before_the_limits_are_refused_plainly_and_take_no_points()
     {
         await using var member = new PortalAppFactory();
-        var followers = member.Services.GetRequiredService<Portal.Web.Sandbox.SandboxFollowers>();
+        var followers = member.Services.GetRequiredService<Portal.Sandbox.Followers.SandboxFollowers>();
         var person = followers.Create("小绿");
         followers.Follow(person, null);
         using var browser = new Members.MemberBrowser(member, person.OpenId);

@@ -8,7 +8,17 @@ using Portal.Core.Members;
 using Portal.Core.Platform;
 using Portal.Core.WeChat;
 using Portal.Tests.Infrastructure;
-using Portal.Web.Sandbox;
+using Portal.Sandbox;
+using OAuthScopes = Portal.Core.WeChat.OAuthScopes;
+using Portal.Sandbox.Accounts;
+using Portal.Sandbox.Followers;
+using Portal.Sandbox.Members;
+using Portal.Sandbox.Menus;
+using Portal.Sandbox.Messaging;
+using Portal.Sandbox.Platform;
+using Portal.Sandbox.QrCodes;
+using Portal.Sandbox.Templates;
+using Portal.Sandbox.Tokens;
 
 namespace Portal.Tests.Members;
 

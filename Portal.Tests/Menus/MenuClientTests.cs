@@ -6,8 +6,18 @@ using Portal.Core.Menus;
 using Portal.Core.Platform;
 using Portal.Tests.Infrastructure;
 using Portal.Tests.Platform;
-using Portal.Web.Sandbox;
 using static Portal.Core.Menus.MenuButton;
+using Portal.Sandbox;
+using Portal.Tests.Sandbox;
+using Portal.Sandbox.Accounts;
+using Portal.Sandbox.Followers;
+using Portal.Sandbox.Members;
+using Portal.Sandbox.Menus;
+using Portal.Sandbox.Messaging;
+using Portal.Sandbox.Platform;
+using Portal.Sandbox.QrCodes;
+using Portal.Sandbox.Templates;
+using Portal.Sandbox.Tokens;
 
 namespace Portal.Tests.Menus;
 
@@ -65,7 +75,7 @@ public sealed class MenuClientTests(PortalAppFactory app) : IClassFixture<Portal
         async Task<string> SeenBy(SandboxFollower f)
         {
             var matched = await app.CallAsync((t, ct) => Menus.TryMatchAsync(t, f.OpenId, ct));
-            Assert.Equal(Json(matched), Json(Sandbox.MenuFor(f)!)); // the phone page draws what trymatch tells
+            Assert.Equal(Json(matched), Json(Sandbox.MenuFor(f)!.InPortal())); // the phone page draws what trymatch tells
             return matched.Buttons[0].Key!;
         }
 
@@ -117,9 +127,11 @@ public sealed class MenuClientTests(PortalAppFactory app) : IClassFixture<Portal
         await app.CallAsync((t, ct) => Menus.CreateAsync(t, menu, ct));
 
         // A second sandbox over the same data folder is what the next start of the app makes.
-        var restarted = new SandboxMenus(app.Client<IOptions<DatabaseOptions>>());
+        app.Client<SandboxState>().Save();
+        using var state = new SandboxState(app.DataFolder, PortalAppFactory.AppId, TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<SandboxState>.Instance);
+        var restarted = new SandboxMenus(state.For(PortalAppFactory.AppId));
 
-        Assert.Equal(Json(menu), Json(restarted.Published().Default!));
+        Assert.Equal(Json(menu), Json(restarted.Published().Default!.InPortal()));
     }
 
     private SandboxFollower Follower(int sex)

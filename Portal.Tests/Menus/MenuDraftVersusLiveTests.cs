@@ -5,7 +5,17 @@ using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Menus;
 using Portal.Core.Operators;
 using Portal.Tests.Infrastructure;
-using Portal.Web.Sandbox;
+using Portal.Sandbox;
+using Portal.Tests.Sandbox;
+using Portal.Sandbox.Accounts;
+using Portal.Sandbox.Followers;
+using Portal.Sandbox.Members;
+using Portal.Sandbox.Menus;
+using Portal.Sandbox.Messaging;
+using Portal.Sandbox.Platform;
+using Portal.Sandbox.QrCodes;
+using Portal.Sandbox.Templates;
+using Portal.Sandbox.Tokens;
 
 namespace Portal.Tests.Menus;
 
@@ -39,7 +49,7 @@ public sealed partial class MenuDraftVersusLiveTests
     private static string PageLive(string page) =>
         JsonDocument.Parse(WebUtility.HtmlDecode(StatePattern().Match(page).Groups[1].Value)).RootElement.GetProperty("live").GetString()!;
 
-    private static string Live(PortalAppFactory app) => MenuJson.Write(app.Services.GetRequiredService<SandboxMenus>().Published().Default!);
+    private static string Live(PortalAppFactory app) => MenuJson.Write(app.Services.GetRequiredService<SandboxMenus>().Published().Default!.InPortal());
 
     [Fact]
     public async Task After_a_rollback_the_workbench_opens_on_the_live_menu_and_publishing_it_keeps_the_rollback()

@@ -2,7 +2,17 @@ using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Menus;
 using Portal.Core.Platform;
 using Portal.Tests.Infrastructure;
-using Portal.Web.Sandbox;
+using Portal.Sandbox;
+using Portal.Tests.Sandbox;
+using Portal.Sandbox.Accounts;
+using Portal.Sandbox.Followers;
+using Portal.Sandbox.Members;
+using Portal.Sandbox.Menus;
+using Portal.Sandbox.Messaging;
+using Portal.Sandbox.Platform;
+using Portal.Sandbox.QrCodes;
+using Portal.Sandbox.Templates;
+using Portal.Sandbox.Tokens;
 
 namespace Portal.Tests.Menus;
 
@@ -40,12 +50,12 @@ public sealed class MenuPublisherTests : IAsyncLifetime
 
         var first = await publisher.PublishAsync(First, null, "alice");
         var second = await publisher.PublishAsync(Second, null, "bob");
-        Assert.Equal(MenuJson.Write(Second), MenuJson.Write(platform.Published().Default!));
+        Assert.Equal(MenuJson.Write(Second), MenuJson.Write(platform.Published().Default!.InPortal()));
 
         var rollback = await publisher.RollbackAsync(first.Version!.Id, "carol");
 
         Assert.True(rollback.Succeeded);
-        Assert.Equal(MenuJson.Write(First), MenuJson.Write(platform.Published().Default!));
+        Assert.Equal(MenuJson.Write(First), MenuJson.Write(platform.Published().Default!.InPortal()));
         var history = await app.Services.GetRequiredService<MenuVersionStore>().ListAsync();
         Assert.Equal([rollback.Version!.Id, second.Version!.Id, first.Version.Id], history.Select(v => v.Id));
         Assert.Equal(("carol", MenuVersionSources.Rollback, $"rollback to version {first.Version.Id}"), (history[0].CreatedBy, history[0].Source, history[0].Note));

@@ -4,7 +4,17 @@ using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Menus;
 using Portal.Core.Operators;
 using Portal.Tests.Infrastructure;
-using Portal.Web.Sandbox;
+using Portal.Sandbox;
+using Portal.Tests.Sandbox;
+using Portal.Sandbox.Accounts;
+using Portal.Sandbox.Followers;
+using Portal.Sandbox.Members;
+using Portal.Sandbox.Menus;
+using Portal.Sandbox.Messaging;
+using Portal.Sandbox.Platform;
+using Portal.Sandbox.QrCodes;
+using Portal.Sandbox.Templates;
+using Portal.Sandbox.Tokens;
 
 namespace Portal.Tests.Menus;
 
@@ -63,7 +73,7 @@ public sealed class MenuWorkbenchTests
         }
         using var rollback = await viewer.PostFormAsync("/admin/menu/history", $"/admin/menu/history?handler=Rollback&id={version}", []);
         Assert.Equal(HttpStatusCode.Forbidden, rollback.StatusCode);
-        Assert.Equal(MenuJson.Write(First), MenuJson.Write(app.Services.GetRequiredService<SandboxMenus>().Published().Default!));
+        Assert.Equal(MenuJson.Write(First), MenuJson.Write(app.Services.GetRequiredService<SandboxMenus>().Published().Default!.InPortal()));
         Assert.Single(await app.Services.GetRequiredService<MenuVersionStore>().ListAsync());
     }
 
@@ -77,7 +87,7 @@ public sealed class MenuWorkbenchTests
             Assert.Contains("Draft saved", (await MenuForms.JsonOfAsync(save)).GetProperty("message").GetString());
         var version = await PublishAsync(editor, First);
 
-        Assert.Equal(MenuJson.Write(First), MenuJson.Write(app.Services.GetRequiredService<SandboxMenus>().Published().Default!));
+        Assert.Equal(MenuJson.Write(First), MenuJson.Write(app.Services.GetRequiredService<SandboxMenus>().Published().Default!.InPortal()));
         var stored = await app.Services.GetRequiredService<MenuVersionStore>().GetAsync(version);
         Assert.Equal(("editor-alice", MenuVersionSources.Publish), (stored!.CreatedBy, stored.Source));
         Assert.Contains("Draft saved by editor-alice", WebUtility.HtmlDecode(await editor.GetPageAsync("/admin/menu")));
@@ -139,7 +149,7 @@ public sealed class MenuWorkbenchTests
         using var rollback = await editor.PostFormAsync("/admin/menu/history", $"/admin/menu/history?handler=Rollback&id={v1}", []);
         Assert.Equal(HttpStatusCode.Redirect, rollback.StatusCode);
 
-        Assert.Equal(MenuJson.Write(First), MenuJson.Write(app.Services.GetRequiredService<SandboxMenus>().Published().Default!));
+        Assert.Equal(MenuJson.Write(First), MenuJson.Write(app.Services.GetRequiredService<SandboxMenus>().Published().Default!.InPortal()));
         var versions = await app.Services.GetRequiredService<MenuVersionStore>().ListAsync();
         Assert.Equal(3, versions.Count);
         Assert.Equal((MenuVersionSources.Rollback, $"rollback to version {v1}", "editor-bob"), (versions[0].Source, versions[0].Note, versions[0].CreatedBy));
@@ -197,7 +207,7 @@ public sealed class MenuWorkbenchTests
         var version = await PublishAsync(editor, vipMenu, new MatchRule { TagId = vip.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) }, "vip");
 
         var live = Assert.Single(app.Services.GetRequiredService<SandboxMenus>().Published().Conditional);
-        Assert.Equal(MenuJson.Write(vipMenu), MenuJson.Write(live.Menu));
+        Assert.Equal(MenuJson.Write(vipMenu), MenuJson.Write(live.Menu.InPortal()));
         Assert.Contains("VIP lounge", await TesterAsync(editor, tagged));
         var untagged = await TesterAsync(editor, other);
         Assert.Contains("Today", untagged);

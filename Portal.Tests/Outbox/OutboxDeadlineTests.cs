@@ -9,7 +9,17 @@ using Portal.Core.Operators;
 using Portal.Core.Outbox;
 using Portal.Core.WeChat.Replies;
 using Portal.Tests.Infrastructure;
-using Portal.Web.Sandbox;
+using Portal.Sandbox.Dev;
+using Portal.Tests.Sandbox;
+using Portal.Sandbox.Accounts;
+using Portal.Sandbox.Followers;
+using Portal.Sandbox.Members;
+using Portal.Sandbox.Menus;
+using Portal.Sandbox.Messaging;
+using Portal.Sandbox.Platform;
+using Portal.Sandbox.QrCodes;
+using Portal.Sandbox.Templates;
+using Portal.Sandbox.Tokens;
 
 namespace Portal.Tests.Outbox;
 
@@ -46,7 +56,7 @@ public abstract class OutboxDeadlineTests : IAsyncLifetime
         await DisposeDatabaseAsync();
     }
 
-    private SandboxFaults Faults => _app.Services.GetRequiredService<SandboxFaults>();
+    private SandboxDev Dev => new(_app);
 
     private SandboxInbox Inbox => _app.Services.GetRequiredService<SandboxInbox>();
 
@@ -70,7 +80,7 @@ public abstract class OutboxDeadlineTests : IAsyncLifetime
     public async Task A_late_reply_whose_platform_is_unreachable_for_hours_is_delivered_once_when_it_comes_back()
     {
         var openId = _app.FollowerWhoJustWrote();
-        Faults.FailNext(CustomSend, 100_000, SandboxFault.Unavailable);
+        await Dev.FailNextAsync(CustomSend, 100_000, SandboxFault.Unavailable);
         var key = await QueueLateReplyAsync(openId, "sorry for the wait");
 
         var waiting = await _clock.AttemptUntilAsync(key, _time.GetUtcNow() + TimeSpan.FromHours(6));
@@ -79,7 +89,7 @@ public abstract class OutboxDeadlineTests : IAsyncLifetime
         Assert.True(waiting.Attempts > 8, $"Tried {waiting.Attempts} times in six hours, no more than the old limit of 8.");
         Assert.Empty(Inbox.For(openId));
 
-        Faults.FailNext(CustomSend, 0, SandboxFault.Unavailable);
+        await Dev.FailNextAsync(CustomSend, 0, SandboxFault.Unavailable);
         var sent = await _clock.AttemptUntilAsync(key, _time.GetUtcNow() + TimeSpan.FromHours(1));
 
         Assert.Equal(OutboxStatus.Sent, sent.Status);
@@ -92,7 +102,7 @@ public abstract class OutboxDeadlineTests : IAsyncLifetime
     public async Task A_reply_still_failing_when_its_window_closes_ends_failed_loudly_until_an_operator_marks_it_seen()
     {
         var openId = _app.FollowerWhoJustWrote();
-        Faults.FailNext(CustomSend, 100_000, SandboxFault.Unavailable);
+        await Dev.FailNextAsync(CustomSend, 100_000, SandboxFault.Unavailable);
         var key = await QueueLateReplyAsync(openId, "never arrives");
 
         var failed = await _clock.AttemptUntilAsync(key, _time.GetUtcNow() + TimeSpan.FromHours(50));
@@ -135,8 +145,8 @@ public abstract class OutboxDeadlineTests : IAsyncLifetime
     public async Task An_editors_retry_delivers_a_failed_reply_once_and_a_viewer_cannot_retry()
     {
         var openId = _app.FollowerWhoJustWrote();
+        await Dev.CloseWindowAsync(openId);
         var followers = _app.Services.GetRequiredService<SandboxFollowers>();
-        followers.CloseWindow(followers.Find(openId)!);
         var key = await QueueLateReplyAsync(openId, "here is your answer");
         var failed = await _clock.AttemptUntilAsync(key, _time.GetUtcNow() + TimeSpan.FromMinutes(1));
         Assert.StartsWith("45015", failed.LastError);

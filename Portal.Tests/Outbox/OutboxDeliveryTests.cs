@@ -4,7 +4,18 @@ using Portal.Core.Outbox;
 using Portal.Core.WeChat.Replies;
 using Portal.Tests.Infrastructure;
 using Portal.Tests.Messaging;
-using Portal.Web.Sandbox;
+using Portal.Sandbox;
+using Portal.Sandbox.Dev;
+using Portal.Tests.Sandbox;
+using Portal.Sandbox.Accounts;
+using Portal.Sandbox.Followers;
+using Portal.Sandbox.Members;
+using Portal.Sandbox.Menus;
+using Portal.Sandbox.Messaging;
+using Portal.Sandbox.Platform;
+using Portal.Sandbox.QrCodes;
+using Portal.Sandbox.Templates;
+using Portal.Sandbox.Tokens;
 
 namespace Portal.Tests.Outbox;
 
@@ -39,8 +50,7 @@ public sealed class OutboxDeliveryTests(PortalAppFactory app) : IClassFixture<Po
     public async Task A_closed_48_hour_window_ends_the_row_with_the_reason()
     {
         var openId = app.FollowerWhoJustWrote();
-        var followers = app.Services.GetRequiredService<SandboxFollowers>();
-        followers.CloseWindow(followers.Find(openId)!);
+        await new SandboxDev(app).CloseWindowAsync(openId);
         var key = await QueueLateReplyAsync(openId, new TextReply("too late"));
 
         var failed = await DeadlineTests.WaitForOutboxAsync(app, key, OutboxStatus.Failed);
@@ -54,7 +64,7 @@ public sealed class OutboxDeliveryTests(PortalAppFactory app) : IClassFixture<Po
     public async Task A_busy_platform_is_tried_again_later_and_the_message_sent_once()
     {
         var openId = app.FollowerWhoJustWrote();
-        Inbox.AnswerBusy(1);
+        await new SandboxDev(app).FailNextAsync("cgi-bin/message/custom/send", 1, SandboxFault.Busy);
         var key = await QueueLateReplyAsync(openId, new TextReply("after a pause"));
 
         var sent = await DeadlineTests.WaitForOutboxAsync(app, key, OutboxStatus.Sent);

@@ -10,7 +10,7 @@ using Portal.Core.Outbox;
 using Portal.Core.Platform;
 using Portal.Core.WeChat.Replies;
 using Portal.Tests.Infrastructure;
-using Portal.Web.Sandbox;
+using Portal.Sandbox.Messaging;
 
 namespace Portal.Tests.Outbox;
 

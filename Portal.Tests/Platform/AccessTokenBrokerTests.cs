@@ -4,7 +4,18 @@ using Microsoft.Extensions.Time.Testing;
 using Portal.Core;
 using Portal.Core.Platform;
 using Portal.Tests.Infrastructure;
-using Portal.Web.Sandbox;
+using Portal.Sandbox;
+using Portal.Sandbox.Dev;
+using Portal.Tests.Sandbox;
+using Portal.Sandbox.Accounts;
+using Portal.Sandbox.Followers;
+using Portal.Sandbox.Members;
+using Portal.Sandbox.Menus;
+using Portal.Sandbox.Messaging;
+using Portal.Sandbox.Platform;
+using Portal.Sandbox.QrCodes;
+using Portal.Sandbox.Templates;
+using Portal.Sandbox.Tokens;
 
 namespace Portal.Tests.Platform;
 
@@ -118,7 +129,7 @@ public sealed class AccessTokenBrokerTests : IAsyncLifetime
         var broker = instance.GetRequiredService<AccessTokenBroker>();
         var basic = instance.GetRequiredService<BasicClient>();
         var before = await broker.GetAsync(instance.DefaultAccount());
-        Sandbox.RevokeAll(); // as when something else holding the AppSecret forced a refresh
+        await new SandboxDev(_platform).RevokeTokensAsync(); // as when something else holding the AppSecret forced a refresh
         var asked = Sandbox.Requests;
 
         var ips = await broker.CallAsync(instance.DefaultAccount(), (token, ct) => basic.GetApiDomainIpAsync(token, ct));

@@ -2,7 +2,17 @@ using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Members;
 using Portal.Core.Platform;
 using Portal.Tests.Infrastructure;
-using Portal.Web.Sandbox;
+using Portal.Sandbox.Dev;
+using Portal.Tests.Sandbox;
+using Portal.Sandbox.Accounts;
+using Portal.Sandbox.Followers;
+using Portal.Sandbox.Members;
+using Portal.Sandbox.Menus;
+using Portal.Sandbox.Messaging;
+using Portal.Sandbox.Platform;
+using Portal.Sandbox.QrCodes;
+using Portal.Sandbox.Templates;
+using Portal.Sandbox.Tokens;
 
 namespace Portal.Tests.Platform;
 
@@ -21,7 +31,7 @@ public sealed class PlatformResilienceTests : IClassFixture<PlatformResilienceTe
 
     public PlatformResilienceTests(FastRetryApp app) => _app = app;
 
-    private SandboxFaults Faults => _app.Services.GetRequiredService<SandboxFaults>();
+    private SandboxDev Dev => new(_app);
 
     private Task<IReadOnlyList<string>> GetIpsAsync() =>
         _app.Services.GetRequiredService<AccessTokenBroker>().CallAsync(_app.Services.DefaultAccount(), (token, ct) => _app.Services.GetRequiredService<BasicClient>().GetApiDomainIpAsync(token, ct));
@@ -33,51 +43,51 @@ public sealed class PlatformResilienceTests : IClassFixture<PlatformResilienceTe
     public async Task A_transiently_failing_idempotent_call_is_retried_until_it_succeeds(SandboxFault fault, int failures)
     {
         await _app.Services.GetRequiredService<AccessTokenBroker>().GetAsync(_app.Services.DefaultAccount()); // the token is not what this test counts
-        var before = Faults.Seen("cgi-bin/get_api_domain_ip");
-        Faults.FailNext("cgi-bin/get_api_domain_ip", failures, fault);
+        var before = await Dev.SeenAsync("cgi-bin/get_api_domain_ip");
+        await Dev.FailNextAsync("cgi-bin/get_api_domain_ip", failures, fault);
 
         var ips = await GetIpsAsync();
 
         Assert.NotEmpty(ips);
-        Assert.Equal(before + failures + 1, Faults.Seen("cgi-bin/get_api_domain_ip"));
+        Assert.Equal(before + failures + 1, await Dev.SeenAsync("cgi-bin/get_api_domain_ip"));
     }
 
     [Fact]
     public async Task A_token_request_the_gateway_refused_is_sent_again_with_its_body()
     {
         var instance = _app.Services.GetRequiredService<TokenClient>();
-        var before = Faults.Seen("cgi-bin/stable_token");
-        Faults.FailNext("cgi-bin/stable_token", 1, SandboxFault.Unavailable);
+        var before = await Dev.SeenAsync("cgi-bin/stable_token");
+        await Dev.FailNextAsync("cgi-bin/stable_token", 1, SandboxFault.Unavailable);
 
         var token = await instance.StableTokenAsync(_app.Services.DefaultAccount());
 
         Assert.NotEmpty(token.Value);
-        Assert.Equal(before + 2, Faults.Seen("cgi-bin/stable_token"));
+        Assert.Equal(before + 2, await Dev.SeenAsync("cgi-bin/stable_token"));
     }
 
     [Fact]
     public async Task Retries_stop_after_the_configured_number_and_the_busy_answer_surfaces()
     {
         await _app.Services.GetRequiredService<AccessTokenBroker>().GetAsync(_app.Services.DefaultAccount());
-        var before = Faults.Seen("cgi-bin/get_api_domain_ip");
-        Faults.FailNext("cgi-bin/get_api_domain_ip", 10, SandboxFault.Busy);
+        var before = await Dev.SeenAsync("cgi-bin/get_api_domain_ip");
+        await Dev.FailNextAsync("cgi-bin/get_api_domain_ip", 10, SandboxFault.Busy);
 
         var error = await Assert.ThrowsAsync<WeChatApiException>(GetIpsAsync);
 
         Assert.Equal(WeChatErrorCodes.SystemBusy, error.ErrorCode);
-        Assert.Equal(before + 1 + new WeChatOptions().ApiRetries, Faults.Seen("cgi-bin/get_api_domain_ip"));
-        Faults.FailNext("cgi-bin/get_api_domain_ip", 0, SandboxFault.Busy);
+        Assert.Equal(before + 1 + new WeChatOptions().ApiRetries, await Dev.SeenAsync("cgi-bin/get_api_domain_ip"));
+        await Dev.FailNextAsync("cgi-bin/get_api_domain_ip", 0, SandboxFault.Busy);
     }
 
     [Fact]
     public async Task A_business_error_is_seen_once()
     {
-        var before = Faults.Seen("sns/oauth2/access_token");
+        var before = await Dev.SeenAsync("sns/oauth2/access_token");
 
         var error = await Assert.ThrowsAsync<WeChatApiException>(() => _app.Services.GetRequiredService<OAuthClient>().ExchangeCodeAsync(_app.Services.DefaultAccount(), "no-such-code"));
 
         Assert.Equal(WeChatErrorCodes.InvalidOAuthCode, error.ErrorCode);
-        Assert.Equal(before + 1, Faults.Seen("sns/oauth2/access_token"));
+        Assert.Equal(before + 1, await Dev.SeenAsync("sns/oauth2/access_token"));
     }
 
     [Fact]
@@ -85,8 +95,8 @@ public sealed class PlatformResilienceTests : IClassFixture<PlatformResilienceTe
     {
         var openId = _app.FollowerWhoJustWrote();
         var token = await _app.Services.GetRequiredService<AccessTokenBroker>().GetAsync(_app.Services.DefaultAccount());
-        var before = Faults.Seen("cgi-bin/message/template/send");
-        Faults.FailNext("cgi-bin/message/template/send", 1, SandboxFault.Busy);
+        var before = await Dev.SeenAsync("cgi-bin/message/template/send");
+        await Dev.FailNextAsync("cgi-bin/message/template/send", 1, SandboxFault.Busy);
         var message = new TemplateMessage
         {
             ToUser = openId,
@@ -97,7 +107,7 @@ public sealed class PlatformResilienceTests : IClassFixture<PlatformResilienceTe
         var error = await Assert.ThrowsAsync<WeChatApiException>(() => _app.Services.GetRequiredService<TemplateClient>().SendAsync(token, message));
 
         Assert.True(error.IsTransient);
-        Assert.Equal(before + 1, Faults.Seen("cgi-bin/message/template/send"));
+        Assert.Equal(before + 1, await Dev.SeenAsync("cgi-bin/message/template/send"));
         Assert.Empty(_app.Services.GetRequiredService<SandboxInbox>().For(openId));
     }
 }

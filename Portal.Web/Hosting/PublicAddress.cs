@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Options;
 using Portal.Core;
-using Portal.Web.Sandbox;
+using Portal.Sandbox;
 
 namespace Portal.Web.Hosting;
 

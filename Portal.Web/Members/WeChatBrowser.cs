@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
-using Portal.Web.Sandbox;
+using Portal.Sandbox;
+using Portal.Sandbox.Members;
 
 namespace Portal.Web.Members;
 

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Options;
 using Portal.Core.Site;
-using Portal.Web.Sandbox;
+using Portal.Sandbox;
 using Portal.Web.Site;
 
 namespace Portal.Web.Pages.Site;
