@@ -174,6 +174,35 @@ public sealed class SandboxStateTests : IDisposable
         Assert.Equal("{ not json", File.ReadAllText(path + ".unreadable"));
     }
 
+    [Fact]
+    public void The_single_account_sandboxs_files_become_the_first_accounts_and_other_accounts_keep_their_own()
+    {
+        Directory.CreateDirectory(_folder);
+        File.WriteAllText(Path.Combine(_folder, SandboxState.FileName), """
+            {"followers":[{"openId":"oOldFollower000000000000000001","nickname":"Old friend","subscribed":true,"tagIds":[]}]}
+            """);
+        File.WriteAllText(Path.Combine(_folder, "sandbox-menus.json"), """
+            {"Default":{"button":[{"type":"click","name":"Old","key":"OLD","sub_button":[]}]},"DefaultMenuId":400000001,"Conditional":[],"NextMenuId":400000002}
+            """);
+        var time = new FakeTimeProvider();
+        const string Other = "wxb11529c136998cb6";
+
+        using (var state = State(time))
+        {
+            var followers = new SandboxFollowers(time, state.For(PortalAppFactory.AppId));
+            Assert.Equal("Old friend", Assert.Single(followers.All()).Nickname);
+            Assert.Equal("OLD", new SandboxMenus(state.For(PortalAppFactory.AppId)).Published().Default!.Buttons[0].Key);
+            Assert.Empty(new SandboxFollowers(time, state.For(Other)).All());
+            Assert.Null(new SandboxMenus(state.For(Other)).Published().Default);
+            new SandboxFollowers(time, state.For(Other)).Create("Other's");
+        }
+        using (var state = State(time))
+        {
+            Assert.Equal(["Old friend"], new SandboxFollowers(time, state.For(PortalAppFactory.AppId)).All().Select(f => f.Nickname));
+            Assert.Equal(["Other's"], new SandboxFollowers(time, state.For(Other)).All().Select(f => f.Nickname));
+        }
+    }
+
     private SandboxState State(TimeProvider time) =>
         new(_folder, PortalAppFactory.AppId, time, NullLogger<SandboxState>.Instance);
 }
