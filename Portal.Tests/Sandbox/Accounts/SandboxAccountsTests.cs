@@ -87,6 +87,22 @@ public sealed class SandboxAccountsTests
         Assert.DoesNotContain(openId, firstsFollowers.GetRawText());
     }
 
+    [Fact]
+    public async Task A_follower_of_the_second_account_is_answered_by_Portal_at_that_accounts_webhook()
+    {
+        await using var app = new PortalAppFactory().WithSecondAccount();
+        using var http = app.CreateClient();
+
+        var openId = await FollowAsync(http, PortalAppFactory.SecondAppId, "Mei");
+        using var sent = await http.PostAsJsonAsync($"/sandbox/phone/api/followers/{openId}/messages?appid={PortalAppFactory.SecondAppId}", new { text = "hello" });
+        sent.EnsureSuccessStatusCode();
+
+        // Had Portal refused the push (another account's signature or key), the chat would show WeChat's failure notice.
+        var chat = await http.GetFromJsonAsync<JsonElement>($"/sandbox/phone/api/followers/{openId}/chat?appid={PortalAppFactory.SecondAppId}");
+        Assert.Contains(chat.GetProperty("lines").EnumerateArray(), l => l.GetProperty("text").GetString() == "hello");
+        Assert.DoesNotContain(chat.GetProperty("lines").EnumerateArray(), l => l.GetProperty("side").GetString() == "platform");
+    }
+
     private static async Task<string> FollowAsync(HttpClient http, string? appId, string nickname)
     {
         var query = appId is null ? "" : "?appid=" + appId;
