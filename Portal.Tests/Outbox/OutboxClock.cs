@@ -38,15 +38,15 @@ public sealed class OutboxClock(PortalAppFactory app, FakeTimeProvider time, Cap
     /// </summary>
     public async Task UntilAsync(Func<Task<bool>> done, string what)
     {
-        for (var i = 0; i < 600; i++)
+        var reads = 0;
+        var held = await Eventually.HoldsAsync(done, between: () =>
         {
-            if (await done())
-                return;
-            if (i % 10 == 9)
+            if (++reads % 10 == 0)
                 time.Advance(TimeSpan.FromSeconds(1));
-            await Task.Delay(20);
-        }
-        throw new Xunit.Sdk.XunitException($"Still waiting for {what}.");
+            return Task.CompletedTask;
+        });
+        if (!held)
+            throw new Xunit.Sdk.XunitException($"Still waiting for {what}.");
     }
 
     /// <summary>
