@@ -60,7 +60,8 @@ public sealed class AdminBrowserTests(Infrastructure.Browser browser) : IClassFi
         await page.GetByRole(AriaRole.Link, new() { Name = "Dashboard" }).ClickAsync();
         await Expect(page.GetByTestId("followers-now")).ToHaveTextAsync("1");
         // Chart.js came from npm through the build and drew both charts.
-        Assert.True(await page.EvaluateAsync<bool>("() => !!Chart.getChart('followers-chart') && !!Chart.getChart('messages-chart')"));
+        // The charts are drawn by a deferred script after the figures are on the page: wait for them, not for time.
+        await page.WaitForFunctionAsync("() => typeof Chart !== 'undefined' && !!Chart.getChart('followers-chart') && !!Chart.getChart('messages-chart')");
         await Infrastructure.Browser.ScreenshotAsync(page, "admin-dashboard.png");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Audit" }).ClickAsync();
