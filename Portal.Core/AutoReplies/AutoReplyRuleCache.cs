@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 using Portal.Core.Logging;
 using Portal.Core.Messaging;
@@ -13,68 +14,80 @@ namespace Portal.Core.AutoReplies;
 /// </summary>
 public sealed class AutoReplyRuleCache(AutoReplyRuleStore store, IOptions<MessagingOptions> options, TimeProvider time, DependencyOutages outages)
 {
-    private readonly SemaphoreSlim _loading = new(1, 1);
     private readonly DependencyOutage _outage = outages.For(DependencyOutages.AutoReplyRules);
-    private volatile Snapshot? _current;
-    private int _refreshing;
 
-    public async ValueTask<AutoReplyRuleSet> GetAsync(CancellationToken ct = default)
+    // One set per account, each loaded and refreshed on its own: an account's rules never answer another's followers.
+    private readonly ConcurrentDictionary<int, AccountRules> _accounts = new();
+
+    public async ValueTask<AutoReplyRuleSet> GetAsync(int accountId, CancellationToken ct = default)
     {
-        var current = _current;
+        var rules = _accounts.GetOrAdd(accountId, static _ => new AccountRules());
+        var current = rules.Current;
         if (current is null)
-            return await LoadFirstAsync(ct).ConfigureAwait(false);
-        if (time.GetUtcNow() - current.LoadedAt > options.Value.RulesRefreshInterval && Interlocked.Exchange(ref _refreshing, 1) == 0)
-            _ = RefreshInBackgroundAsync();
+            return await LoadFirstAsync(accountId, rules, ct).ConfigureAwait(false);
+        if (time.GetUtcNow() - current.LoadedAt > options.Value.RulesRefreshInterval && Interlocked.Exchange(ref rules.Refreshing, 1) == 0)
+            _ = RefreshInBackgroundAsync(accountId, rules);
         return current.Rules;
     }
 
-    /// <summary>Drops the cached set so the next message reads the rules afresh (after an edit on this instance).</summary>
-    public void Invalidate() => _current = null;
-
-    private async Task<AutoReplyRuleSet> LoadFirstAsync(CancellationToken ct)
+    /// <summary>Drops an account's cached set so its next message reads the rules afresh (after an edit on this instance).</summary>
+    public void Invalidate(int accountId)
     {
-        await _loading.WaitAsync(ct).ConfigureAwait(false);
+        if (_accounts.TryGetValue(accountId, out var rules))
+            rules.Current = null;
+    }
+
+    private async Task<AutoReplyRuleSet> LoadFirstAsync(int accountId, AccountRules rules, CancellationToken ct)
+    {
+        await rules.Loading.WaitAsync(ct).ConfigureAwait(false);
         try
         {
-            if (_current is { } loaded)
+            if (rules.Current is { } loaded)
                 return loaded.Rules;
-            var snapshot = await LoadAsync(ct).ConfigureAwait(false);
-            _current = snapshot;
+            var snapshot = await LoadAsync(accountId, ct).ConfigureAwait(false);
+            rules.Current = snapshot;
             return snapshot.Rules;
         }
         finally
         {
-            _loading.Release();
+            rules.Loading.Release();
         }
     }
 
-    private async Task RefreshInBackgroundAsync()
+    private async Task RefreshInBackgroundAsync(int accountId, AccountRules rules)
     {
         try
         {
-            _current = await LoadAsync(CancellationToken.None).ConfigureAwait(false);
+            rules.Current = await LoadAsync(accountId, CancellationToken.None).ConfigureAwait(false);
             _outage.Succeeded();
         }
         catch (Exception e)
         {
             // Keep answering with the rules we have, as if just loaded, so the next try is an interval away: a
             // try per message would add a failing query (and once a log line) to every message of the outage.
-            if (_current is { } kept)
-                _current = kept with { LoadedAt = time.GetUtcNow() };
+            if (rules.Current is { } kept)
+                rules.Current = kept with { LoadedAt = time.GetUtcNow() };
             _outage.Failed(e);
         }
         finally
         {
-            Volatile.Write(ref _refreshing, 0);
+            Volatile.Write(ref rules.Refreshing, 0);
         }
     }
 
-    private async Task<Snapshot> LoadAsync(CancellationToken ct)
+    private async Task<Snapshot> LoadAsync(int accountId, CancellationToken ct)
     {
         var at = time.GetUtcNow();
-        var rules = await store.ListAsync(ct).ConfigureAwait(false);
+        var rules = await store.ListAsync(accountId, ct).ConfigureAwait(false);
         return new Snapshot(new AutoReplyRuleSet(rules), at);
     }
 
     private sealed record Snapshot(AutoReplyRuleSet Rules, DateTimeOffset LoadedAt);
+
+    private sealed class AccountRules
+    {
+        public readonly SemaphoreSlim Loading = new(1, 1);
+        public volatile Snapshot? Current;
+        public int Refreshing;
+    }
 }

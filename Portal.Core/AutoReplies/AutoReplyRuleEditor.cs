@@ -18,47 +18,47 @@ public sealed class AutoReplyRuleEditor(DbConnectionFactory db, AutoReplyRuleSto
     /// <summary>Priorities are spaced by this much when the list is reordered, leaving room to slot a rule in by hand.</summary>
     public const int PriorityStep = 10;
 
-    public Task<AutoReplyRule> CreateAsync(AuditActor actor, AutoReplyRule rule, CancellationToken ct = default) =>
-        ChangeAsync(async tx =>
+    public Task<AutoReplyRule> CreateAsync(AuditActor actor, int accountId, AutoReplyRule rule, CancellationToken ct = default) =>
+        ChangeAsync(accountId, async tx =>
         {
-            var saved = await store.AddAsync(tx, rule, ct).ConfigureAwait(false);
-            await RecordAsync(tx, actor, saved.Id, "create", null, saved, ct).ConfigureAwait(false);
+            var saved = await store.AddAsync(tx, accountId, rule, ct).ConfigureAwait(false);
+            await RecordAsync(tx, actor.On(accountId), saved.Id, "create", null, saved, ct).ConfigureAwait(false);
             return saved;
         }, ct);
 
     /// <summary>False when the rule no longer exists.</summary>
-    public Task<bool> UpdateAsync(AuditActor actor, AutoReplyRule rule, CancellationToken ct = default) =>
-        ChangeAsync(async tx =>
+    public Task<bool> UpdateAsync(AuditActor actor, int accountId, AutoReplyRule rule, CancellationToken ct = default) =>
+        ChangeAsync(accountId, async tx =>
         {
-            var before = await store.GetAsync(tx, rule.Id, ct).ConfigureAwait(false);
-            if (before is null || !await store.UpdateAsync(tx, rule, ct).ConfigureAwait(false))
+            var before = await store.GetAsync(tx, accountId, rule.Id, ct).ConfigureAwait(false);
+            if (before is null || !await store.UpdateAsync(tx, accountId, rule, ct).ConfigureAwait(false))
                 return false;
-            await RecordAsync(tx, actor, rule.Id, "update", before, await store.GetAsync(tx, rule.Id, ct).ConfigureAwait(false), ct).ConfigureAwait(false);
+            await RecordAsync(tx, actor.On(accountId), rule.Id, "update", before, await store.GetAsync(tx, accountId, rule.Id, ct).ConfigureAwait(false), ct).ConfigureAwait(false);
             return true;
         }, ct);
 
-    public Task<bool> SetEnabledAsync(AuditActor actor, long id, bool enabled, CancellationToken ct = default) =>
-        ChangeAsync(async tx =>
+    public Task<bool> SetEnabledAsync(AuditActor actor, int accountId, long id, bool enabled, CancellationToken ct = default) =>
+        ChangeAsync(accountId, async tx =>
         {
-            var before = await store.GetAsync(tx, id, ct).ConfigureAwait(false);
+            var before = await store.GetAsync(tx, accountId, id, ct).ConfigureAwait(false);
             if (before is null)
                 return false;
             if (before.Enabled == enabled)
                 return true;
             var after = before with { Enabled = enabled };
-            if (!await store.UpdateAsync(tx, after, ct).ConfigureAwait(false))
+            if (!await store.UpdateAsync(tx, accountId, after, ct).ConfigureAwait(false))
                 return false;
-            await RecordAsync(tx, actor, id, enabled ? "enable" : "disable", before, after, ct).ConfigureAwait(false);
+            await RecordAsync(tx, actor.On(accountId), id, enabled ? "enable" : "disable", before, after, ct).ConfigureAwait(false);
             return true;
         }, ct);
 
-    public Task<bool> DeleteAsync(AuditActor actor, long id, CancellationToken ct = default) =>
-        ChangeAsync(async tx =>
+    public Task<bool> DeleteAsync(AuditActor actor, int accountId, long id, CancellationToken ct = default) =>
+        ChangeAsync(accountId, async tx =>
         {
-            var before = await store.GetAsync(tx, id, ct).ConfigureAwait(false);
-            if (before is null || !await store.DeleteAsync(tx, id, ct).ConfigureAwait(false))
+            var before = await store.GetAsync(tx, accountId, id, ct).ConfigureAwait(false);
+            if (before is null || !await store.DeleteAsync(tx, accountId, id, ct).ConfigureAwait(false))
                 return false;
-            await RecordAsync(tx, actor, id, "delete", before, null, ct).ConfigureAwait(false);
+            await RecordAsync(tx, actor.On(accountId), id, "delete", before, null, ct).ConfigureAwait(false);
             return true;
         }, ct);
 
@@ -67,10 +67,10 @@ public sealed class AutoReplyRuleEditor(DbConnectionFactory db, AutoReplyRuleSto
     /// renumbered with evenly spaced priorities, because swapping two equal priorities would change nothing.
     /// False when the rule is missing or already at that end.
     /// </summary>
-    public Task<bool> MoveAsync(AuditActor actor, long id, bool up, CancellationToken ct = default) =>
-        ChangeAsync(async tx =>
+    public Task<bool> MoveAsync(AuditActor actor, int accountId, long id, bool up, CancellationToken ct = default) =>
+        ChangeAsync(accountId, async tx =>
         {
-            var rules = (await store.ListAsync(tx, ct).ConfigureAwait(false)).ToList();
+            var rules = (await store.ListAsync(tx, accountId, ct).ConfigureAwait(false)).ToList();
             var index = rules.FindIndex(r => r.Id == id);
             var target = up ? index - 1 : index + 1;
             if (index < 0 || target < 0 || target >= rules.Count)
@@ -78,14 +78,14 @@ public sealed class AutoReplyRuleEditor(DbConnectionFactory db, AutoReplyRuleSto
             var moved = rules[index];
             (rules[index], rules[target]) = (rules[target], rules[index]);
             var changed = rules.Select((r, i) => (r.Id, Old: r.Priority, New: (rules.Count - i) * PriorityStep)).Where(p => p.Old != p.New).ToList();
-            await store.SetPrioritiesAsync(tx, changed.Select(p => (p.Id, p.New)).ToList(), ct).ConfigureAwait(false);
-            await RecordAsync(tx, actor, id, up ? "move up" : "move down",
+            await store.SetPrioritiesAsync(tx, accountId, changed.Select(p => (p.Id, p.New)).ToList(), ct).ConfigureAwait(false);
+            await RecordAsync(tx, actor.On(accountId), id, up ? "move up" : "move down",
                 new { moved.Priority, Position = index + 1 },
                 new { Priority = (rules.Count - target) * PriorityStep, Position = target + 1 }, ct).ConfigureAwait(false);
             return true;
         }, ct);
 
-    private async Task<T> ChangeAsync<T>(Func<DbTransaction, Task<T>> change, CancellationToken ct)
+    private async Task<T> ChangeAsync<T>(int accountId, Func<DbTransaction, Task<T>> change, CancellationToken ct)
     {
         T result;
         await using (var connection = await db.OpenAsync(ct).ConfigureAwait(false))
@@ -94,7 +94,7 @@ public sealed class AutoReplyRuleEditor(DbConnectionFactory db, AutoReplyRuleSto
             result = await change(transaction).ConfigureAwait(false);
             await transaction.CommitAsync(ct).ConfigureAwait(false);
         }
-        cache.Invalidate();
+        cache.Invalidate(accountId);
         return result;
     }
 

@@ -9,7 +9,7 @@ public sealed class FollowHandler(AutoReplyRuleCache rules) : IMessageHandler
 {
     public async ValueTask<Reply?> HandleAsync(MessageContext context, CancellationToken ct)
     {
-        var set = await rules.GetAsync(ct).ConfigureAwait(false);
+        var set = await rules.GetAsync(context.AccountId, ct).ConfigureAwait(false);
         var scene = (context.Message as SubscribeEvent)?.Scene;
         return set.ForFollow(scene)?.Reply;
     }

@@ -11,7 +11,7 @@ public sealed class MenuClickHandler(AutoReplyRuleCache rules) : IMessageHandler
     {
         if (context.Message is not EventMessage { EventKey.Length: > 0 } menu)
             return null;
-        var set = await rules.GetAsync(ct).ConfigureAwait(false);
+        var set = await rules.GetAsync(context.AccountId, ct).ConfigureAwait(false);
         return set.ForClick(menu.EventKey)?.Reply;
     }
 }

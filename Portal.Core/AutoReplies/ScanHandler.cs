@@ -14,7 +14,7 @@ public sealed class ScanHandler(AutoReplyRuleCache rules) : IMessageHandler
     {
         if (context.Message is not ScanEvent scan || scan.Scene.Length == 0)
             return null;
-        var set = await rules.GetAsync(ct).ConfigureAwait(false);
+        var set = await rules.GetAsync(context.AccountId, ct).ConfigureAwait(false);
         return set.ForScene(scan.Scene)?.Reply;
     }
 }

@@ -8,7 +8,7 @@ namespace Portal.Core.Dashboard;
 /// The dashboard's figures, read from what the message server already records. New and lost followers per
 /// day come from the subscribe and unsubscribe events in the message log, which keeps every one of them
 /// (the followers table keeps only each follower's latest follow and unfollow); the total now comes from
-/// the followers table. Days are UTC.
+/// the followers table. Days are UTC. Every figure is one account's.
 /// </summary>
 public sealed class DashboardStore(DbConnectionFactory db, TimeProvider time)
 {
@@ -22,31 +22,31 @@ public sealed class DashboardStore(DbConnectionFactory db, TimeProvider time)
     private string EventsPerDaySql => $"""
         SELECT {Day("created_at")} AS day, COUNT(DISTINCT openid) AS count
         FROM message_log
-        WHERE direction = 'in' AND msg_type = 'event' AND event = @Event AND created_at >= @Since
+        WHERE account_id = @AccountId AND direction = 'in' AND msg_type = 'event' AND event = @Event AND created_at >= @Since
         GROUP BY {Day("created_at")}
         """;
 
     private string MessagesPerDaySql => $"""
         SELECT {Day("created_at")} AS day, COUNT(*) AS count
         FROM message_log
-        WHERE direction = 'in' AND msg_type <> 'event' AND created_at >= @Since
+        WHERE account_id = @AccountId AND direction = 'in' AND msg_type <> 'event' AND created_at >= @Since
         GROUP BY {Day("created_at")}
         """;
 
-    private const string FollowersNowSql = "SELECT COUNT(*) FROM followers WHERE subscribed = @Yes";
+    private const string FollowersNowSql = "SELECT COUNT(*) FROM followers WHERE account_id = @AccountId AND subscribed = @Yes";
 
     private const string OutboxSql = """
         SELECT
             COALESCE(SUM(CASE WHEN status IN (@Ready, @Sending, @Awaiting) THEN 1 ELSE 0 END), 0) AS waiting,
             COALESCE(SUM(CASE WHEN status = @Failed AND dismissed_at IS NULL THEN 1 ELSE 0 END), 0) AS failed
-        FROM outbox
+        FROM outbox WHERE account_id = @AccountId
         """;
 
     private const string OldestWaitingSql = """
-        SELECT MIN(created_at) FROM outbox WHERE status IN (@Ready, @Sending, @Awaiting)
+        SELECT MIN(created_at) FROM outbox WHERE account_id = @AccountId AND status IN (@Ready, @Sending, @Awaiting)
         """;
 
-    public async Task<DashboardFigures> ReadAsync(int days, CancellationToken ct = default)
+    public async Task<DashboardFigures> ReadAsync(int accountId, int days, CancellationToken ct = default)
     {
         days = Math.Clamp(days, 1, MaxDays);
         var today = time.GetUtcNow().UtcDateTime.Date;
@@ -62,11 +62,11 @@ public sealed class DashboardStore(DbConnectionFactory db, TimeProvider time)
             return dayNames.Select(d => byDay.GetValueOrDefault(d)).ToList();
         }
 
-        var newFollowers = await Series(EventsPerDaySql, new { Event = "subscribe", Since = since }).ConfigureAwait(false);
-        var lostFollowers = await Series(EventsPerDaySql, new { Event = "unsubscribe", Since = since }).ConfigureAwait(false);
-        var messages = await Series(MessagesPerDaySql, new { Since = since }).ConfigureAwait(false);
-        var followersNow = await connection.ExecuteScalarAsync<long>(new CommandDefinition(FollowersNowSql, new { Yes = true }, cancellationToken: ct)).ConfigureAwait(false);
-        var statuses = new { Ready = OutboxStatus.Ready, Sending = OutboxStatus.Sending, Awaiting = OutboxStatus.AwaitingHandler, Failed = OutboxStatus.Failed };
+        var newFollowers = await Series(EventsPerDaySql, new { AccountId = accountId, Event = "subscribe", Since = since }).ConfigureAwait(false);
+        var lostFollowers = await Series(EventsPerDaySql, new { AccountId = accountId, Event = "unsubscribe", Since = since }).ConfigureAwait(false);
+        var messages = await Series(MessagesPerDaySql, new { AccountId = accountId, Since = since }).ConfigureAwait(false);
+        var followersNow = await connection.ExecuteScalarAsync<long>(new CommandDefinition(FollowersNowSql, new { AccountId = accountId, Yes = true }, cancellationToken: ct)).ConfigureAwait(false);
+        var statuses = new { AccountId = accountId, Ready = OutboxStatus.Ready, Sending = OutboxStatus.Sending, Awaiting = OutboxStatus.AwaitingHandler, Failed = OutboxStatus.Failed };
         var outbox = await connection.QuerySingleAsync<OutboxCounts>(new CommandDefinition(OutboxSql, statuses, cancellationToken: ct)).ConfigureAwait(false);
         var oldest = await connection.ExecuteScalarAsync<DateTimeOffset?>(new CommandDefinition(OldestWaitingSql, statuses, cancellationToken: ct)).ConfigureAwait(false);
 

@@ -18,14 +18,14 @@ public sealed class FailedDeliveries(OutboxStore outbox, OutboxWorkTable works, 
 
     public const int PageSize = 200;
 
-    public Task<IReadOnlyList<OutboxItem>> ListAsync(CancellationToken ct = default) =>
-        outbox.NeedingAttentionAsync(time.GetUtcNow() - LongPending, PageSize, ct);
+    public Task<IReadOnlyList<OutboxItem>> ListAsync(int accountId, CancellationToken ct = default) =>
+        outbox.NeedingAttentionAsync(accountId, time.GetUtcNow() - LongPending, PageSize, ct);
 
     /// <summary>Puts a failed row back in line, due now; refused with the reason once its kind's deadline passed.</summary>
-    public Task<string?> RetryAsync(AuditActor actor, long id, CancellationToken ct = default) =>
+    public Task<string?> RetryAsync(AuditActor actor, int accountId, long id, CancellationToken ct = default) =>
         outbox.InTransactionAsync(async tx =>
         {
-            var row = await outbox.GetAsync(tx, id, ct).ConfigureAwait(false);
+            var row = await outbox.GetAsync(tx, accountId, id, ct).ConfigureAwait(false);
             if (row is not { Status: OutboxStatus.Failed })
                 return "This delivery is no longer failed: someone retried it already, or it was removed.";
             // A row of a kind this version does not know would wait for another instance anyway; its
@@ -39,19 +39,19 @@ public sealed class FailedDeliveries(OutboxStore outbox, OutboxWorkTable works, 
             var to = work.StatusOnRetry(row);
             if (!await outbox.RetryFailedAsync(tx, id, to, ct).ConfigureAwait(false))
                 return "This delivery is no longer failed: someone retried it already.";
-            await audit.RecordAsync(tx, actor, EntityType, Id(row), "retry",
+            await audit.RecordAsync(tx, actor.On(accountId), EntityType, Id(row), "retry",
                 new { row.Kind, row.OpenId, row.Status, row.Attempts, row.LastError }, new { Status = to, Attempts = 0 }, ct).ConfigureAwait(false);
             return (string?)null;
         }, ct);
 
     /// <summary>Marks a failed row seen, so the dashboard and /healthz stop counting it; the row stays as the record.</summary>
-    public Task<string?> DismissAsync(AuditActor actor, long id, CancellationToken ct = default) =>
+    public Task<string?> DismissAsync(AuditActor actor, int accountId, long id, CancellationToken ct = default) =>
         outbox.InTransactionAsync(async tx =>
         {
-            var row = await outbox.GetAsync(tx, id, ct).ConfigureAwait(false);
+            var row = await outbox.GetAsync(tx, accountId, id, ct).ConfigureAwait(false);
             if (row is not { Status: OutboxStatus.Failed } || !await outbox.DismissAsync(tx, id, ct).ConfigureAwait(false))
                 return "This delivery no longer waits for anyone.";
-            await audit.RecordAsync(tx, actor, EntityType, Id(row), "dismiss", new { row.Kind, row.OpenId, row.LastError }, null, ct).ConfigureAwait(false);
+            await audit.RecordAsync(tx, actor.On(accountId), EntityType, Id(row), "dismiss", new { row.Kind, row.OpenId, row.LastError }, null, ct).ConfigureAwait(false);
             return (string?)null;
         }, ct);
 

@@ -23,8 +23,24 @@ public sealed partial class MigrationRunner(DbConnectionFactory factory, TimePro
         {
             // WAL lets readers go on while one writer writes; it is remembered by the file itself.
             await connection.ExecuteAsync("PRAGMA journal_mode = WAL;").ConfigureAwait(false);
+            // SQLite changes a key or a constraint by rebuilding the table (migration 0040), which a foreign
+            // key to it would refuse mid-way; the keys are checked as a whole before the commit instead. The
+            // pragma cannot change inside a transaction, and it is per connection: it is set back after.
+            await connection.ExecuteAsync("PRAGMA foreign_keys = OFF;").ConfigureAwait(false);
+            try
+            {
+                return await ApplyAsync(connection, migrations, ct).ConfigureAwait(false);
+            }
+            finally
+            {
+                await connection.ExecuteAsync("PRAGMA foreign_keys = ON;").ConfigureAwait(false);
+            }
         }
+        return await ApplyAsync(connection, migrations, ct).ConfigureAwait(false);
+    }
 
+    private async Task<IReadOnlyList<int>> ApplyAsync(DbConnection connection, IReadOnlyList<Migration> migrations, CancellationToken ct)
+    {
         await using var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
         if (factory.Provider == DatabaseProvider.PostgreSql)
             await connection.ExecuteAsync("SELECT pg_advisory_xact_lock(@key)", new { key = PostgresLockKey }, transaction).ConfigureAwait(false);
@@ -40,6 +56,12 @@ public sealed partial class MigrationRunner(DbConnectionFactory factory, TimePro
             await RunAsync(connection, transaction, migration).ConfigureAwait(false);
             done.Add(migration.Version);
             LogApplied(logger, migration.Version, migration.Name);
+        }
+        if (factory.Provider == DatabaseProvider.Sqlite && done.Count > 0)
+        {
+            var broken = (await connection.QueryAsync<string>("SELECT \"table\" FROM pragma_foreign_key_check", transaction: transaction).ConfigureAwait(false)).Distinct().ToList();
+            if (broken.Count > 0)
+                throw new InvalidOperationException($"The migrations would leave rows without their parent in: {string.Join(", ", broken)}.");
         }
         await transaction.CommitAsync(ct).ConfigureAwait(false);
         return done;

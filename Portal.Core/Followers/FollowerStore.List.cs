@@ -12,7 +12,7 @@ public sealed partial class FollowerStore
     /// One page of followers, newest first, after <paramref name="after"/> or before <paramref name="before"/>
     /// (keyset paging: never OFFSET). Filtered by tag, the page is read from follower_tags' own index.
     /// </summary>
-    public async Task<FollowerPage> ListAsync(FollowerFilter filter, FollowerCursor? after = null, FollowerCursor? before = null,
+    public async Task<FollowerPage> ListAsync(int accountId, FollowerFilter filter, FollowerCursor? after = null, FollowerCursor? before = null,
         int pageSize = PageSize, CancellationToken ct = default)
     {
         var backwards = after is null && before is not null;
@@ -21,6 +21,7 @@ public sealed partial class FollowerStore
         var search = filter.Search?.Trim();
         var args = new
         {
+            AccountId = accountId,
             filter.TagId,
             filter.Subscribed,
             filter.Scene,
@@ -59,8 +60,8 @@ public sealed partial class FollowerStore
                    f.last_interaction_at, f.language, f.subscribe_scene, f.synced_at, f.last_reply_at, f.listed_at, f.created_at, f.updated_at
             """);
         sql.Append(filter.TagId is null
-            ? "\nFROM followers f WHERE 1 = 1"
-            : "\nFROM follower_tags t JOIN followers f ON f.openid = t.openid WHERE t.tag_id = @TagId");
+            ? "\nFROM followers f WHERE f.account_id = @AccountId"
+            : "\nFROM follower_tags t JOIN followers f ON f.account_id = t.account_id AND f.openid = t.openid WHERE t.account_id = @AccountId AND t.tag_id = @TagId");
         if (fromCursor)
             sql.Append($" AND ({key}.listed_at, {key}.openid) {(backwards ? ">" : "<")} (@At, @OpenId)");
         if (filter.Subscribed is not null)

@@ -9,54 +9,54 @@ namespace Portal.Core.Followers;
 /// refuses what it does not allow), then stored with its audit entry in one transaction. Each method
 /// returns null when done, else what went wrong in plain words.
 /// </summary>
-public sealed class TagEditor(FollowerStore store, AccessTokenBroker broker, AccountDirectory accounts, TagClient tags, AuditLog audit, TimeProvider time)
+public sealed class TagEditor(FollowerStore store, AccessTokenBroker broker, TagClient tags, AuditLog audit, TimeProvider time)
 {
     public const string EntityType = "tag";
 
-    public async Task<string?> CreateAsync(AuditActor actor, string? name, CancellationToken ct = default)
+    public async Task<string?> CreateAsync(AuditActor actor, WeChatAccount account, string? name, CancellationToken ct = default)
     {
         name = name?.Trim();
         if (string.IsNullOrEmpty(name))
             return "Enter the tag's name.";
         return await OnPlatformAsync(async () =>
         {
-            var tag = await broker.CallAsync(accounts.Default, (token, c) => tags.CreateAsync(token, name, c), ct).ConfigureAwait(false);
+            var tag = await broker.CallAsync(account, (token, c) => tags.CreateAsync(token, name, c), ct).ConfigureAwait(false);
             await store.InTransactionAsync(async tx =>
             {
-                await store.SaveTagAsync(tx, tag.Id, tag.Name, 0, time.GetUtcNow(), ct).ConfigureAwait(false);
-                await audit.RecordAsync(tx, actor, EntityType, Id(tag.Id), "create", null, new { tag.Name }, ct).ConfigureAwait(false);
+                await store.SaveTagAsync(tx, account.Id, tag.Id, tag.Name, 0, time.GetUtcNow(), ct).ConfigureAwait(false);
+                await audit.RecordAsync(tx, actor.On(account.Id), EntityType, Id(tag.Id), "create", null, new { tag.Name }, ct).ConfigureAwait(false);
                 return true;
             }, ct).ConfigureAwait(false);
         }).ConfigureAwait(false);
     }
 
-    public async Task<string?> RenameAsync(AuditActor actor, int id, string? name, CancellationToken ct = default)
+    public async Task<string?> RenameAsync(AuditActor actor, WeChatAccount account, int id, string? name, CancellationToken ct = default)
     {
         name = name?.Trim();
         if (string.IsNullOrEmpty(name))
             return "Enter the tag's new name.";
         return await OnPlatformAsync(async () =>
         {
-            await broker.CallAsync(accounts.Default, async (token, c) => { await tags.UpdateAsync(token, id, name, c).ConfigureAwait(false); return true; }, ct).ConfigureAwait(false);
+            await broker.CallAsync(account, async (token, c) => { await tags.UpdateAsync(token, id, name, c).ConfigureAwait(false); return true; }, ct).ConfigureAwait(false);
             await store.InTransactionAsync(async tx =>
             {
-                var before = await store.TagAsync(tx, id, ct).ConfigureAwait(false);
+                var before = await store.TagAsync(tx, account.Id, id, ct).ConfigureAwait(false);
                 if (before is null)
-                    await store.SaveTagAsync(tx, id, name, 0, time.GetUtcNow(), ct).ConfigureAwait(false);
+                    await store.SaveTagAsync(tx, account.Id, id, name, 0, time.GetUtcNow(), ct).ConfigureAwait(false);
                 else
-                    await store.RenameTagAsync(tx, id, name, time.GetUtcNow(), ct).ConfigureAwait(false);
-                await audit.RecordAsync(tx, actor, EntityType, Id(id), "rename", before is null ? null : new { before.Name }, new { Name = name }, ct).ConfigureAwait(false);
+                    await store.RenameTagAsync(tx, account.Id, id, name, time.GetUtcNow(), ct).ConfigureAwait(false);
+                await audit.RecordAsync(tx, actor.On(account.Id), EntityType, Id(id), "rename", before is null ? null : new { before.Name }, new { Name = name }, ct).ConfigureAwait(false);
                 return true;
             }, ct).ConfigureAwait(false);
         }).ConfigureAwait(false);
     }
 
-    public async Task<string?> DeleteAsync(AuditActor actor, int id, CancellationToken ct = default) =>
+    public async Task<string?> DeleteAsync(AuditActor actor, WeChatAccount account, int id, CancellationToken ct = default) =>
         await OnPlatformAsync(async () =>
         {
             try
             {
-                await broker.CallAsync(accounts.Default, async (token, c) => { await tags.DeleteAsync(token, id, c).ConfigureAwait(false); return true; }, ct).ConfigureAwait(false);
+                await broker.CallAsync(account, async (token, c) => { await tags.DeleteAsync(token, id, c).ConfigureAwait(false); return true; }, ct).ConfigureAwait(false);
             }
             catch (WeChatApiException e) when (e.ErrorCode == TagErrorCodes.UnknownTag)
             {
@@ -64,9 +64,9 @@ public sealed class TagEditor(FollowerStore store, AccessTokenBroker broker, Acc
             }
             await store.InTransactionAsync(async tx =>
             {
-                var before = await store.TagAsync(tx, id, ct).ConfigureAwait(false);
-                await store.DeleteTagAsync(tx, id, ct).ConfigureAwait(false);
-                await audit.RecordAsync(tx, actor, EntityType, Id(id), "delete", before is null ? null : new { before.Name, before.FollowerCount }, null, ct).ConfigureAwait(false);
+                var before = await store.TagAsync(tx, account.Id, id, ct).ConfigureAwait(false);
+                await store.DeleteTagAsync(tx, account.Id, id, ct).ConfigureAwait(false);
+                await audit.RecordAsync(tx, actor.On(account.Id), EntityType, Id(id), "delete", before is null ? null : new { before.Name, before.FollowerCount }, null, ct).ConfigureAwait(false);
                 return true;
             }, ct).ConfigureAwait(false);
         }).ConfigureAwait(false);
@@ -75,7 +75,7 @@ public sealed class TagEditor(FollowerStore store, AccessTokenBroker broker, Acc
     /// Puts a tag on followers (or takes it off), <see cref="TagRules.MaxBatch"/> per platform call. Batches
     /// done before a refusal stay done, and are stored and audited.
     /// </summary>
-    public async Task<string?> SetAsync(AuditActor actor, int tagId, IReadOnlyCollection<string> openIds, bool on, CancellationToken ct = default)
+    public async Task<string?> SetAsync(AuditActor actor, WeChatAccount account, int tagId, IReadOnlyCollection<string> openIds, bool on, CancellationToken ct = default)
     {
         var distinct = openIds.Where(o => !string.IsNullOrWhiteSpace(o)).Distinct(StringComparer.Ordinal).ToList();
         if (distinct.Count == 0)
@@ -84,7 +84,7 @@ public sealed class TagEditor(FollowerStore store, AccessTokenBroker broker, Acc
         {
             var problem = await OnPlatformAsync(async () =>
             {
-                await broker.CallAsync(accounts.Default, async (token, c) =>
+                await broker.CallAsync(account, async (token, c) =>
                 {
                     if (on)
                         await tags.TagAsync(token, tagId, batch, c).ConfigureAwait(false);
@@ -94,8 +94,8 @@ public sealed class TagEditor(FollowerStore store, AccessTokenBroker broker, Acc
                 }, ct).ConfigureAwait(false);
                 await store.InTransactionAsync(async tx =>
                 {
-                    await store.SetTagAsync(tx, tagId, batch, on, time.GetUtcNow(), ct).ConfigureAwait(false);
-                    await audit.RecordAsync(tx, actor, EntityType, Id(tagId), on ? "tag followers" : "untag followers", null, new { Followers = batch }, ct).ConfigureAwait(false);
+                    await store.SetTagAsync(tx, account.Id, tagId, batch, on, time.GetUtcNow(), ct).ConfigureAwait(false);
+                    await audit.RecordAsync(tx, actor.On(account.Id), EntityType, Id(tagId), on ? "tag followers" : "untag followers", null, new { Followers = batch }, ct).ConfigureAwait(false);
                     return true;
                 }, ct).ConfigureAwait(false);
             }).ConfigureAwait(false);

@@ -1,3 +1,4 @@
+using Portal.Core.Accounts;
 using Portal.Core.Followers;
 using Portal.Core.Operators;
 using Portal.Core.Outbox;
@@ -15,14 +16,14 @@ public sealed class InboxReplies(FollowerStore followers, InboxStore inbox, Outb
     /// <summary>A customer-service text may hold up to 2048 bytes; keep well inside it.</summary>
     public const int MaxLength = 600;
 
-    public async Task<ReplyOutcome> QueueAsync(AuditActor actor, string openId, string? text, CancellationToken ct = default)
+    public async Task<ReplyOutcome> QueueAsync(AuditActor actor, WeChatAccount account, string openId, string? text, CancellationToken ct = default)
     {
         text = text?.Trim();
         if (string.IsNullOrEmpty(text))
             return ReplyOutcome.Refused("Write the reply first.");
         if (text.Length > MaxLength)
             return ReplyOutcome.Refused($"A reply can be at most {MaxLength} characters; this one has {text.Length}.");
-        var follower = await followers.GetAsync(openId, ct).ConfigureAwait(false);
+        var follower = await followers.GetAsync(account.Id, openId, ct).ConfigureAwait(false);
         if (follower is null)
             return ReplyOutcome.Refused("Portal has no record of this follower, so it cannot tell whether WeChat would deliver a reply.");
         if (!follower.Subscribed)
@@ -35,9 +36,9 @@ public sealed class InboxReplies(FollowerStore followers, InboxStore inbox, Outb
         var payload = new CustomerServiceReply(text, actor.Name, follower.LastInteractionAt + ReplyWindow.Length);
         await followers.InTransactionAsync(async tx =>
         {
-            await outbox.EnqueueAsync(tx, CustomerServiceReply.OutboxKind, key, openId, payload.ToJson(), ct).ConfigureAwait(false);
-            await inbox.RecordReplyAsync(tx, openId, text, key, now, ct).ConfigureAwait(false);
-            await audit.RecordAsync(tx, actor, FollowerEditor.EntityType, openId, "reply", null, new { Text = text, Outbox = key }, ct).ConfigureAwait(false);
+            await outbox.EnqueueAsync(tx, CustomerServiceReply.OutboxKind, key, openId, payload.ToJson(), ct, account.Id).ConfigureAwait(false);
+            await inbox.RecordReplyAsync(tx, account.Id, openId, text, key, now, ct).ConfigureAwait(false);
+            await audit.RecordAsync(tx, actor.On(account.Id), FollowerEditor.EntityType, openId, "reply", null, new { Text = text, Outbox = key }, ct).ConfigureAwait(false);
             return true;
         }, ct).ConfigureAwait(false);
         return ReplyOutcome.Queued(key);

@@ -13,52 +13,52 @@ namespace Portal.Core.Members;
 public sealed class CheckIns(DbConnectionFactory db, PointsLedger ledger, IOptions<MembershipOptions> options, TimeProvider time)
 {
     private const string InsertSql = """
-        INSERT INTO check_ins (member_id, day, streak, points, created_at)
-        VALUES (@MemberId, @Day, @Streak, @Points, @At)
+        INSERT INTO check_ins (account_id, member_id, day, streak, points, created_at)
+        VALUES (@AccountId, @MemberId, @Day, @Streak, @Points, @At)
         ON CONFLICT (member_id, day) DO NOTHING
         """;
 
-    private const string StreakSql = "SELECT streak FROM check_ins WHERE member_id = @MemberId AND day = @Day";
+    private const string StreakSql = "SELECT streak FROM check_ins WHERE account_id = @AccountId AND member_id = @MemberId AND day = @Day";
 
-    public async Task<CheckInResult> CheckInAsync(long memberId, CheckInRules rules, CancellationToken ct = default)
+    public async Task<CheckInResult> CheckInAsync(int accountId, long memberId, CheckInRules rules, CancellationToken ct = default)
     {
         var today = Today();
         var day = Format(today);
         await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
-        var yesterday = await connection.ExecuteScalarAsync<int?>(new CommandDefinition(StreakSql, new { MemberId = memberId, Day = Format(today.AddDays(-1)) }, transaction, cancellationToken: ct)).ConfigureAwait(false);
+        var yesterday = await connection.ExecuteScalarAsync<int?>(new CommandDefinition(StreakSql, new { AccountId = accountId, MemberId = memberId, Day = Format(today.AddDays(-1)) }, transaction, cancellationToken: ct)).ConfigureAwait(false);
         var streak = (yesterday ?? 0) + 1;
         var points = rules.PointsFor(streak);
         var inserted = await connection.ExecuteAsync(new CommandDefinition(InsertSql,
-            new { MemberId = memberId, Day = day, Streak = streak, Points = points, At = time.GetUtcNow() }, transaction, cancellationToken: ct)).ConfigureAwait(false);
+            new { AccountId = accountId, MemberId = memberId, Day = day, Streak = streak, Points = points, At = time.GetUtcNow() }, transaction, cancellationToken: ct)).ConfigureAwait(false);
         if (inserted == 0)
         {
             await transaction.RollbackAsync(ct).ConfigureAwait(false);
-            var already = await connection.ExecuteScalarAsync<int>(new CommandDefinition(StreakSql, new { MemberId = memberId, Day = day }, cancellationToken: ct)).ConfigureAwait(false);
-            return new CheckInResult(AlreadyToday: true, already, 0, await ledger.BalanceAsync(memberId, ct).ConfigureAwait(false));
+            var already = await connection.ExecuteScalarAsync<int>(new CommandDefinition(StreakSql, new { AccountId = accountId, MemberId = memberId, Day = day }, cancellationToken: ct)).ConfigureAwait(false);
+            return new CheckInResult(AlreadyToday: true, already, 0, await ledger.BalanceAsync(accountId, memberId, ct).ConfigureAwait(false));
         }
-        var credited = await ledger.AddAsync(connection, transaction, memberId, points, streak > 1 ? $"Check-in, day {streak} in a row" : "Check-in", $"check-in:{memberId}:{day}", null, ct).ConfigureAwait(false);
+        var credited = await ledger.AddAsync(connection, transaction, accountId, memberId, points, streak > 1 ? $"Check-in, day {streak} in a row" : "Check-in", $"check-in:{memberId}:{day}", null, ct).ConfigureAwait(false);
         await transaction.CommitAsync(ct).ConfigureAwait(false);
         return new CheckInResult(AlreadyToday: false, streak, points, credited.Balance);
     }
 
     /// <summary>The member's current streak: today's, else yesterday's (still alive until tonight), else none.</summary>
-    public async Task<int> StreakAsync(long memberId, CancellationToken ct = default)
+    public async Task<int> StreakAsync(int accountId, long memberId, CancellationToken ct = default)
     {
         var today = Today();
         await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
         foreach (var day in new[] { today, today.AddDays(-1) })
         {
-            if (await connection.ExecuteScalarAsync<int?>(new CommandDefinition(StreakSql, new { MemberId = memberId, Day = Format(day) }, cancellationToken: ct)).ConfigureAwait(false) is { } streak)
+            if (await connection.ExecuteScalarAsync<int?>(new CommandDefinition(StreakSql, new { AccountId = accountId, MemberId = memberId, Day = Format(day) }, cancellationToken: ct)).ConfigureAwait(false) is { } streak)
                 return streak;
         }
         return 0;
     }
 
-    public async Task<bool> CheckedInTodayAsync(long memberId, CancellationToken ct = default)
+    public async Task<bool> CheckedInTodayAsync(int accountId, long memberId, CancellationToken ct = default)
     {
         await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
-        return await connection.ExecuteScalarAsync<int?>(new CommandDefinition(StreakSql, new { MemberId = memberId, Day = Format(Today()) }, cancellationToken: ct)).ConfigureAwait(false) is not null;
+        return await connection.ExecuteScalarAsync<int?>(new CommandDefinition(StreakSql, new { AccountId = accountId, MemberId = memberId, Day = Format(Today()) }, cancellationToken: ct)).ConfigureAwait(false) is not null;
     }
 
     // Looked up once: the zone does not change while the app runs.

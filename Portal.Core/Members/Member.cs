@@ -4,6 +4,9 @@ namespace Portal.Core.Members;
 public sealed record Member
 {
     public long Id { get; init; }
+
+    /// <summary>The Official Account they are a member of: an OpenID is that account's.</summary>
+    public int AccountId { get; init; }
     public required string OpenId { get; init; }
     public string? UnionId { get; init; }
     public string? Nickname { get; init; }

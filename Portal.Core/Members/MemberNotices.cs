@@ -15,7 +15,7 @@ namespace Portal.Core.Members;
 public sealed class MemberNotices(TemplateSends sends, DbConnectionFactory db, IOptions<MembershipOptions> options, TimeProvider time)
 {
     /// <summary>An operator or the counter changed a member's points.</summary>
-    public Task<bool> PointsChangedAsync(string openId, LedgerEntry entry, long balance, CancellationToken ct = default)
+    public Task<bool> PointsChangedAsync(int accountId, string openId, LedgerEntry entry, long balance, CancellationToken ct = default)
     {
         if (string.IsNullOrEmpty(options.Value.PointsChangedTemplateId))
             return Task.FromResult(false);
@@ -31,11 +31,11 @@ public sealed class MemberNotices(TemplateSends sends, DbConnectionFactory db, I
                 ["keyword2"] = new(balance.ToString(CultureInfo.InvariantCulture)),
                 ["keyword3"] = new(entry.Reason),
             },
-        }, ct);
+        }, ct, accountId);
     }
 
     private const string ExpiringSql = """
-        SELECT c.id AS coupon_id, c.expires_at, t.name, m.openid
+        SELECT c.id AS coupon_id, c.expires_at, t.name, m.openid, m.account_id
         FROM member_coupons c
         JOIN coupon_templates t ON t.id = c.template_id
         JOIN members m ON m.id = c.member_id
@@ -68,7 +68,7 @@ public sealed class MemberNotices(TemplateSends sends, DbConnectionFactory db, I
                     ["keyword1"] = new(coupon.Name),
                     ["keyword2"] = new(coupon.ExpiresAt.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)),
                 },
-            }, ct).ConfigureAwait(false);
+            }, ct, coupon.AccountId).ConfigureAwait(false);
             if (added)
                 queued++;
         }
@@ -81,5 +81,6 @@ public sealed class MemberNotices(TemplateSends sends, DbConnectionFactory db, I
         public DateTimeOffset ExpiresAt { get; init; }
         public string Name { get; init; } = "";
         public string OpenId { get; init; } = "";
+        public int AccountId { get; init; }
     }
 }

@@ -38,7 +38,7 @@ public sealed partial class PhoneVerification(ISmsSender sms, ICoordinationStore
         return PhoneCodeRequest.Sent;
     }
 
-    public async Task<PhoneCodeCheck> BindAsync(long memberId, string phone, string code, CancellationToken ct = default)
+    public async Task<PhoneCodeCheck> BindAsync(int accountId, long memberId, string phone, string code, CancellationToken ct = default)
     {
         if (Normalize(phone) is not { } number)
             return PhoneCodeCheck.NoCode;
@@ -59,7 +59,7 @@ public sealed partial class PhoneVerification(ISmsSender sms, ICoordinationStore
             if (!CryptographicOperations.FixedTimeEquals(expected, given))
                 return tries + 1 >= MaxTries ? PhoneCodeCheck.TooManyTries : PhoneCodeCheck.Wrong;
             await store.DeleteIfEqualsAsync(key, $"{stored[..bar]}|{tries + 1}", ct).ConfigureAwait(false);
-            return await SaveAsync(memberId, number, ct).ConfigureAwait(false) ? PhoneCodeCheck.Bound : PhoneCodeCheck.NumberTaken;
+            return await SaveAsync(accountId, memberId, number, ct).ConfigureAwait(false) ? PhoneCodeCheck.Bound : PhoneCodeCheck.NumberTaken;
         }
     }
 
@@ -72,18 +72,18 @@ public sealed partial class PhoneVerification(ISmsSender sms, ICoordinationStore
         return MainlandMobile().IsMatch(digits) ? "+86" + digits : null;
     }
 
-    private async Task<bool> SaveAsync(long memberId, string number, CancellationToken ct)
+    private async Task<bool> SaveAsync(int accountId, long memberId, string number, CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
         try
         {
-            await connection.ExecuteAsync(new CommandDefinition("UPDATE members SET phone = @Phone, phone_last4 = @LastFour, updated_at = @At WHERE id = @Id",
-                new { Phone = number, LastFour = PhoneNumbers.LastFour(number), Id = memberId, At = time.GetUtcNow() }, cancellationToken: ct)).ConfigureAwait(false);
+            await connection.ExecuteAsync(new CommandDefinition("UPDATE members SET phone = @Phone, phone_last4 = @LastFour, updated_at = @At WHERE account_id = @AccountId AND id = @Id",
+                new { AccountId = accountId, Phone = number, LastFour = PhoneNumbers.LastFour(number), Id = memberId, At = time.GetUtcNow() }, cancellationToken: ct)).ConfigureAwait(false);
             return true;
         }
         catch (System.Data.Common.DbException)
         {
-            return false; // another member has bound this number
+            return false; // another member of the account has bound this number
         }
     }
 

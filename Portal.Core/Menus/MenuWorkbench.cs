@@ -1,5 +1,4 @@
 using Portal.Core.Accounts;
-using Portal.Core.Menus;
 using Portal.Core.Operators;
 using Portal.Core.Platform;
 
@@ -18,7 +17,6 @@ public sealed class MenuWorkbench(
     MenuPublisher publisher,
     MenuClient client,
     AccessTokenBroker broker,
-    AccountDirectory accounts,
     AuditLog audit)
 {
     /// <summary>The published menus (default and conditional), as the audit trail names them.</summary>
@@ -28,17 +26,17 @@ public sealed class MenuWorkbench(
     public const string DraftEntityType = "menu_draft";
 
     /// <summary>Saves the working menu of <paramref name="slot"/>; an unchanged draft is not saved again, nor audited.</summary>
-    public Task<MenuDraft> SaveDraftAsync(AuditActor actor, string slot, Menu menu, MatchRule? rule, CancellationToken ct = default) =>
-        SaveDraftAsync(actor, slot, menu, rule, "save draft", null, ct);
+    public Task<MenuDraft> SaveDraftAsync(AuditActor actor, WeChatAccount account, string slot, Menu menu, MatchRule? rule, CancellationToken ct = default) =>
+        SaveDraftAsync(actor, account, slot, menu, rule, "save draft", null, ct);
 
-    private async Task<MenuDraft> SaveDraftAsync(AuditActor actor, string slot, Menu menu, MatchRule? rule, string action, long? liveVersion, CancellationToken ct)
+    private async Task<MenuDraft> SaveDraftAsync(AuditActor actor, WeChatAccount account, string slot, Menu menu, MatchRule? rule, string action, long? liveVersion, CancellationToken ct)
     {
-        var before = await drafts.GetAsync(slot, ct).ConfigureAwait(false);
+        var before = await drafts.GetAsync(account.Id, slot, ct).ConfigureAwait(false);
         if (before is not null && Same(before.Menu, menu) && MenuJson.Write(before.Rule) == MenuJson.Write(rule))
             return before;
-        await drafts.SaveAsync(slot, menu, rule, actor.Name, ct).ConfigureAwait(false);
-        var after = (await drafts.GetAsync(slot, ct).ConfigureAwait(false))!;
-        await audit.RecordAsync(actor, DraftEntityType, slot, action,
+        await drafts.SaveAsync(account.Id, slot, menu, rule, actor.Name, ct).ConfigureAwait(false);
+        var after = (await drafts.GetAsync(account.Id, slot, ct).ConfigureAwait(false))!;
+        await audit.RecordAsync(actor.On(account.Id), DraftEntityType, slot, action,
             before is null ? null : Snapshot(before.Menu, before.Rule), Snapshot(after.Menu, after.Rule, liveVersion), ct).ConfigureAwait(false);
         return after;
     }
@@ -48,42 +46,42 @@ public sealed class MenuWorkbench(
     /// operator just moved away from: left in the workbench, the next Publish would quietly undo the
     /// rollback. The replaced draft stays in the audit trail (the entry's before), so nothing is lost.
     /// </summary>
-    private Task<MenuDraft> LoadLiveIntoDraftAsync(AuditActor actor, MenuVersion live, string action, CancellationToken ct) =>
-        SaveDraftAsync(actor, MenuDraftStore.DefaultSlot, live.Menu, null, action, live.Id, ct);
+    private Task<MenuDraft> LoadLiveIntoDraftAsync(AuditActor actor, WeChatAccount account, MenuVersion live, string action, CancellationToken ct) =>
+        SaveDraftAsync(actor, account, MenuDraftStore.DefaultSlot, live.Menu, null, action, live.Id, ct);
 
     /// <summary>Throws the default draft away and loads the live default menu instead; null when nothing is live.</summary>
-    public async Task<MenuVersion?> DiscardDraftAsync(AuditActor actor, CancellationToken ct = default)
+    public async Task<MenuVersion?> DiscardDraftAsync(AuditActor actor, WeChatAccount account, CancellationToken ct = default)
     {
-        var live = await versions.LatestDefaultAsync(ct).ConfigureAwait(false);
+        var live = await versions.LatestDefaultAsync(account.Id, ct).ConfigureAwait(false);
         if (live is not null)
-            await LoadLiveIntoDraftAsync(actor, live, "discard draft, load live", ct).ConfigureAwait(false);
+            await LoadLiveIntoDraftAsync(actor, account, live, "discard draft, load live", ct).ConfigureAwait(false);
         return live;
     }
 
     /// <summary>Checks and publishes; the default menu when <paramref name="rule"/> is null, else a conditional one.</summary>
-    public async Task<MenuPublishResult> PublishAsync(AuditActor actor, Menu menu, MatchRule? rule, CancellationToken ct = default)
+    public async Task<MenuPublishResult> PublishAsync(AuditActor actor, WeChatAccount account, Menu menu, MatchRule? rule, CancellationToken ct = default)
     {
-        var before = rule is null ? await versions.LatestDefaultAsync(ct).ConfigureAwait(false) : null;
-        var result = await publisher.PublishAsync(menu, rule, actor.Name, ct: ct).ConfigureAwait(false);
+        var before = rule is null ? await versions.LatestDefaultAsync(account.Id, ct).ConfigureAwait(false) : null;
+        var result = await publisher.PublishAsync(account, menu, rule, actor.Name, ct: ct).ConfigureAwait(false);
         if (result.Version is { } version)
-            await RecordAsync(actor, version, rule is null ? "publish" : "publish conditional", before, ct).ConfigureAwait(false);
+            await RecordAsync(actor, account, version, rule is null ? "publish" : "publish conditional", before, ct).ConfigureAwait(false);
         return result;
     }
 
     /// <summary>Publishes version <paramref name="versionId"/> again as a new version; null when there is no such version.</summary>
-    public async Task<MenuPublishResult?> RollbackAsync(AuditActor actor, long versionId, CancellationToken ct = default)
+    public async Task<MenuPublishResult?> RollbackAsync(AuditActor actor, WeChatAccount account, long versionId, CancellationToken ct = default)
     {
-        var target = await versions.GetAsync(versionId, ct).ConfigureAwait(false);
+        var target = await versions.GetAsync(account.Id, versionId, ct).ConfigureAwait(false);
         if (target is null)
             return null;
-        var before = target.IsDefault ? await versions.LatestDefaultAsync(ct).ConfigureAwait(false) : null;
-        var result = await publisher.RollbackAsync(versionId, actor.Name, ct).ConfigureAwait(false);
+        var before = target.IsDefault ? await versions.LatestDefaultAsync(account.Id, ct).ConfigureAwait(false) : null;
+        var result = await publisher.RollbackAsync(account, versionId, actor.Name, ct).ConfigureAwait(false);
         if (result.Version is { } version)
         {
-            await RecordAsync(actor, version, "rollback", before, ct).ConfigureAwait(false);
+            await RecordAsync(actor, account, version, "rollback", before, ct).ConfigureAwait(false);
             // A conditional menu's draft slot is the operator's own name, which the version does not know.
             if (version.IsDefault)
-                await LoadLiveIntoDraftAsync(actor, version, "load live after rollback", ct).ConfigureAwait(false);
+                await LoadLiveIntoDraftAsync(actor, account, version, "load live after rollback", ct).ConfigureAwait(false);
         }
         return result;
     }
@@ -93,13 +91,13 @@ public sealed class MenuWorkbench(
     /// one Portal already knows is returned as it is. Either way the workbench then opens on it.
     /// Null when the account has no menu.
     /// </summary>
-    public async Task<MenuPullResult> PullAsync(AuditActor actor, CancellationToken ct = default)
+    public async Task<MenuPullResult> PullAsync(AuditActor actor, WeChatAccount account, CancellationToken ct = default)
     {
-        var before = await versions.LatestDefaultAsync(ct).ConfigureAwait(false);
+        var before = await versions.LatestDefaultAsync(account.Id, ct).ConfigureAwait(false);
         MenuVersion? pulled;
         try
         {
-            pulled = await publisher.PullAsync(actor.Name, ct).ConfigureAwait(false);
+            pulled = await publisher.PullAsync(account, actor.Name, ct).ConfigureAwait(false);
         }
         catch (WeChatApiException e) when (e.ErrorCode == MenuErrorCodes.MenuNotFound)
         {
@@ -107,18 +105,18 @@ public sealed class MenuWorkbench(
         }
         var changed = pulled is not null && pulled.Id != before?.Id;
         if (changed)
-            await RecordAsync(actor, pulled!, "pull", before, ct).ConfigureAwait(false);
+            await RecordAsync(actor, account, pulled!, "pull", before, ct).ConfigureAwait(false);
         if (pulled is not null)
-            await LoadLiveIntoDraftAsync(actor, pulled, "load live after pull", ct).ConfigureAwait(false);
+            await LoadLiveIntoDraftAsync(actor, account, pulled, "load live after pull", ct).ConfigureAwait(false);
         return new MenuPullResult(pulled, changed);
     }
 
     /// <summary>What the platform has now; empty when nothing is published (46003).</summary>
-    public async Task<PublishedMenus> LiveAsync(CancellationToken ct = default)
+    public async Task<PublishedMenus> LiveAsync(WeChatAccount account, CancellationToken ct = default)
     {
         try
         {
-            return await broker.CallAsync(accounts.Default, (token, c) => client.GetAsync(token, c), ct).ConfigureAwait(false);
+            return await broker.CallAsync(account, (token, c) => client.GetAsync(token, c), ct).ConfigureAwait(false);
         }
         catch (WeChatApiException e) when (e.ErrorCode == MenuErrorCodes.MenuNotFound)
         {
@@ -127,29 +125,29 @@ public sealed class MenuWorkbench(
     }
 
     /// <summary>Removes one conditional menu from the platform; false when the platform has no such menu.</summary>
-    public async Task<bool> DeleteConditionalAsync(AuditActor actor, long menuId, CancellationToken ct = default)
+    public async Task<bool> DeleteConditionalAsync(AuditActor actor, WeChatAccount account, long menuId, CancellationToken ct = default)
     {
-        var live = await LiveAsync(ct).ConfigureAwait(false);
+        var live = await LiveAsync(account, ct).ConfigureAwait(false);
         var before = live.Conditional.FirstOrDefault(c => c.MenuId == menuId);
         try
         {
-            await broker.CallAsync(accounts.Default, async (token, c) => { await client.DeleteConditionalAsync(token, menuId, c).ConfigureAwait(false); return true; }, ct).ConfigureAwait(false);
+            await broker.CallAsync(account, async (token, c) => { await client.DeleteConditionalAsync(token, menuId, c).ConfigureAwait(false); return true; }, ct).ConfigureAwait(false);
         }
         catch (WeChatApiException e) when (e.ErrorCode == MenuErrorCodes.ConditionalMenuNotFound)
         {
             return false;
         }
-        await audit.RecordAsync(actor, EntityType, "conditional " + menuId.ToString(System.Globalization.CultureInfo.InvariantCulture), "delete conditional",
+        await audit.RecordAsync(actor.On(account.Id), EntityType, "conditional " + menuId.ToString(System.Globalization.CultureInfo.InvariantCulture), "delete conditional",
             before is null ? null : Snapshot(before.Menu, before.Rule), null, ct).ConfigureAwait(false);
         return true;
     }
 
     /// <summary>The menu a follower gets (platform's trymatch), or why there is none, in plain words.</summary>
-    public async Task<MenuMatch> TryMatchAsync(string userId, CancellationToken ct = default)
+    public async Task<MenuMatch> TryMatchAsync(WeChatAccount account, string userId, CancellationToken ct = default)
     {
         try
         {
-            var menu = await broker.CallAsync(accounts.Default, (token, c) => client.TryMatchAsync(token, userId, c), ct).ConfigureAwait(false);
+            var menu = await broker.CallAsync(account, (token, c) => client.TryMatchAsync(token, userId, c), ct).ConfigureAwait(false);
             return new MenuMatch(menu, null);
         }
         catch (WeChatApiException e)
@@ -163,8 +161,8 @@ public sealed class MenuWorkbench(
         }
     }
 
-    private Task RecordAsync(AuditActor actor, MenuVersion version, string action, MenuVersion? before, CancellationToken ct) =>
-        audit.RecordAsync(actor, EntityType, version.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), action,
+    private Task RecordAsync(AuditActor actor, WeChatAccount account, MenuVersion version, string action, MenuVersion? before, CancellationToken ct) =>
+        audit.RecordAsync(actor.On(account.Id), EntityType, version.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), action,
             before is null ? null : Snapshot(before.Menu, before.Rule, before.Id),
             Snapshot(version.Menu, version.Rule, version.Id, version.Note), ct);
 

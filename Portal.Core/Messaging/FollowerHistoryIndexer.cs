@@ -12,9 +12,10 @@ namespace Portal.Core.Messaging;
 /// </summary>
 public static class FollowerHistoryIndexer
 {
+    /// <summary>A Portal-wide setting (account 0, see <see cref="Settings.SettingsStore"/>): the log is one table for every account.</summary>
     public const string WatermarkKey = "message_log.follower_index_through";
 
-    private const string WatermarkSql = "SELECT CAST(value AS INTEGER) FROM settings WHERE key = @Key";
+    private const string WatermarkSql = "SELECT CAST(value AS INTEGER) FROM settings WHERE account_id = 0 AND key = @Key";
 
     private const string UpperSql = """
         SELECT COALESCE(MAX(id), @Through) FROM (SELECT id FROM message_log WHERE id > @Through ORDER BY id LIMIT @Limit)
@@ -23,7 +24,7 @@ public static class FollowerHistoryIndexer
     private const string PassSql = """
         INSERT OR IGNORE INTO message_log_by_follower (openid, id)
         SELECT openid, id FROM message_log WHERE id > @Through AND id <= @Upper ORDER BY openid, id;
-        UPDATE settings SET value = CAST(@Upper AS TEXT) WHERE key = @Key;
+        UPDATE settings SET value = CAST(@Upper AS TEXT) WHERE account_id = 0 AND key = @Key;
         """;
 
     /// <summary>Indexes up to <paramref name="maxRows"/> rows in the caller's transaction; returns how many.</summary>

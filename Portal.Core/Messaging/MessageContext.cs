@@ -11,6 +11,9 @@ public sealed record MessageContext(InboundMessage Message, WeChatAccount Accoun
 {
     public string AppId => Account.AppId;
 
+    /// <summary>The id of the account it was sent to: the rules, menus and followers a handler reads are that account's.</summary>
+    public int AccountId => Account.Id;
+
     /// <summary>Set by <see cref="MarkReplyAsFallback"/>: the reply says "not understood", it does not answer.</summary>
     public bool ReplyIsFallback { get; private set; }
 

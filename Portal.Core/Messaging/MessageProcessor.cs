@@ -71,7 +71,7 @@ public sealed partial class MessageProcessor(
             // the reply must still be recorded so the retry on its way gets it instead of running it again.
             try
             {
-                await journal.AppendAsync(LogEntry(context, key, reply, outcome), MessageSummary.FollowerChange(message, received), lifetime.ApplicationStopping).ConfigureAwait(false);
+                await journal.AppendAsync(LogEntry(context, key, reply, outcome), MessageSummary.FollowerChange(context.AccountId, message, received), lifetime.ApplicationStopping).ConfigureAwait(false);
             }
             finally
             {

@@ -35,12 +35,12 @@ public static class MessageSummary
     /// Follows and unfollows change the followers table; messages and menu taps open the 48-hour
     /// customer-service window. Automatic reports (location, job results) and link views do neither.
     /// </summary>
-    public static FollowerChange? FollowerChange(InboundMessage message, DateTimeOffset at) => message switch
+    public static FollowerChange? FollowerChange(int accountId, InboundMessage message, DateTimeOffset at) => message switch
     {
-        SubscribeEvent e => new FollowerChange(e.FromUserName, FollowerChangeKind.Subscribe, e.Scene, at),
-        UnsubscribeEvent e => new FollowerChange(e.FromUserName, FollowerChangeKind.Unsubscribe, null, at),
+        SubscribeEvent e => new FollowerChange(accountId, e.FromUserName, FollowerChangeKind.Subscribe, e.Scene, at),
+        UnsubscribeEvent e => new FollowerChange(accountId, e.FromUserName, FollowerChangeKind.Unsubscribe, null, at),
         StandardMessage or ClickEvent or ScanEvent or ScanCodeEvent or PicturesEvent or LocationSelectEvent
-            => new FollowerChange(message.FromUserName, FollowerChangeKind.Interaction, null, at),
+            => new FollowerChange(accountId, message.FromUserName, FollowerChangeKind.Interaction, null, at),
         _ => null,
     };
 }

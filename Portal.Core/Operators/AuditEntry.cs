@@ -6,6 +6,9 @@ public sealed record AuditEntry
     public long Id { get; init; }
     public long? OperatorId { get; init; }
     public string OperatorName { get; init; } = "";
+
+    /// <summary>The account the change was made on; null when it belongs to none.</summary>
+    public int? AccountId { get; init; }
     public string EntityType { get; init; } = "";
     public string? EntityId { get; init; }
     public string Action { get; init; } = "";

@@ -22,8 +22,8 @@ public sealed class AuditLog(DbConnectionFactory db, TimeProvider time)
     };
 
     private const string InsertSql = """
-        INSERT INTO audit_log (operator_id, operator_name, entity_type, entity_id, action, before_json, after_json, created_at)
-        VALUES (@OperatorId, @OperatorName, @EntityType, @EntityId, @Action, @BeforeJson, @AfterJson, @At)
+        INSERT INTO audit_log (operator_id, operator_name, account_id, entity_type, entity_id, action, before_json, after_json, created_at)
+        VALUES (@OperatorId, @OperatorName, @AccountId, @EntityType, @EntityId, @Action, @BeforeJson, @AfterJson, @At)
         """;
 
     /// <summary>Records one change. <paramref name="before"/> and <paramref name="after"/> are serialised as JSON; pass null for none.</summary>
@@ -46,6 +46,7 @@ public sealed class AuditLog(DbConnectionFactory db, TimeProvider time)
         {
             actor.OperatorId,
             OperatorName = actor.Name,
+            actor.AccountId,
             EntityType = entityType,
             EntityId = entityId,
             Action = action,
@@ -61,9 +62,12 @@ public sealed class AuditLog(DbConnectionFactory db, TimeProvider time)
     public async Task<IReadOnlyList<AuditEntry>> ListAsync(AuditQuery query, CancellationToken ct = default)
     {
         var sql = new StringBuilder("""
-            SELECT id, operator_id, operator_name, entity_type, entity_id, action, before_json, after_json, created_at
+            SELECT id, operator_id, operator_name, account_id, entity_type, entity_id, action, before_json, after_json, created_at
             FROM audit_log WHERE 1 = 1
             """);
+        // An account's trail: its own changes and the changes that belong to no account (operators).
+        if (query.AccountId is not null)
+            sql.Append(" AND (account_id = @AccountId OR account_id IS NULL)");
         if (query.OperatorId is not null)
             sql.Append(" AND operator_id = @OperatorId");
         if (!string.IsNullOrEmpty(query.EntityType))
@@ -80,6 +84,7 @@ public sealed class AuditLog(DbConnectionFactory db, TimeProvider time)
         var rows = await connection.QueryAsync<AuditEntry>(new CommandDefinition(sql.ToString(), new
         {
             query.OperatorId,
+            query.AccountId,
             query.EntityType,
             query.From,
             query.To,

@@ -7,6 +7,9 @@ namespace Portal.Core.Operators;
 public sealed record AuditQuery
 {
     public long? OperatorId { get; init; }
+
+    /// <summary>One account's entries, with those that belong to no account.</summary>
+    public int? AccountId { get; init; }
     public string? EntityType { get; init; }
 
     /// <summary>Inclusive.</summary>

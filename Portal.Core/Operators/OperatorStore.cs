@@ -242,4 +242,41 @@ public sealed class OperatorStore(DbConnectionFactory db, TimeProvider time)
             UpdatedAt = UpdatedAt,
         };
     }
+
+    private const string AccountsSql = "SELECT account_id FROM operator_accounts WHERE operator_id = @Id ORDER BY account_id";
+
+    /// <summary>The accounts an operator may work on; empty means every account.</summary>
+    public async Task<IReadOnlyList<int>> AccountsAsync(long operatorId, CancellationToken ct = default)
+    {
+        await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
+        return (await connection.QueryAsync<int>(new CommandDefinition(AccountsSql, new { Id = operatorId }, cancellationToken: ct)).ConfigureAwait(false)).AsList();
+    }
+
+    /// <summary>Every operator's limits, for the operators page: operators without any are left out (all accounts).</summary>
+    public async Task<ILookup<long, int>> AllAccountsAsync(CancellationToken ct = default)
+    {
+        await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<OperatorAccountRow>(new CommandDefinition("SELECT operator_id, account_id FROM operator_accounts", cancellationToken: ct)).ConfigureAwait(false);
+        return rows.ToLookup(r => r.OperatorId, r => r.AccountId);
+    }
+
+    public async Task<IReadOnlyList<int>> AccountsAsync(DbTransaction transaction, long operatorId, CancellationToken ct = default) =>
+        (await transaction.Connection!.QueryAsync<int>(new CommandDefinition(AccountsSql, new { Id = operatorId }, transaction, cancellationToken: ct)).ConfigureAwait(false)).AsList();
+
+    /// <summary>Limits an operator to <paramref name="accountIds"/>; none lifts the limit (every account).</summary>
+    public async Task SetAccountsAsync(DbTransaction transaction, long operatorId, IReadOnlyCollection<int> accountIds, CancellationToken ct = default)
+    {
+        var connection = transaction.Connection!;
+        await connection.ExecuteAsync(new CommandDefinition("DELETE FROM operator_accounts WHERE operator_id = @Id", new { Id = operatorId }, transaction, cancellationToken: ct)).ConfigureAwait(false);
+        foreach (var accountId in accountIds.Distinct())
+            await connection.ExecuteAsync(new CommandDefinition("INSERT INTO operator_accounts (operator_id, account_id) VALUES (@Id, @AccountId)",
+                new { Id = operatorId, AccountId = accountId }, transaction, cancellationToken: ct)).ConfigureAwait(false);
+    }
+
+    // A class rather than a tuple: Dapper converts SQLite's 64-bit integers to a property's int, not a tuple's.
+    private sealed class OperatorAccountRow
+    {
+        public long OperatorId { get; init; }
+        public int AccountId { get; init; }
+    }
 }

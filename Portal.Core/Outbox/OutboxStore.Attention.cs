@@ -45,16 +45,17 @@ public sealed partial class OutboxStore
 
     private const string AttentionSql = $"""
         SELECT {Columns} FROM outbox
-        WHERE (status = @Failed AND dismissed_at IS NULL)
-           OR (status IN (@Ready, @Sending, @Awaiting) AND created_at < @WaitingSince)
+        WHERE account_id = @AccountId
+          AND ((status = @Failed AND dismissed_at IS NULL)
+            OR (status IN (@Ready, @Sending, @Awaiting) AND created_at < @WaitingSince))
         ORDER BY updated_at DESC, id DESC LIMIT @Limit
         """;
 
     /// <summary>Failed rows nobody has dealt with, and rows still waiting since before <paramref name="waitingSince"/>, latest change first.</summary>
-    public async Task<IReadOnlyList<OutboxItem>> NeedingAttentionAsync(DateTimeOffset waitingSince, int limit, CancellationToken ct = default)
+    public async Task<IReadOnlyList<OutboxItem>> NeedingAttentionAsync(int accountId, DateTimeOffset waitingSince, int limit, CancellationToken ct = default)
     {
         await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
-        var args = new { Failed = OutboxStatus.Failed, Ready = OutboxStatus.Ready, Sending = OutboxStatus.Sending, Awaiting = OutboxStatus.AwaitingHandler, WaitingSince = waitingSince, Limit = limit };
+        var args = new { AccountId = accountId, Failed = OutboxStatus.Failed, Ready = OutboxStatus.Ready, Sending = OutboxStatus.Sending, Awaiting = OutboxStatus.AwaitingHandler, WaitingSince = waitingSince, Limit = limit };
         return [.. await connection.QueryAsync<OutboxItem>(new CommandDefinition(AttentionSql, args, cancellationToken: ct)).ConfigureAwait(false)];
     }
 
@@ -67,10 +68,10 @@ public sealed partial class OutboxStore
         return await connection.ExecuteScalarAsync<long>(new CommandDefinition(WaitingForOperatorSql, new { Failed = OutboxStatus.Failed }, cancellationToken: ct)).ConfigureAwait(false);
     }
 
-    private const string GetByIdSql = $"SELECT {Columns} FROM outbox WHERE id = @Id";
+    private const string GetByIdSql = $"SELECT {Columns} FROM outbox WHERE account_id = @AccountId AND id = @Id";
 
-    public async Task<OutboxItem?> GetAsync(DbTransaction transaction, long id, CancellationToken ct = default) =>
-        await transaction.Connection!.QuerySingleOrDefaultAsync<OutboxItem>(new CommandDefinition(GetByIdSql, new { Id = id }, transaction, cancellationToken: ct)).ConfigureAwait(false);
+    public async Task<OutboxItem?> GetAsync(DbTransaction transaction, int accountId, long id, CancellationToken ct = default) =>
+        await transaction.Connection!.QuerySingleOrDefaultAsync<OutboxItem>(new CommandDefinition(GetByIdSql, new { AccountId = accountId, Id = id }, transaction, cancellationToken: ct)).ConfigureAwait(false);
 
     private const string RetrySql = """
         UPDATE outbox SET status = @To, attempts = 0, next_attempt_at = @Now, lease_owner = NULL, lease_until = NULL,

@@ -6,5 +6,6 @@ namespace Portal.Core.Site;
 /// </summary>
 public interface ISiteCache
 {
-    Task ContentChangedAsync(CancellationToken ct = default);
+    /// <summary>Drops the cached pages of one account's site.</summary>
+    Task ContentChangedAsync(int accountId, CancellationToken ct = default);
 }

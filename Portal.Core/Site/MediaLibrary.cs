@@ -16,7 +16,7 @@ public sealed partial class MediaLibrary(SiteStore store, AuditLog audit, TimePr
     public const string EntityType = "site_media";
 
     /// <summary>Checks and stores an upload. The result names the stored file, or says in plain words why not.</summary>
-    public async Task<MediaUpload> SaveAsync(AuditActor actor, Stream content, string originalName, CancellationToken ct = default)
+    public async Task<MediaUpload> SaveAsync(AuditActor actor, int accountId, Stream content, string originalName, CancellationToken ct = default)
     {
         using var buffer = new MemoryStream();
         // Read one byte past the limit, never the whole of an oversized upload.
@@ -40,8 +40,8 @@ public sealed partial class MediaLibrary(SiteStore store, AuditLog audit, TimePr
             Hash = hash, Extension = format.Extension, ContentType = format.ContentType, SizeBytes = bytes.Length,
             OriginalName = Path.GetFileName(originalName), CreatedAt = time.GetUtcNow(),
         };
-        if (await store.AddMediaAsync(file, bytes.ToArray(), ct).ConfigureAwait(false))
-            await audit.RecordAsync(actor, EntityType, hash, "upload", null, file, ct).ConfigureAwait(false);
+        if (await store.AddMediaAsync(accountId, file, bytes.ToArray(), ct).ConfigureAwait(false))
+            await audit.RecordAsync(actor.On(accountId), EntityType, hash, "upload", null, file, ct).ConfigureAwait(false);
         return new MediaUpload(file, null);
     }
 

@@ -13,56 +13,56 @@ public sealed partial class SiteStore
     // Lists leave the body out: it is the large part and no list shows it.
     private const string PublishedArticlesSql = $"""
         SELECT {ArticleColumns}, '' AS body_html FROM site_articles
-        WHERE published = @Published AND (@CategoryId IS NULL OR category_id = @CategoryId)
+        WHERE account_id = @AccountId AND published = @Published AND (@CategoryId IS NULL OR category_id = @CategoryId)
         ORDER BY published_at DESC, id DESC LIMIT @Limit
         """;
 
     /// <summary>Published articles, newest first, of one category or all.</summary>
-    public Task<IReadOnlyList<Article>> ListPublishedArticlesAsync(long? categoryId, int limit, CancellationToken ct = default) =>
+    public Task<IReadOnlyList<Article>> ListPublishedArticlesAsync(int accountId, long? categoryId, int limit, CancellationToken ct = default) =>
         WithConnectionAsync<IReadOnlyList<Article>>(null, async c =>
-            (await c.QueryAsync<ArticleRow>(new CommandDefinition(PublishedArticlesSql, new { Published = true, CategoryId = categoryId, Limit = limit }, cancellationToken: ct)).ConfigureAwait(false))
+            (await c.QueryAsync<ArticleRow>(new CommandDefinition(PublishedArticlesSql, new { AccountId = accountId, Published = true, CategoryId = categoryId, Limit = limit }, cancellationToken: ct)).ConfigureAwait(false))
                 .Select(r => r.ToArticle()).ToList(), ct);
 
     private const string FeaturedArticlesSql = $"""
         SELECT {ArticleColumns}, '' AS body_html FROM site_articles
-        WHERE published = @Published AND featured = @Featured
+        WHERE account_id = @AccountId AND published = @Published AND featured = @Featured
         ORDER BY published_at DESC, id DESC LIMIT @Limit
         """;
 
     /// <summary>The home page's featured articles, newest first.</summary>
-    public Task<IReadOnlyList<Article>> ListFeaturedArticlesAsync(int limit, CancellationToken ct = default) =>
+    public Task<IReadOnlyList<Article>> ListFeaturedArticlesAsync(int accountId, int limit, CancellationToken ct = default) =>
         WithConnectionAsync<IReadOnlyList<Article>>(null, async c =>
-            (await c.QueryAsync<ArticleRow>(new CommandDefinition(FeaturedArticlesSql, new { Published = true, Featured = true, Limit = limit }, cancellationToken: ct)).ConfigureAwait(false))
+            (await c.QueryAsync<ArticleRow>(new CommandDefinition(FeaturedArticlesSql, new { AccountId = accountId, Published = true, Featured = true, Limit = limit }, cancellationToken: ct)).ConfigureAwait(false))
                 .Select(r => r.ToArticle()).ToList(), ct);
 
-    private const string AllArticlesSql = $"SELECT {ArticleColumns}, '' AS body_html FROM site_articles ORDER BY updated_at DESC, id DESC LIMIT @Limit";
+    private const string AllArticlesSql = $"SELECT {ArticleColumns}, '' AS body_html FROM site_articles WHERE account_id = @AccountId ORDER BY updated_at DESC, id DESC LIMIT @Limit";
 
     /// <summary>Every article, published or not, most recently edited first (the admin's list).</summary>
-    public Task<IReadOnlyList<Article>> ListArticlesAsync(int limit = 500, CancellationToken ct = default) =>
+    public Task<IReadOnlyList<Article>> ListArticlesAsync(int accountId, int limit = 500, CancellationToken ct = default) =>
         WithConnectionAsync<IReadOnlyList<Article>>(null, async c =>
-            (await c.QueryAsync<ArticleRow>(new CommandDefinition(AllArticlesSql, new { Limit = limit }, cancellationToken: ct)).ConfigureAwait(false))
+            (await c.QueryAsync<ArticleRow>(new CommandDefinition(AllArticlesSql, new { AccountId = accountId, Limit = limit }, cancellationToken: ct)).ConfigureAwait(false))
                 .Select(r => r.ToArticle()).ToList(), ct);
 
-    private const string ArticleSql = $"SELECT {ArticleColumns}, body_html FROM site_articles WHERE id = @Id";
+    private const string ArticleSql = $"SELECT {ArticleColumns}, body_html FROM site_articles WHERE account_id = @AccountId AND id = @Id";
 
     /// <summary>An article whether published or not (the admin and its preview).</summary>
-    public Task<Article?> GetArticleAsync(long id, DbTransaction? tx = null, CancellationToken ct = default) =>
+    public Task<Article?> GetArticleAsync(int accountId, long id, DbTransaction? tx = null, CancellationToken ct = default) =>
         WithConnectionAsync(tx, async c =>
-            (await c.QuerySingleOrDefaultAsync<ArticleRow>(new CommandDefinition(ArticleSql, new { Id = id }, tx, cancellationToken: ct)).ConfigureAwait(false))?.ToArticle(), ct);
+            (await c.QuerySingleOrDefaultAsync<ArticleRow>(new CommandDefinition(ArticleSql, new { AccountId = accountId, Id = id }, tx, cancellationToken: ct)).ConfigureAwait(false))?.ToArticle(), ct);
 
     private const string InsertArticleSql = """
-        INSERT INTO site_articles (category_id, title, summary, body_html, cover_image, featured, published, published_at,
+        INSERT INTO site_articles (account_id, category_id, title, summary, body_html, cover_image, featured, published, published_at,
             read_count, share_title, share_description, share_image, created_at, updated_at)
-        VALUES (@CategoryId, @Title, @Summary, @BodyHtml, @CoverImage, @Featured, @Published, @PublishedAt,
+        VALUES (@AccountId, @CategoryId, @Title, @Summary, @BodyHtml, @CoverImage, @Featured, @Published, @PublishedAt,
             0, @ShareTitle, @ShareDescription, @ShareImage, @At, @At)
         RETURNING id
         """;
 
-    public async Task<long> AddArticleAsync(DbTransaction tx, Article article, CancellationToken ct = default)
+    public async Task<long> AddArticleAsync(DbTransaction tx, int accountId, Article article, CancellationToken ct = default)
     {
         var at = time.GetUtcNow();
         return await tx.Connection!.ExecuteScalarAsync<long>(new CommandDefinition(InsertArticleSql,
-            ArticleParameters(article, at, article.Published ? at : null), tx, cancellationToken: ct)).ConfigureAwait(false);
+            ArticleParameters(accountId, article, at, article.Published ? at : null), tx, cancellationToken: ct)).ConfigureAwait(false);
     }
 
     // published_at records the first publication: set when first published, kept afterwards. The read
@@ -72,20 +72,20 @@ public sealed partial class SiteStore
             cover_image = @CoverImage, featured = @Featured, published = @Published,
             published_at = CASE WHEN published_at IS NULL THEN @PublishedAt ELSE published_at END,
             share_title = @ShareTitle, share_description = @ShareDescription, share_image = @ShareImage, updated_at = @At
-        WHERE id = @Id
+        WHERE account_id = @AccountId AND id = @Id
         """;
 
-    public async Task<bool> UpdateArticleAsync(DbTransaction tx, Article article, CancellationToken ct = default)
+    public async Task<bool> UpdateArticleAsync(DbTransaction tx, int accountId, Article article, CancellationToken ct = default)
     {
         var at = time.GetUtcNow();
         return await tx.Connection!.ExecuteAsync(new CommandDefinition(UpdateArticleSql,
-            ArticleParameters(article, at, article.Published ? at : null), tx, cancellationToken: ct)).ConfigureAwait(false) == 1;
+            ArticleParameters(accountId, article, at, article.Published ? at : null), tx, cancellationToken: ct)).ConfigureAwait(false) == 1;
     }
 
-    private const string DeleteArticleSql = "DELETE FROM site_articles WHERE id = @Id";
+    private const string DeleteArticleSql = "DELETE FROM site_articles WHERE account_id = @AccountId AND id = @Id";
 
-    public async Task<bool> DeleteArticleAsync(DbTransaction tx, long id, CancellationToken ct = default) =>
-        await tx.Connection!.ExecuteAsync(new CommandDefinition(DeleteArticleSql, new { Id = id }, tx, cancellationToken: ct)).ConfigureAwait(false) == 1;
+    public async Task<bool> DeleteArticleAsync(DbTransaction tx, int accountId, long id, CancellationToken ct = default) =>
+        await tx.Connection!.ExecuteAsync(new CommandDefinition(DeleteArticleSql, new { AccountId = accountId, Id = id }, tx, cancellationToken: ct)).ConfigureAwait(false) == 1;
 
     private const string CountReadsSql = "UPDATE site_articles SET read_count = read_count + @Views WHERE id = @Id AND published = @Published";
 
@@ -99,8 +99,9 @@ public sealed partial class SiteStore
         await transaction.CommitAsync(ct).ConfigureAwait(false);
     }
 
-    private static object ArticleParameters(Article a, DateTimeOffset at, DateTimeOffset? publishedAt) => new
+    private static object ArticleParameters(int accountId, Article a, DateTimeOffset at, DateTimeOffset? publishedAt) => new
     {
+        AccountId = accountId,
         a.Id,
         a.CategoryId,
         a.Title,

@@ -7,27 +7,28 @@ public sealed partial class SiteStore
 {
     private const string ProfileSql = """
         SELECT site_name, intro, address, phone, opening_hours, map_link, share_title, share_description, share_image
-        FROM site_profile WHERE id = 1
+        FROM site_profile WHERE account_id = @AccountId
         """;
 
     /// <summary>The site's profile, or <see cref="SiteProfile.Empty"/> before anyone saved one.</summary>
-    public Task<SiteProfile> GetProfileAsync(DbTransaction? tx = null, CancellationToken ct = default) =>
+    public Task<SiteProfile> GetProfileAsync(int accountId, DbTransaction? tx = null, CancellationToken ct = default) =>
         WithConnectionAsync(tx, async c =>
-            (await c.QuerySingleOrDefaultAsync<ProfileRow>(new CommandDefinition(ProfileSql, transaction: tx, cancellationToken: ct)).ConfigureAwait(false))?.ToProfile()
+            (await c.QuerySingleOrDefaultAsync<ProfileRow>(new CommandDefinition(ProfileSql, new { AccountId = accountId }, tx, cancellationToken: ct)).ConfigureAwait(false))?.ToProfile()
             ?? SiteProfile.Empty, ct);
 
     private const string SaveProfileSql = """
-        INSERT INTO site_profile (id, site_name, intro, address, phone, opening_hours, map_link, share_title, share_description, share_image, updated_at)
-        VALUES (1, @SiteName, @Intro, @Address, @Phone, @OpeningHours, @MapLink, @ShareTitle, @ShareDescription, @ShareImage, @At)
-        ON CONFLICT (id) DO UPDATE SET site_name = excluded.site_name, intro = excluded.intro, address = excluded.address,
+        INSERT INTO site_profile (account_id, site_name, intro, address, phone, opening_hours, map_link, share_title, share_description, share_image, updated_at)
+        VALUES (@AccountId, @SiteName, @Intro, @Address, @Phone, @OpeningHours, @MapLink, @ShareTitle, @ShareDescription, @ShareImage, @At)
+        ON CONFLICT (account_id) DO UPDATE SET site_name = excluded.site_name, intro = excluded.intro, address = excluded.address,
             phone = excluded.phone, opening_hours = excluded.opening_hours, map_link = excluded.map_link,
             share_title = excluded.share_title, share_description = excluded.share_description,
             share_image = excluded.share_image, updated_at = excluded.updated_at
         """;
 
-    public async Task SaveProfileAsync(DbTransaction tx, SiteProfile p, CancellationToken ct = default) =>
+    public async Task SaveProfileAsync(DbTransaction tx, int accountId, SiteProfile p, CancellationToken ct = default) =>
         await tx.Connection!.ExecuteAsync(new CommandDefinition(SaveProfileSql, new
         {
+            AccountId = accountId,
             p.SiteName, p.Intro, p.Address, p.Phone, p.OpeningHours, p.MapLink,
             ShareTitle = p.Share.Title, ShareDescription = p.Share.Description, ShareImage = p.Share.Image, At = time.GetUtcNow(),
         }, tx, cancellationToken: ct)).ConfigureAwait(false);

@@ -19,12 +19,12 @@ public sealed partial class SiteStore(DbConnectionFactory db, TimeProvider time)
     }
 
     /// <summary>Writes a new order for a list: positions 10, 20, 30… in the order of <paramref name="ids"/>.</summary>
-    private async Task SetOrderAsync(DbTransaction tx, string table, IReadOnlyList<long> ids, CancellationToken ct)
+    private async Task SetOrderAsync(DbTransaction tx, int accountId, string table, IReadOnlyList<long> ids, CancellationToken ct)
     {
         var at = time.GetUtcNow();
         // The table name comes from this class's constants, never from input.
-        var sql = $"UPDATE {table} SET sort_order = @Order, updated_at = @At WHERE id = @Id";
+        var sql = $"UPDATE {table} SET sort_order = @Order, updated_at = @At WHERE account_id = @AccountId AND id = @Id";
         for (var i = 0; i < ids.Count; i++)
-            await Dapper.SqlMapper.ExecuteAsync(tx.Connection!, new Dapper.CommandDefinition(sql, new { Id = ids[i], Order = (i + 1) * 10, At = at }, tx, cancellationToken: ct)).ConfigureAwait(false);
+            await Dapper.SqlMapper.ExecuteAsync(tx.Connection!, new Dapper.CommandDefinition(sql, new { AccountId = accountId, Id = ids[i], Order = (i + 1) * 10, At = at }, tx, cancellationToken: ct)).ConfigureAwait(false);
     }
 }

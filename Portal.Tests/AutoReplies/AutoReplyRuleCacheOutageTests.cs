@@ -33,11 +33,11 @@ public sealed class AutoReplyRuleCacheOutageTests : IAsyncLifetime
     public async Task Refreshes_failing_for_every_message_are_logged_once_and_the_rules_stay_in_use()
     {
         var store = new AutoReplyRuleStore(_database.Factory, _clock);
-        await store.AddAsync(new AutoReplyRule { Name = "hours", Trigger = RuleTrigger.Exact, Pattern = "hours", Reply = new TextReply("We open 9:00–18:00.") });
+        await store.AddAsync(TestAccounts.DefaultId, new AutoReplyRule { Name = "hours", Trigger = RuleTrigger.Exact, Pattern = "hours", Reply = new TextReply("We open 9:00–18:00.") });
         var options = new MessagingOptions();
         var outages = new DependencyOutages(LoggerFactory.Create(b => b.AddProvider(_logs)), _clock);
         var cache = new AutoReplyRuleCache(store, Options.Create(options), _clock, outages);
-        var rules = await cache.GetAsync();
+        var rules = await cache.GetAsync(TestAccounts.DefaultId);
 
         await using var outage = new PostgresOutage(_database.ConnectionString);
         await outage.BeginAsync();
@@ -46,7 +46,7 @@ public sealed class AutoReplyRuleCacheOutageTests : IAsyncLifetime
         {
             // Each message comes after the refresh interval, so each one starts a refresh that fails.
             _clock.Advance(options.RulesRefreshInterval + TimeSpan.FromMilliseconds(1));
-            Assert.Same(rules, await cache.GetAsync());
+            Assert.Same(rules, await cache.GetAsync(TestAccounts.DefaultId));
             await RefreshFailuresReachAsync(outages, i);
         }
         await outage.EndAsync();
@@ -54,7 +54,7 @@ public sealed class AutoReplyRuleCacheOutageTests : IAsyncLifetime
         await Eventually.HoldsAsync(() => _logs.Lines.Any(l => l.Contains("works again after", StringComparison.Ordinal)), between: async () =>
         {
             _clock.Advance(options.RulesRefreshInterval + TimeSpan.FromMilliseconds(1));
-            await cache.GetAsync();
+            await cache.GetAsync(TestAccounts.DefaultId);
         });
 
         var lines = _logs.Lines.Where(l => l.Contains("auto-reply rules", StringComparison.Ordinal) && !l.StartsWith("  ", StringComparison.Ordinal)).ToList();

@@ -25,17 +25,17 @@ public abstract class AutoReplyRuleEditorTests(TestDatabase database)
         var cache = Cache;
         var editor = new AutoReplyRuleEditor(database.Factory, _store, cache, _audit);
         var keyword = "kw" + Guid.NewGuid().ToString("N")[..8];
-        Assert.Null((await cache.GetAsync()).MatchText(keyword));
+        Assert.Null((await cache.GetAsync(TestAccounts.DefaultId)).MatchText(keyword));
 
-        var rule = await editor.CreateAsync(_actor, new AutoReplyRule { Name = "news", Trigger = RuleTrigger.Exact, Pattern = keyword,
+        var rule = await editor.CreateAsync(_actor, TestAccounts.DefaultId, new AutoReplyRule { Name = "news", Trigger = RuleTrigger.Exact, Pattern = keyword,
             Reply = new NewsReply([new NewsArticle("标题", "d", "https://p.example/1.jpg", "https://x.example/1")]) });
-        Assert.Equal(rule.Id, (await cache.GetAsync()).MatchText(keyword)!.Id);
+        Assert.Equal(rule.Id, (await cache.GetAsync(TestAccounts.DefaultId)).MatchText(keyword)!.Id);
 
-        Assert.True(await editor.UpdateAsync(_actor, rule with { Reply = new TextReply("plain now") }));
-        Assert.True(await editor.SetEnabledAsync(_actor, rule.Id, false));
-        Assert.Null((await cache.GetAsync()).MatchText(keyword));
-        Assert.True(await editor.DeleteAsync(_actor, rule.Id));
-        Assert.False(await editor.DeleteAsync(_actor, rule.Id));
+        Assert.True(await editor.UpdateAsync(_actor, TestAccounts.DefaultId, rule with { Reply = new TextReply("plain now") }));
+        Assert.True(await editor.SetEnabledAsync(_actor, TestAccounts.DefaultId, rule.Id, false));
+        Assert.Null((await cache.GetAsync(TestAccounts.DefaultId)).MatchText(keyword));
+        Assert.True(await editor.DeleteAsync(_actor, TestAccounts.DefaultId, rule.Id));
+        Assert.False(await editor.DeleteAsync(_actor, TestAccounts.DefaultId, rule.Id));
 
         var entries = (await _audit.ListAsync(new AuditQuery { EntityType = AutoReplyRuleEditor.EntityType, OperatorId = 42 }))
             .Where(e => e.EntityId == rule.Id.ToString()).Reverse().ToList();
@@ -51,7 +51,7 @@ public abstract class AutoReplyRuleEditorTests(TestDatabase database)
     public async Task A_change_whose_audit_entry_cannot_be_written_does_not_happen()
     {
         var editor = new AutoReplyRuleEditor(database.Factory, _store, Cache, _audit);
-        var rule = await editor.CreateAsync(_actor, new AutoReplyRule { Name = "kept", Trigger = RuleTrigger.Exact, Pattern = "kept-" + Guid.NewGuid().ToString("N"), Reply = new TextReply("v1") });
+        var rule = await editor.CreateAsync(_actor, TestAccounts.DefaultId, new AutoReplyRule { Name = "kept", Trigger = RuleTrigger.Exact, Pattern = "kept-" + Guid.NewGuid().ToString("N"), Reply = new TextReply("v1") });
         async Task Sql(string sql)
         {
             await using var connection = await database.Factory.OpenAsync();
@@ -61,14 +61,14 @@ public abstract class AutoReplyRuleEditorTests(TestDatabase database)
         await Sql("ALTER TABLE audit_log RENAME TO audit_log_away");
         try
         {
-            await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => editor.UpdateAsync(_actor, rule with { Reply = new TextReply("v2") }));
-            await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => editor.DeleteAsync(_actor, rule.Id));
+            await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => editor.UpdateAsync(_actor, TestAccounts.DefaultId, rule with { Reply = new TextReply("v2") }));
+            await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => editor.DeleteAsync(_actor, TestAccounts.DefaultId, rule.Id));
         }
         finally
         {
             await Sql("ALTER TABLE audit_log_away RENAME TO audit_log");
         }
-        var stored = await _store.GetAsync(rule.Id);
+        var stored = await _store.GetAsync(TestAccounts.DefaultId, rule.Id);
         Assert.Equal("v1", ((TextReply)stored!.Reply).Content);
     }
 
@@ -76,30 +76,30 @@ public abstract class AutoReplyRuleEditorTests(TestDatabase database)
     public async Task A_deleted_rules_id_is_never_given_to_a_new_rule()
     {
         // The audit trail names rules by id; a reused id would mix two rules' histories.
-        var rule = await _store.AddAsync(new AutoReplyRule { Name = "gone", Trigger = RuleTrigger.Default, Reply = new TextReply("x") });
-        await _store.DeleteAsync(rule.Id);
-        var next = await _store.AddAsync(new AutoReplyRule { Name = "new", Trigger = RuleTrigger.Default, Reply = new TextReply("y") });
+        var rule = await _store.AddAsync(TestAccounts.DefaultId, new AutoReplyRule { Name = "gone", Trigger = RuleTrigger.Default, Reply = new TextReply("x") });
+        await _store.DeleteAsync(TestAccounts.DefaultId, rule.Id);
+        var next = await _store.AddAsync(TestAccounts.DefaultId, new AutoReplyRule { Name = "new", Trigger = RuleTrigger.Default, Reply = new TextReply("y") });
         Assert.True(next.Id > rule.Id);
-        await _store.DeleteAsync(next.Id);
+        await _store.DeleteAsync(TestAccounts.DefaultId, next.Id);
     }
 
     [Fact]
     public async Task Moving_renumbers_the_list_so_a_move_between_equal_priorities_takes_effect()
     {
-        foreach (var r in await _store.ListAsync())
-            await _store.DeleteAsync(r.Id);
+        foreach (var r in await _store.ListAsync(TestAccounts.DefaultId))
+            await _store.DeleteAsync(TestAccounts.DefaultId, r.Id);
         var editor = new AutoReplyRuleEditor(database.Factory, _store, Cache, _audit);
         var names = new[] { "a", "b", "c" };
         foreach (var name in names)
-            await editor.CreateAsync(_actor, new AutoReplyRule { Name = name, Trigger = RuleTrigger.Contains, Pattern = "move-" + name, Reply = new TextReply(name) });
+            await editor.CreateAsync(_actor, TestAccounts.DefaultId, new AutoReplyRule { Name = name, Trigger = RuleTrigger.Contains, Pattern = "move-" + name, Reply = new TextReply(name) });
 
-        var c = (await _store.ListAsync()).Single(r => r.Name == "c");
-        Assert.True(await editor.MoveAsync(_actor, c.Id, up: true));
-        Assert.Equal(["a", "c", "b"], (await _store.ListAsync()).Select(r => r.Name));
-        Assert.True(await editor.MoveAsync(_actor, c.Id, up: true));
-        Assert.Equal(["c", "a", "b"], (await _store.ListAsync()).Select(r => r.Name));
-        Assert.False(await editor.MoveAsync(_actor, c.Id, up: true));
-        Assert.Equal([30, 20, 10], (await _store.ListAsync()).Select(r => r.Priority));
+        var c = (await _store.ListAsync(TestAccounts.DefaultId)).Single(r => r.Name == "c");
+        Assert.True(await editor.MoveAsync(_actor, TestAccounts.DefaultId, c.Id, up: true));
+        Assert.Equal(["a", "c", "b"], (await _store.ListAsync(TestAccounts.DefaultId)).Select(r => r.Name));
+        Assert.True(await editor.MoveAsync(_actor, TestAccounts.DefaultId, c.Id, up: true));
+        Assert.Equal(["c", "a", "b"], (await _store.ListAsync(TestAccounts.DefaultId)).Select(r => r.Name));
+        Assert.False(await editor.MoveAsync(_actor, TestAccounts.DefaultId, c.Id, up: true));
+        Assert.Equal([30, 20, 10], (await _store.ListAsync(TestAccounts.DefaultId)).Select(r => r.Priority));
     }
 }
 

@@ -13,7 +13,7 @@ public sealed class RulePagesTests(PortalAppFactory app) : IClassFixture<PortalA
     private static string Unique(string prefix) => $"{prefix}{Guid.NewGuid():N}"[..(prefix.Length + 8)];
 
     private async Task<AutoReplyRule?> SavedRuleNamedAsync(string name) =>
-        (await app.Services.GetRequiredService<AutoReplyRuleStore>().ListAsync()).SingleOrDefault(r => r.Name == name);
+        (await app.Services.GetRequiredService<AutoReplyRuleStore>().ListAsync(TestAccounts.DefaultId)).SingleOrDefault(r => r.Name == name);
 
     [Fact]
     public async Task An_invalid_pattern_is_explained_in_plain_words_and_nothing_is_saved()
@@ -119,7 +119,7 @@ public sealed class RulePagesTests(PortalAppFactory app) : IClassFixture<PortalA
         (await editor.PostFormAsync("/admin/rules", "/admin/rules?handler=Disable", new() { ["id"] = id })).Dispose();
         Assert.False((await SavedRuleNamedAsync(name))!.Enabled);
         (await editor.PostFormAsync("/admin/rules", "/admin/rules?handler=Down", new() { ["id"] = id })).Dispose();
-        var list = await app.Services.GetRequiredService<AutoReplyRuleStore>().ListAsync();
+        var list = await app.Services.GetRequiredService<AutoReplyRuleStore>().ListAsync(TestAccounts.DefaultId);
         Assert.Equal([name + "-last", name], list.TakeLast(2).Select(r => r.Name));
         (await editor.PostFormAsync("/admin/rules", "/admin/rules?handler=Delete", new() { ["id"] = id })).Dispose();
         Assert.Null(await SavedRuleNamedAsync(name));
@@ -151,7 +151,7 @@ public sealed class RulePagesTests(PortalAppFactory app) : IClassFixture<PortalA
         using var shadowed = await editor.PostFormAsync("/admin/rules/edit", "/admin/rules/edit?handler=Test", form);
         var warned = await shadowed.Content.ReadAsStringAsync();
         Assert.Contains($"“{name}” never answers: “{broad}”", warned);
-        await app.Services.GetRequiredService<AutoReplyRuleStore>().DeleteAsync((await SavedRuleNamedAsync(broad))!.Id);
+        await app.Services.GetRequiredService<AutoReplyRuleStore>().DeleteAsync(TestAccounts.DefaultId, (await SavedRuleNamedAsync(broad))!.Id);
     }
 
     [Fact]
@@ -160,9 +160,9 @@ public sealed class RulePagesTests(PortalAppFactory app) : IClassFixture<PortalA
         var rules = app.Services.GetRequiredService<AutoReplyRuleStore>();
         var key = Unique("KEY_");
         var scene = Unique("scene-");
-        await rules.AddAsync(new AutoReplyRule { Name = "menu " + key, Trigger = RuleTrigger.Click, Pattern = key, Reply = new Portal.Core.WeChat.Replies.TextReply("Menu answer") });
-        await rules.AddAsync(new AutoReplyRule { Name = "greeting " + scene, Trigger = RuleTrigger.Follow, Pattern = scene, Reply = new Portal.Core.WeChat.Replies.TextReply("Scene greeting") });
-        await rules.AddAsync(new AutoReplyRule { Name = "pattern " + key, Trigger = RuleTrigger.Regex, Pattern = $"^track {key}-\\d+$", Reply = new Portal.Core.WeChat.Replies.TextReply("Tracking") });
+        await rules.AddAsync(TestAccounts.DefaultId, new AutoReplyRule { Name = "menu " + key, Trigger = RuleTrigger.Click, Pattern = key, Reply = new Portal.Core.WeChat.Replies.TextReply("Menu answer") });
+        await rules.AddAsync(TestAccounts.DefaultId, new AutoReplyRule { Name = "greeting " + scene, Trigger = RuleTrigger.Follow, Pattern = scene, Reply = new Portal.Core.WeChat.Replies.TextReply("Scene greeting") });
+        await rules.AddAsync(TestAccounts.DefaultId, new AutoReplyRule { Name = "pattern " + key, Trigger = RuleTrigger.Regex, Pattern = $"^track {key}-\\d+$", Reply = new Portal.Core.WeChat.Replies.TextReply("Tracking") });
         using var viewer = await AdminBrowser.SignedInAsync(app, OperatorRole.Viewer);
 
         Assert.Contains($"“menu {key}” answers menu key “{key}”", await viewer.GetPageAsync($"/admin/rules?TestKind=Click&TestValue={key}"));

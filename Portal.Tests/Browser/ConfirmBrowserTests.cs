@@ -24,7 +24,7 @@ public sealed class ConfirmBrowserTests(Infrastructure.Browser browser) : IClass
         app.Start();
         await AdminBrowser.CreateOperatorAsync(app, "lilei", OperatorRole.Editor);
         var draft = new RuleDraft { Name = Name, Trigger = "contains", Pattern = "hello", Content = "hi" }.Build();
-        await app.Services.GetRequiredService<AutoReplyRuleEditor>().CreateAsync(AuditActor.Command("test"), draft.Rule!);
+        await app.Services.GetRequiredService<AutoReplyRuleEditor>().CreateAsync(AuditActor.Command("test"), TestAccounts.DefaultId, draft.Rule!);
 
         var page = await browser.Chromium.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
         await page.RouteAsync(new Uri(app.BaseUrl, "admin/**").ToString(), async route =>
@@ -62,7 +62,7 @@ public sealed class ConfirmBrowserTests(Infrastructure.Browser browser) : IClass
         await Expect(rules).ToBeHiddenAsync();
         Assert.Equal(2, dialogs.Count);
         Assert.All(dialogs, d => Assert.StartsWith("confirm:", d, StringComparison.Ordinal));
-        Assert.Empty(await app.Services.GetRequiredService<AutoReplyRuleStore>().ListAsync());
+        Assert.Empty(await app.Services.GetRequiredService<AutoReplyRuleStore>().ListAsync(TestAccounts.DefaultId));
         Assert.Empty(violations);
     }
 
@@ -72,11 +72,11 @@ public sealed class ConfirmBrowserTests(Infrastructure.Browser browser) : IClass
         await using var app = new KestrelPortalApp();
         app.Start();
         await AdminBrowser.CreateOperatorAsync(app, "hanmeimei", OperatorRole.Editor);
-        var member = await app.Services.GetRequiredService<MemberStore>().SignInAsync(new MemberSignIn(InboundXml.NewOpenId(), null, "小蓝", null), withProfile: true);
-        var memberCode = await app.Services.GetRequiredService<MemberStore>().CodeAsync(member.Id);
+        var member = await app.Services.GetRequiredService<MemberStore>().SignInAsync(TestAccounts.DefaultId, new MemberSignIn(InboundXml.NewOpenId(), null, "小蓝", null), withProfile: true);
+        var memberCode = await app.Services.GetRequiredService<MemberStore>().CodeAsync(TestAccounts.DefaultId, member.Id);
         var coupons = app.Services.GetRequiredService<Coupons>();
-        var offer = await coupons.CreateAsync(new CouponTemplate { Name = "满50减10", AmountOffCents = 1000, MinSpendCents = 5000, ValidDays = 30 });
-        await coupons.ClaimAsync(member.Id, offer.Id);
+        var offer = await coupons.CreateAsync(TestAccounts.DefaultId, new CouponTemplate { Name = "满50减10", AmountOffCents = 1000, MinSpendCents = 5000, ValidDays = 30 });
+        await coupons.ClaimAsync(TestAccounts.DefaultId, member.Id, offer.Id);
 
         var page = await browser.Chromium.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
         var dialogs = new List<string>();
@@ -96,11 +96,11 @@ public sealed class ConfirmBrowserTests(Infrastructure.Browser browser) : IClass
         await page.GetByRole(AriaRole.Button, new() { Name = "Redeem" }).ClickAsync();
         Assert.Equal(["Redeem “满50减10” (¥10 off, minimum spend ¥50) for 小蓝? It cannot be used again."], dialogs);
         await page.ReloadAsync();
-        Assert.Null((await coupons.WalletAsync(member.Id)).Single().UsedAt);
+        Assert.Null((await coupons.WalletAsync(TestAccounts.DefaultId, member.Id)).Single().UsedAt);
 
         accept = true;
         await page.GetByRole(AriaRole.Button, new() { Name = "Redeem" }).ClickAsync();
         await Expect(page.GetByTestId("counter-message")).ToHaveAttributeAsync("data-code", "coupon.redeemed");
-        Assert.NotNull((await coupons.WalletAsync(member.Id)).Single().UsedAt);
+        Assert.NotNull((await coupons.WalletAsync(TestAccounts.DefaultId, member.Id)).Single().UsedAt);
     }
 }

@@ -134,7 +134,7 @@ public sealed class MenuWorkbenchBrowserTests(Infrastructure.Browser browser) : 
         await using var app = new KestrelPortalApp();
         app.Start();
         await AdminBrowser.CreateOperatorAsync(app, "editor-lin", OperatorRole.Editor);
-        await app.Services.GetRequiredService<MenuPublisher>().PublishAsync(new Menu(MenuButton.Click("Today", "TODAY")), null, "setup");
+        await app.Services.GetRequiredService<MenuPublisher>().PublishAsync(app.Services.DefaultAccount(), new Menu(MenuButton.Click("Today", "TODAY")), null, "setup");
         var tags = app.Services.GetRequiredService<SandboxTags>();
         var vip = tags.Create("VIP").Tag!;
         var follower = app.FollowerWhoJustWrote("VIP follower");

@@ -119,7 +119,7 @@ public sealed class SandboxPhoneBrowserTests(Infrastructure.Browser browser) : I
     {
         await using var app = new KestrelPortalApp();
         app.Start();
-        await app.Services.GetRequiredService<AutoReplyRuleStore>().AddAsync(new AutoReplyRule
+        await app.Services.GetRequiredService<AutoReplyRuleStore>().AddAsync(TestAccounts.DefaultId, new AutoReplyRule
         {
             Name = "Links",
             Trigger = RuleTrigger.Contains,
@@ -160,7 +160,7 @@ public sealed class SandboxPhoneBrowserTests(Infrastructure.Browser browser) : I
         // (a rule written straight to the table, another client of the sandbox).
         await using var app = new KestrelPortalApp();
         app.Start();
-        await app.Services.GetRequiredService<AutoReplyRuleStore>().AddAsync(new AutoReplyRule
+        await app.Services.GetRequiredService<AutoReplyRuleStore>().AddAsync(TestAccounts.DefaultId, new AutoReplyRule
         {
             Name = "Cards",
             Trigger = RuleTrigger.Contains,

@@ -34,7 +34,7 @@ public abstract class DashboardStoreTests(TestDatabase database)
         await LogAsync("b", "image", null, today);
         await LogAsync("c", "text", null, today.AddDays(-40));               // outside the window
         var followers = new FollowerStore(database.Factory);
-        await followers.SubscribeAsync("b", null, yesterday);
+        await followers.SubscribeAsync(TestAccounts.DefaultId, "b", null, yesterday);
 
         await using (var connection = await database.Factory.OpenAsync())
         {
@@ -47,7 +47,7 @@ public abstract class DashboardStoreTests(TestDatabase database)
             }
         }
 
-        var figures = await new DashboardStore(database.Factory, _clock).ReadAsync(7);
+        var figures = await new DashboardStore(database.Factory, _clock).ReadAsync(TestAccounts.DefaultId, 7);
 
         Assert.Equal(7, figures.Days.Count);
         Assert.Equal(["2026-11-23", "2026-11-24"], figures.Days.TakeLast(2));

@@ -12,16 +12,16 @@ public abstract class SettingsStoreTests(TestDatabase database)
     public async Task A_setting_is_stored_overwritten_and_deleted()
     {
         var key = "greeting." + Guid.NewGuid().ToString("N");
-        Assert.Null(await _store.GetAsync(key));
+        Assert.Null(await _store.GetAsync(TestAccounts.DefaultId, key));
 
-        await _store.SetAsync(key, "你好 👋");
-        Assert.Equal("你好 👋", await _store.GetAsync(key));
-        await _store.SetAsync(key, "hello");
-        Assert.Equal("hello", await _store.GetAsync(key));
+        await _store.SetAsync(TestAccounts.DefaultId, key, "你好 👋");
+        Assert.Equal("你好 👋", await _store.GetAsync(TestAccounts.DefaultId, key));
+        await _store.SetAsync(TestAccounts.DefaultId, key, "hello");
+        Assert.Equal("hello", await _store.GetAsync(TestAccounts.DefaultId, key));
 
-        Assert.True(await _store.DeleteAsync(key));
-        Assert.Null(await _store.GetAsync(key));
-        Assert.False(await _store.DeleteAsync(key));
+        Assert.True(await _store.DeleteAsync(TestAccounts.DefaultId, key));
+        Assert.Null(await _store.GetAsync(TestAccounts.DefaultId, key));
+        Assert.False(await _store.DeleteAsync(TestAccounts.DefaultId, key));
     }
 }
 

@@ -31,7 +31,7 @@ public abstract class FollowerListTests(TestDatabase database) : IAsyncLifetime
         }
         await _store.InTransactionAsync(async tx =>
         {
-            await _store.UpsertFromPlatformAsync(tx, _users, Start.AddDays(1));
+            await _store.UpsertFromPlatformAsync(tx, TestAccounts.DefaultId, _users, Start.AddDays(1));
             return true;
         });
     }
@@ -66,7 +66,7 @@ public abstract class FollowerListTests(TestDatabase database) : IAsyncLifetime
         FollowerCursor? after = null;
         for (var pages = 0; pages < 100; pages++)
         {
-            var page = await _store.ListAsync(filter, after, pageSize: 7);
+            var page = await _store.ListAsync(TestAccounts.DefaultId, filter, after, pageSize: 7);
             seen.AddRange(page.Rows);
             if (page.Next is null)
                 break;
@@ -85,18 +85,18 @@ public abstract class FollowerListTests(TestDatabase database) : IAsyncLifetime
     {
         var (filter, _) = Case(filterName);
         var forwards = new List<string>();
-        FollowerPage page = await _store.ListAsync(filter, pageSize: 9);
+        FollowerPage page = await _store.ListAsync(TestAccounts.DefaultId, filter, pageSize: 9);
         forwards.AddRange(page.Rows.Select(r => r.OpenId));
         while (page.Next is { } next)
         {
-            page = await _store.ListAsync(filter, after: next, pageSize: 9);
+            page = await _store.ListAsync(TestAccounts.DefaultId, filter, after: next, pageSize: 9);
             forwards.AddRange(page.Rows.Select(r => r.OpenId));
         }
 
         var backwards = new List<string>(page.Rows.Select(r => r.OpenId));
         while (page.Previous is { } previous)
         {
-            page = await _store.ListAsync(filter, before: previous, pageSize: 9);
+            page = await _store.ListAsync(TestAccounts.DefaultId, filter, before: previous, pageSize: 9);
             backwards.InsertRange(0, page.Rows.Select(r => r.OpenId));
         }
 
@@ -108,7 +108,7 @@ public abstract class FollowerListTests(TestDatabase database) : IAsyncLifetime
     public async Task An_exact_openid_finds_that_follower_only()
     {
         var one = _users[17];
-        var page = await _store.ListAsync(new FollowerFilter(Search: one.OpenId));
+        var page = await _store.ListAsync(TestAccounts.DefaultId, new FollowerFilter(Search: one.OpenId));
         Assert.Equal(one.OpenId, Assert.Single(page.Rows).OpenId);
     }
 

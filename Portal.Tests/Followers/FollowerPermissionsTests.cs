@@ -24,7 +24,7 @@ public sealed class FollowerPermissionsTests(PortalAppFactory app) : IClassFixtu
     public async Task A_viewer_sees_the_lists_but_cannot_sync_tag_or_reply()
     {
         var openId = app.FollowerWhoJustWrote();
-        await app.Services.GetRequiredService<FollowerStore>().TouchAsync(openId, DateTimeOffset.UtcNow);
+        await app.Services.GetRequiredService<FollowerStore>().TouchAsync(TestAccounts.DefaultId, openId, DateTimeOffset.UtcNow);
         var tagId = app.Services.GetRequiredService<SandboxTags>().Create($"v{Guid.NewGuid():N}"[..10]).Tag!.Id;
         using var viewer = await AdminBrowser.SignedInAsync(app, OperatorRole.Viewer);
 
@@ -42,8 +42,8 @@ public sealed class FollowerPermissionsTests(PortalAppFactory app) : IClassFixtu
         using var reply = await viewer.PostFormAsync("/admin/inbox", "/admin/inbox?handler=Reply", new() { ["openId"] = openId, ["text"] = "nope" });
 
         Assert.All([sync, tag, create, remark, reply], r => Assert.Equal(HttpStatusCode.Forbidden, r.StatusCode));
-        Assert.Null(await app.Services.GetRequiredService<FollowerStore>().LatestSyncAsync());
+        Assert.Null(await app.Services.GetRequiredService<FollowerStore>().LatestSyncAsync(TestAccounts.DefaultId));
         Assert.Empty(SandboxTags.TagsOf(app.Services.GetRequiredService<SandboxFollowers>().Find(openId)!));
-        Assert.DoesNotContain(await app.Services.GetRequiredService<InboxStore>().RecentRepliesAsync(), r => r.OpenId == openId);
+        Assert.DoesNotContain(await app.Services.GetRequiredService<InboxStore>().RecentRepliesAsync(TestAccounts.DefaultId), r => r.OpenId == openId);
     }
 }

@@ -14,9 +14,9 @@ public abstract class FollowerStoreTests(TestDatabase database)
     public async Task A_follow_through_a_qr_scene_records_the_scene()
     {
         var openId = OpenId();
-        await _store.SubscribeAsync(openId, "spring-poster", Monday);
+        await _store.SubscribeAsync(TestAccounts.DefaultId, openId, "spring-poster", Monday);
 
-        var follower = await _store.GetAsync(openId);
+        var follower = await _store.GetAsync(TestAccounts.DefaultId, openId);
         Assert.NotNull(follower);
         Assert.True(follower.Subscribed);
         Assert.Equal("spring-poster", follower.QrScene);
@@ -28,10 +28,10 @@ public abstract class FollowerStoreTests(TestDatabase database)
     public async Task Unfollowing_keeps_the_follower_and_marks_them_gone()
     {
         var openId = OpenId();
-        await _store.SubscribeAsync(openId, null, Monday);
-        await _store.UnsubscribeAsync(openId, Monday.AddDays(2));
+        await _store.SubscribeAsync(TestAccounts.DefaultId, openId, null, Monday);
+        await _store.UnsubscribeAsync(TestAccounts.DefaultId, openId, Monday.AddDays(2));
 
-        var follower = (await _store.GetAsync(openId))!;
+        var follower = (await _store.GetAsync(TestAccounts.DefaultId, openId))!;
         Assert.False(follower.Subscribed);
         Assert.Equal(Monday, follower.SubscribedAt);
         Assert.Equal(Monday.AddDays(2), follower.UnsubscribedAt);
@@ -41,11 +41,11 @@ public abstract class FollowerStoreTests(TestDatabase database)
     public async Task Following_again_replaces_the_scene_and_clears_the_unfollow()
     {
         var openId = OpenId();
-        await _store.SubscribeAsync(openId, "a", Monday);
-        await _store.UnsubscribeAsync(openId, Monday.AddHours(1));
-        await _store.SubscribeAsync(openId, "b", Monday.AddHours(2));
+        await _store.SubscribeAsync(TestAccounts.DefaultId, openId, "a", Monday);
+        await _store.UnsubscribeAsync(TestAccounts.DefaultId, openId, Monday.AddHours(1));
+        await _store.SubscribeAsync(TestAccounts.DefaultId, openId, "b", Monday.AddHours(2));
 
-        var follower = (await _store.GetAsync(openId))!;
+        var follower = (await _store.GetAsync(TestAccounts.DefaultId, openId))!;
         Assert.True(follower.Subscribed);
         Assert.Equal("b", follower.QrScene);
         Assert.Null(follower.UnsubscribedAt);
@@ -56,10 +56,10 @@ public abstract class FollowerStoreTests(TestDatabase database)
     public async Task A_message_from_someone_unknown_creates_a_follower_and_opens_their_window()
     {
         var openId = OpenId();
-        await _store.TouchAsync(openId, Monday);
-        await _store.TouchAsync(openId, Monday.AddMinutes(5));
+        await _store.TouchAsync(TestAccounts.DefaultId, openId, Monday);
+        await _store.TouchAsync(TestAccounts.DefaultId, openId, Monday.AddMinutes(5));
 
-        var follower = (await _store.GetAsync(openId))!;
+        var follower = (await _store.GetAsync(TestAccounts.DefaultId, openId))!;
         Assert.True(follower.Subscribed);
         Assert.Equal(Monday.AddMinutes(5), follower.LastInteractionAt);
         Assert.Equal(Monday, follower.CreatedAt);
@@ -68,16 +68,16 @@ public abstract class FollowerStoreTests(TestDatabase database)
     [Fact]
     public async Task Only_current_followers_are_counted()
     {
-        var before = await _store.CountSubscribedAsync();
+        var before = await _store.CountSubscribedAsync(TestAccounts.DefaultId);
         var (a, b) = (OpenId(), OpenId());
-        await _store.SubscribeAsync(a, null, Monday);
-        await _store.SubscribeAsync(b, null, Monday);
-        await _store.UnsubscribeAsync(b, Monday);
-        Assert.Equal(before + 1, await _store.CountSubscribedAsync());
+        await _store.SubscribeAsync(TestAccounts.DefaultId, a, null, Monday);
+        await _store.SubscribeAsync(TestAccounts.DefaultId, b, null, Monday);
+        await _store.UnsubscribeAsync(TestAccounts.DefaultId, b, Monday);
+        Assert.Equal(before + 1, await _store.CountSubscribedAsync(TestAccounts.DefaultId));
     }
 
     [Fact]
-    public async Task An_unknown_openid_has_no_record() => Assert.Null(await _store.GetAsync(OpenId()));
+    public async Task An_unknown_openid_has_no_record() => Assert.Null(await _store.GetAsync(TestAccounts.DefaultId, OpenId()));
 }
 
 public sealed class SqliteFollowerStoreTests(SqliteTestDatabase database) : FollowerStoreTests(database), IClassFixture<SqliteTestDatabase>;

@@ -33,11 +33,11 @@ public sealed class FollowerSyncTests : IAsyncLifetime
         using var editor = await AdminBrowser.SignedInAsync(app, OperatorRole.Editor);
         using var response = await editor.PostFormAsync("/admin/followers", "/admin/followers?handler=Sync", []);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        return (await app.Services.GetRequiredService<FollowerStore>().LatestSyncAsync())!.Id;
+        return (await app.Services.GetRequiredService<FollowerStore>().LatestSyncAsync(TestAccounts.DefaultId))!.Id;
     }
 
     private static Task<FollowerSyncRun> FinishedAsync(PortalAppFactory app, long runId) =>
-        SyncWorld.WaitForAsync(() => app.Services.GetRequiredService<FollowerStore>().SyncAsync(runId)!, r => r!.Status == FollowerSyncRun.Finished, "the sync to finish")!;
+        SyncWorld.WaitForAsync(() => app.Services.GetRequiredService<FollowerStore>().SyncAsync(TestAccounts.DefaultId, runId)!, r => r!.Status == FollowerSyncRun.Finished, "the sync to finish")!;
 
     private static async Task<(int Followers, int Vip, int Wholesale, int Tags)> CountsAsync(PortalAppFactory app, IReadOnlyList<string> openIds, int vip, int wholesale)
     {
@@ -60,14 +60,14 @@ public sealed class FollowerSyncTests : IAsyncLifetime
         // Someone Portal saw follow last week, who has left since without Portal hearing of it.
         var store = app.Services.GetRequiredService<FollowerStore>();
         var departed = InboundXml.NewOpenId();
-        await store.SubscribeAsync(departed, "old-poster", DateTimeOffset.UtcNow.AddDays(-7));
+        await store.SubscribeAsync(TestAccounts.DefaultId, departed, "old-poster", DateTimeOffset.UtcNow.AddDays(-7));
 
         var run = await FinishedAsync(app, await StartSyncAsync(app));
 
         Assert.Equal(3000, run.Followers);
         Assert.Equal(3000, run.Total);
         Assert.Equal((3000, 30, 30, 3), await CountsAsync(app, openIds, vip, wholesale));
-        Assert.False((await store.GetAsync(departed))!.Subscribed);
+        Assert.False((await store.GetAsync(TestAccounts.DefaultId, departed))!.Subscribed);
         using var viewer = await AdminBrowser.SignedInAsync(app, OperatorRole.Viewer);
         var page = await viewer.GetPageAsync($"/admin/followers?Tag={vip}");
         Assert.Contains("Last sync finished", page);
@@ -92,7 +92,7 @@ public sealed class FollowerSyncTests : IAsyncLifetime
             var waiting = await SyncWorld.WaitForAsync(() => outbox.GetAsync(FollowerSyncPage.KeyFor(runId, 2)),
                 row => row?.LastError?.StartsWith("45009", StringComparison.Ordinal) == true, "the second page to meet the quota");
             Assert.Equal(OutboxStatus.Ready, waiting!.Status);
-            var stopped = (await first.Services.GetRequiredService<FollowerStore>().SyncAsync(runId))!;
+            var stopped = (await first.Services.GetRequiredService<FollowerStore>().SyncAsync(TestAccounts.DefaultId, runId))!;
             Assert.Equal((FollowerSyncRun.Running, 1, SyncWorld.PageSize), (stopped.Status, stopped.Pages, stopped.Followers));
         }
 

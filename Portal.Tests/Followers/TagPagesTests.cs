@@ -24,7 +24,7 @@ public sealed class TagPagesTests(PortalAppFactory app) : IClassFixture<PortalAp
     private static string Unique(string prefix) => $"{prefix}{Guid.NewGuid():N}"[..(prefix.Length + 6)];
 
     private async Task<StoredTag?> StoredAsync(string name) =>
-        (await app.Services.GetRequiredService<FollowerStore>().TagsAsync()).SingleOrDefault(t => t.Name == name);
+        (await app.Services.GetRequiredService<FollowerStore>().TagsAsync(TestAccounts.DefaultId)).SingleOrDefault(t => t.Name == name);
 
     [Fact]
     public async Task Create_rename_and_delete_reach_the_platform_and_the_trail()
@@ -84,7 +84,7 @@ public sealed class TagPagesTests(PortalAppFactory app) : IClassFixture<PortalAp
         using var editor = await AdminBrowser.SignedInAsync(app, OperatorRole.Editor);
         var store = app.Services.GetRequiredService<FollowerStore>();
         var name = Unique("gone");
-        await store.InTransactionAsync(async tx => { await store.SaveTagAsync(tx, 9_000 + Random.Shared.Next(1000), name, 3, DateTimeOffset.UtcNow); return true; });
+        await store.InTransactionAsync(async tx => { await store.SaveTagAsync(tx, TestAccounts.DefaultId, 9_000 + Random.Shared.Next(1000), name, 3, DateTimeOffset.UtcNow); return true; });
         var tag = (await StoredAsync(name))!;
 
         using var response = await editor.PostFormAsync("/admin/tags", "/admin/tags?handler=Delete", new() { ["id"] = tag.Id.ToString() });
@@ -111,7 +111,7 @@ public sealed class TagPagesTests(PortalAppFactory app) : IClassFixture<PortalAp
         var people = Enumerable.Range(0, 60).Select(i => app.FollowerWhoJustWrote($"Batch {i}")).ToList();
         var store = app.Services.GetRequiredService<FollowerStore>();
         foreach (var openId in people)
-            await store.TouchAsync(openId, DateTimeOffset.UtcNow);
+            await store.TouchAsync(TestAccounts.DefaultId, openId, DateTimeOffset.UtcNow);
 
         // 60 ticked followers: two platform calls (50 at most each). Indexed names bind like repeated checkboxes.
         var form = people.Select((p, i) => (Key: $"openIds[{i}]", Value: p)).ToDictionary(f => f.Key, f => f.Value);

@@ -87,18 +87,18 @@ public sealed class NoInlineScriptTests
             Assert.Equal(HttpStatusCode.Redirect, rule.StatusCode);
         using (var tag = await owner.PostFormAsync("/admin/tags", "/admin/tags?handler=Create", new() { ["name"] = "'+alert(1)+'" }))
             Assert.Equal(HttpStatusCode.Redirect, tag.StatusCode);
-        var ruleId = (await app.Services.GetRequiredService<Portal.Core.AutoReplies.AutoReplyRuleStore>().ListAsync()).Single(r => r.Name == Hostile).Id;
+        var ruleId = (await app.Services.GetRequiredService<Portal.Core.AutoReplies.AutoReplyRuleStore>().ListAsync(TestAccounts.DefaultId)).Single(r => r.Name == Hostile).Id;
 
         var actor = AuditActor.Command("test");
         var editor = app.Services.GetRequiredService<SiteEditor>();
-        var category = await editor.AddCategoryAsync(actor, Hostile);
-        var articleId = (await editor.SaveArticleAsync(actor, new Article { Title = Hostile, Summary = Hostile, BodyHtml = $"<p>{Hostile}</p>", CategoryId = category, Published = true }))!.Value;
+        var category = await editor.AddCategoryAsync(actor, TestAccounts.DefaultId, Hostile);
+        var articleId = (await editor.SaveArticleAsync(actor, TestAccounts.DefaultId, new Article { Title = Hostile, Summary = Hostile, BodyHtml = $"<p>{Hostile}</p>", CategoryId = category, Published = true }))!.Value;
         var slug = "p" + Guid.NewGuid().ToString("N")[..8];
-        var pageId = (await editor.SavePageAsync(actor, new SitePage { Slug = slug, Title = Hostile, BodyHtml = Hostile })).Id!.Value;
-        await editor.AddBannerAsync(actor, new Banner { Title = Hostile, ImageUrl = "/media/a.png", Link = "/articles" });
-        await editor.AddNavItemAsync(actor, new NavItem { Label = Hostile, Link = "/contact" });
-        await editor.SaveProfileAsync(actor, SiteProfile.Empty with { SiteName = Hostile, Address = Hostile, Phone = Hostile, Intro = Hostile });
-        await app.Services.GetRequiredService<Coupons>().CreateAsync(new CouponTemplate { Name = Hostile, AmountOffCents = 500, MinSpendCents = 3000, ValidDays = 30 });
+        var pageId = (await editor.SavePageAsync(actor, TestAccounts.DefaultId, new SitePage { Slug = slug, Title = Hostile, BodyHtml = Hostile })).Id!.Value;
+        await editor.AddBannerAsync(actor, TestAccounts.DefaultId, new Banner { Title = Hostile, ImageUrl = "/media/a.png", Link = "/articles" });
+        await editor.AddNavItemAsync(actor, TestAccounts.DefaultId, new NavItem { Label = Hostile, Link = "/contact" });
+        await editor.SaveProfileAsync(actor, TestAccounts.DefaultId, SiteProfile.Empty with { SiteName = Hostile, Address = Hostile, Phone = Hostile, Intro = Hostile });
+        await app.Services.GetRequiredService<Coupons>().CreateAsync(TestAccounts.DefaultId, new CouponTemplate { Name = Hostile, AmountOffCents = 500, MinSpendCents = 3000, ValidDays = 30 });
 
         // A follower whose nickname and message are hostile: the inbox, follower page and member centre show them.
         var followerOpenId = app.FollowerWhoJustWrote(Hostile);

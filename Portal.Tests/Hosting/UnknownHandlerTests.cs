@@ -28,7 +28,7 @@ public sealed class UnknownHandlerTests(PortalAppFactory app) : IClassFixture<Po
     [Fact]
     public async Task A_post_without_a_handler_or_with_an_unknown_one_to_a_page_with_actions_is_400()
     {
-        var member = await app.Services.GetRequiredService<MemberStore>().SignInAsync(new MemberSignIn(InboundXml.NewOpenId(), null, "小蓝", null), withProfile: true);
+        var member = await app.Services.GetRequiredService<MemberStore>().SignInAsync(TestAccounts.DefaultId, new MemberSignIn(InboundXml.NewOpenId(), null, "小蓝", null), withProfile: true);
         using var owner = await AdminBrowser.SignedInAsync(app, OperatorRole.Owner);
         var page = $"/admin/members/{member.Id}";
 

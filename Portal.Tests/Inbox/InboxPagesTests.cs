@@ -36,7 +36,7 @@ public sealed class InboxPagesTests(PortalAppFactory app) : IClassFixture<Portal
     }
 
     private async Task<OperatorReply?> ReplyToAsync(string openId) =>
-        (await app.Services.GetRequiredService<InboxStore>().RecentRepliesAsync(100)).FirstOrDefault(r => r.OpenId == openId);
+        (await app.Services.GetRequiredService<InboxStore>().RecentRepliesAsync(TestAccounts.DefaultId, 100)).FirstOrDefault(r => r.OpenId == openId);
 
     private static Task<HttpResponseMessage> ReplyAsync(AdminBrowser browser, string openId, string text) =>
         browser.PostFormAsync("/admin/inbox", "/admin/inbox?handler=Reply", new() { ["openId"] = openId, ["text"] = text });
@@ -84,7 +84,7 @@ public sealed class InboxPagesTests(PortalAppFactory app) : IClassFixture<Portal
         using var editor = await AdminBrowser.SignedInAsync(app, OperatorRole.Editor);
         var openId = app.FollowerWhoJustWrote();
         // Portal's record: they last wrote three days ago.
-        await app.Services.GetRequiredService<FollowerStore>().TouchAsync(openId, DateTimeOffset.UtcNow.AddDays(-3));
+        await app.Services.GetRequiredService<FollowerStore>().TouchAsync(TestAccounts.DefaultId, openId, DateTimeOffset.UtcNow.AddDays(-3));
 
         using var response = await editor.PostFormAsync($"/admin/followers/{openId}", $"/admin/followers/{openId}?handler=Reply", new() { ["text"] = "Sorry for the wait" });
 
@@ -102,7 +102,7 @@ public sealed class InboxPagesTests(PortalAppFactory app) : IClassFixture<Portal
     {
         using var editor = await AdminBrowser.SignedInAsync(app, OperatorRole.Editor);
         var openId = app.FollowerWhoJustWrote();
-        await app.Services.GetRequiredService<FollowerStore>().TouchAsync(openId, DateTimeOffset.UtcNow);
+        await app.Services.GetRequiredService<FollowerStore>().TouchAsync(TestAccounts.DefaultId, openId, DateTimeOffset.UtcNow);
         // Portal still thinks the window open; the platform has it closed by the time the reply goes.
         await new SandboxDev(app).CloseWindowAsync(openId);
 
@@ -125,7 +125,7 @@ public sealed class InboxPagesTests(PortalAppFactory app) : IClassFixture<Portal
     {
         using var editor = await AdminBrowser.SignedInAsync(app, OperatorRole.Editor);
         var openId = app.FollowerWhoJustWrote();
-        await app.Services.GetRequiredService<FollowerStore>().TouchAsync(openId, DateTimeOffset.UtcNow);
+        await app.Services.GetRequiredService<FollowerStore>().TouchAsync(TestAccounts.DefaultId, openId, DateTimeOffset.UtcNow);
         using (await ReplyAsync(editor, openId, "   ")) { }
         Assert.Contains("Write the reply first", await editor.GetPageAsync("/admin/inbox"));
         Assert.Null(await ReplyToAsync(openId));

@@ -48,9 +48,9 @@ public sealed class InboxUnansweredTests : IAsyncLifetime
         await using var app = App(database);
         var keyword = "opening hours " + Guid.NewGuid().ToString("N")[..8];
         var rules = app.Services.GetRequiredService<AutoReplyRuleStore>();
-        await rules.AddAsync(new AutoReplyRule { Name = "hours", Trigger = RuleTrigger.Exact, Pattern = keyword, Reply = new TextReply("We open at nine.") });
-        await rules.AddAsync(new AutoReplyRule { Name = "default", Trigger = RuleTrigger.Default, Reply = new TextReply("Thanks, someone will get back to you.") });
-        app.Services.GetRequiredService<AutoReplyRuleCache>().Invalidate();
+        await rules.AddAsync(TestAccounts.DefaultId, new AutoReplyRule { Name = "hours", Trigger = RuleTrigger.Exact, Pattern = keyword, Reply = new TextReply("We open at nine.") });
+        await rules.AddAsync(TestAccounts.DefaultId, new AutoReplyRule { Name = "default", Trigger = RuleTrigger.Default, Reply = new TextReply("Thanks, someone will get back to you.") });
+        app.Services.GetRequiredService<AutoReplyRuleCache>().Invalidate(TestAccounts.DefaultId);
         using var editor = await AdminBrowser.SignedInAsync(app, OperatorRole.Editor);
         var push = WeChatPush.For(app);
         var understood = app.FollowerWhoJustWrote("Understood");
@@ -186,7 +186,7 @@ public abstract class ReplyKindBackfillTests(TestDatabase database)
         Assert.Equal(MessageReplyKinds.Answer, kinds["o-keyword"]);
         Assert.Null(kinds["o-none"]);
         Assert.Null(kinds["o-deferred"]);
-        var unanswered = await new InboxStore(database.Factory).ListAsync(unansweredOnly: true, before: null);
+        var unanswered = await new InboxStore(database.Factory).ListAsync(TestAccounts.DefaultId, unansweredOnly: true, before: null);
         Assert.Equal(["o-default", "o-deferred", "o-none"], unanswered.Select(m => m.OpenId).Order());
     }
 }

@@ -8,6 +8,10 @@ namespace Portal.Tests.Infrastructure;
 /// <summary>The accounts tests act for.</summary>
 internal static class TestAccounts
 {
+    /// <summary>The default account's id, for stores: where every test from before accounts keeps its data.</summary>
+    public const int DefaultId = WeChatAccount.DefaultId;
+
+
     /// <summary>
     /// The default account (id 1) as configured in <paramref name="services"/>; read from the options, so it also serves
     /// service providers built without a database, where the directory is never numbered.

@@ -82,12 +82,12 @@ public abstract class StoredLinkTests : IAsyncLifetime
         }
 
         var store = _app.Services.GetRequiredService<SiteStore>();
-        Assert.Empty(await store.ListBannersAsync());
-        Assert.Empty(await store.ListNavItemsAsync());
-        var profile = await store.GetProfileAsync();
+        Assert.Empty(await store.ListBannersAsync(TestAccounts.DefaultId));
+        Assert.Empty(await store.ListNavItemsAsync(TestAccounts.DefaultId));
+        var profile = await store.GetProfileAsync(TestAccounts.DefaultId);
         Assert.Equal("", profile.MapLink);
         Assert.Null(profile.Share.Image);
-        Assert.Empty(await _app.Services.GetRequiredService<AutoReplyRuleStore>().ListAsync());
+        Assert.Empty(await _app.Services.GetRequiredService<AutoReplyRuleStore>().ListAsync(TestAccounts.DefaultId));
         await using var connection = await _app.Services.GetRequiredService<DbConnectionFactory>().OpenAsync();
         Assert.Equal(0L, await CountAsync(connection, "SELECT COUNT(*) FROM site_articles"));
         Assert.Equal(0L, await CountAsync(connection, "SELECT COUNT(*) FROM site_pages"));
@@ -98,12 +98,12 @@ public abstract class StoredLinkTests : IAsyncLifetime
     {
         var editor = _app.Services.GetRequiredService<SiteEditor>();
         var actor = AuditActor.Command("test");
-        await Assert.ThrowsAsync<ArgumentException>(() => editor.AddBannerAsync(actor, new Banner { ImageUrl = "/media/a.png", Link = " javascript:alert(1)" }));
-        await Assert.ThrowsAsync<ArgumentException>(() => editor.AddNavItemAsync(actor, new NavItem { Label = "x", Link = "//evil.example" }));
-        await Assert.ThrowsAsync<ArgumentException>(() => editor.SaveProfileAsync(actor, SiteProfile.Empty with { MapLink = "/contact" }));
-        await Assert.ThrowsAsync<ArgumentException>(() => editor.SaveArticleAsync(actor, new Article { Title = "a", CoverImage = "data:image/png;base64,AA" }));
-        await Assert.ThrowsAsync<ArgumentException>(() => editor.SavePageAsync(actor, new SitePage { Slug = "a", Title = "a", Share = new ShareFields(Image: "vbscript:x") }));
-        Assert.Empty(await _app.Services.GetRequiredService<SiteStore>().ListBannersAsync());
+        await Assert.ThrowsAsync<ArgumentException>(() => editor.AddBannerAsync(actor, TestAccounts.DefaultId, new Banner { ImageUrl = "/media/a.png", Link = " javascript:alert(1)" }));
+        await Assert.ThrowsAsync<ArgumentException>(() => editor.AddNavItemAsync(actor, TestAccounts.DefaultId, new NavItem { Label = "x", Link = "//evil.example" }));
+        await Assert.ThrowsAsync<ArgumentException>(() => editor.SaveProfileAsync(actor, TestAccounts.DefaultId, SiteProfile.Empty with { MapLink = "/contact" }));
+        await Assert.ThrowsAsync<ArgumentException>(() => editor.SaveArticleAsync(actor, TestAccounts.DefaultId, new Article { Title = "a", CoverImage = "data:image/png;base64,AA" }));
+        await Assert.ThrowsAsync<ArgumentException>(() => editor.SavePageAsync(actor, TestAccounts.DefaultId, new SitePage { Slug = "a", Title = "a", Share = new ShareFields(Image: "vbscript:x") }));
+        Assert.Empty(await _app.Services.GetRequiredService<SiteStore>().ListBannersAsync(TestAccounts.DefaultId));
     }
 
     [Theory]
@@ -117,11 +117,11 @@ public abstract class StoredLinkTests : IAsyncLifetime
     {
         var editor = _app.Services.GetRequiredService<SiteEditor>();
         var actor = AuditActor.Command("test");
-        await editor.AddBannerAsync(actor, new Banner { Title = "横幅", ImageUrl = "/media/a.png", Link = "/articles" });
-        await editor.AddNavItemAsync(actor, new NavItem { Label = "格子", ImageUrl = "/media/b.png", Link = "/contact" });
-        await editor.SaveProfileAsync(actor, SiteProfile.Empty with { SiteName = "店", MapLink = "https://map.example/", Share = new ShareFields(Image: "/media/c.png") });
-        var articleId = (await editor.SaveArticleAsync(actor, new Article { Title = "文章", Summary = "s", BodyHtml = "<p>x</p>", CoverImage = "/media/d.png", Featured = true, Published = true }))!.Value;
-        var pageId = (await editor.SavePageAsync(actor, new SitePage { Slug = "about", Title = "关于", BodyHtml = "<p>y</p>" })).Id!.Value;
+        await editor.AddBannerAsync(actor, TestAccounts.DefaultId, new Banner { Title = "横幅", ImageUrl = "/media/a.png", Link = "/articles" });
+        await editor.AddNavItemAsync(actor, TestAccounts.DefaultId, new NavItem { Label = "格子", ImageUrl = "/media/b.png", Link = "/contact" });
+        await editor.SaveProfileAsync(actor, TestAccounts.DefaultId, SiteProfile.Empty with { SiteName = "店", MapLink = "https://map.example/", Share = new ShareFields(Image: "/media/c.png") });
+        var articleId = (await editor.SaveArticleAsync(actor, TestAccounts.DefaultId, new Article { Title = "文章", Summary = "s", BodyHtml = "<p>x</p>", CoverImage = "/media/d.png", Featured = true, Published = true }))!.Value;
+        var pageId = (await editor.SavePageAsync(actor, TestAccounts.DefaultId, new SitePage { Slug = "about", Title = "关于", BodyHtml = "<p>y</p>" })).Id!.Value;
 
         var body = $"<p><a href=\"{WebUtility.HtmlEncode(bad)}\">点</a><img src=\"{WebUtility.HtmlEncode(bad)}\"></p>";
         await using (var connection = await _app.Services.GetRequiredService<DbConnectionFactory>().OpenAsync())
@@ -132,7 +132,7 @@ public abstract class StoredLinkTests : IAsyncLifetime
             await ExecuteAsync(connection, "UPDATE site_articles SET cover_image = @bad, share_image = @bad, body_html = @body", bad, body);
             await ExecuteAsync(connection, "UPDATE site_pages SET share_image = @bad, body_html = @body", bad, body);
         }
-        await _app.Services.GetRequiredService<ISiteCache>().ContentChangedAsync();
+        await _app.Services.GetRequiredService<ISiteCache>().ContentChangedAsync(TestAccounts.DefaultId);
 
         using var http = _app.CreateClient();
         foreach (var url in new[] { "/", "/contact", "/articles", $"/articles/{articleId}", "/p/about" })

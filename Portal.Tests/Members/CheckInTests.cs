@@ -1,4 +1,5 @@
 using Portal.Core.Members;
+using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Members;
 
@@ -14,11 +15,11 @@ public sealed class CheckInTests
         var checkIns = db.CheckIns;
         var member = await db.MemberAsync();
 
-        var results = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => Task.Run(() => checkIns.CheckInAsync(member, CheckInRules.Default))));
+        var results = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => Task.Run(() => checkIns.CheckInAsync(TestAccounts.DefaultId, member, CheckInRules.Default))));
 
         Assert.Single(results, r => !r.AlreadyToday);
-        Assert.Equal(CheckInRules.Default.BasePoints, await db.Ledger.BalanceAsync(member));
-        Assert.Single(await db.Ledger.HistoryAsync(member));
+        Assert.Equal(CheckInRules.Default.BasePoints, await db.Ledger.BalanceAsync(TestAccounts.DefaultId, member));
+        Assert.Single(await db.Ledger.HistoryAsync(TestAccounts.DefaultId, member));
     }
 
     [Fact]
@@ -32,16 +33,16 @@ public sealed class CheckInTests
         var days = new List<CheckInResult>();
         for (var i = 0; i < 4; i++)
         {
-            days.Add(await checkIns.CheckInAsync(member, rules));
+            days.Add(await checkIns.CheckInAsync(TestAccounts.DefaultId, member, rules));
             db.Clock.Advance(TimeSpan.FromDays(1));
         }
         db.Clock.Advance(TimeSpan.FromDays(1)); // a day missed
-        var afterGap = await checkIns.CheckInAsync(member, rules);
+        var afterGap = await checkIns.CheckInAsync(TestAccounts.DefaultId, member, rules);
 
         Assert.Equal([1, 2, 3, 1], days.Select(d => d.Streak).Take(3).Append(afterGap.Streak));
         Assert.Equal([5, 5, 15, 5], days.Select(d => d.Points)); // the 4th day starts the 3-day cycle again
         Assert.Equal(1, afterGap.Streak);
-        Assert.Equal(5 + 5 + 15 + 5 + 5, await db.Ledger.BalanceAsync(member));
+        Assert.Equal(5 + 5 + 15 + 5 + 5, await db.Ledger.BalanceAsync(TestAccounts.DefaultId, member));
     }
 
     [Fact]
@@ -52,9 +53,9 @@ public sealed class CheckInTests
         var member = await db.MemberAsync();
         db.Clock.SetUtcNow(new DateTimeOffset(2026, 11, 24, 15, 50, 0, TimeSpan.Zero)); // 23:50 in Shanghai
 
-        var lateEvening = await checkIns.CheckInAsync(member, CheckInRules.Default);
+        var lateEvening = await checkIns.CheckInAsync(TestAccounts.DefaultId, member, CheckInRules.Default);
         db.Clock.Advance(TimeSpan.FromMinutes(20)); // 00:10 the next day in Shanghai, still the 24th in UTC
-        var afterMidnight = await checkIns.CheckInAsync(member, CheckInRules.Default);
+        var afterMidnight = await checkIns.CheckInAsync(TestAccounts.DefaultId, member, CheckInRules.Default);
 
         Assert.False(lateEvening.AlreadyToday);
         Assert.False(afterMidnight.AlreadyToday);

@@ -1,4 +1,5 @@
 using Portal.Core.Members;
+using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Members;
 
@@ -22,12 +23,12 @@ public sealed class CouponTests
     {
         await using var db = await MembershipDatabase.StartAsync(provider);
         var coupons = db.Coupons;
-        var template = await coupons.CreateAsync(Template(total: 5));
+        var template = await coupons.CreateAsync(TestAccounts.DefaultId, Template(total: 5));
         var members = new List<long>();
         for (var i = 0; i < 20; i++)
             members.Add(await db.MemberAsync());
 
-        var claims = await Task.WhenAll(members.Select(m => Task.Run(() => coupons.ClaimAsync(m, template.Id))));
+        var claims = await Task.WhenAll(members.Select(m => Task.Run(() => coupons.ClaimAsync(TestAccounts.DefaultId, m, template.Id))));
 
         Assert.Equal(5, claims.Count(c => c.Refusal == CouponRefusal.None));
         Assert.All(claims.Where(c => c.Coupon is null), c => Assert.Equal(CouponRefusal.AllClaimed, c.Refusal));
@@ -40,13 +41,13 @@ public sealed class CouponTests
     {
         await using var db = await MembershipDatabase.StartAsync(provider);
         var coupons = db.Coupons;
-        var template = await coupons.CreateAsync(Template(perMember: 2));
+        var template = await coupons.CreateAsync(TestAccounts.DefaultId, Template(perMember: 2));
         var member = await db.MemberAsync();
 
-        var claims = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => Task.Run(() => coupons.ClaimAsync(member, template.Id))));
+        var claims = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => Task.Run(() => coupons.ClaimAsync(TestAccounts.DefaultId, member, template.Id))));
 
         Assert.Equal(2, claims.Count(c => c.Refusal == CouponRefusal.None));
-        Assert.Equal(2, (await coupons.WalletAsync(member)).Count);
+        Assert.Equal(2, (await coupons.WalletAsync(TestAccounts.DefaultId, member)).Count);
     }
 
     [Fact]
@@ -54,15 +55,15 @@ public sealed class CouponTests
     {
         await using var db = await MembershipDatabase.StartAsync("Sqlite");
         var coupons = db.Coupons;
-        var template = await coupons.CreateAsync(Template(perMember: 2));
+        var template = await coupons.CreateAsync(TestAccounts.DefaultId, Template(perMember: 2));
         var member = await db.MemberAsync();
-        var (first, _) = await coupons.ClaimAsync(member, template.Id);
-        var (second, _) = await coupons.ClaimAsync(member, template.Id);
+        var (first, _) = await coupons.ClaimAsync(TestAccounts.DefaultId, member, template.Id);
+        var (second, _) = await coupons.ClaimAsync(TestAccounts.DefaultId, member, template.Id);
 
-        Assert.Equal(CouponRefusal.None, await coupons.UseAsync(first!.Code, "counter"));
-        Assert.Equal(CouponRefusal.AlreadyUsed, await coupons.UseAsync(first.Code, "counter"));
+        Assert.Equal(CouponRefusal.None, await coupons.UseAsync(TestAccounts.DefaultId, first!.Code, "counter"));
+        Assert.Equal(CouponRefusal.AlreadyUsed, await coupons.UseAsync(TestAccounts.DefaultId, first.Code, "counter"));
         db.Clock.Advance(TimeSpan.FromDays(8));
-        Assert.Equal(CouponRefusal.Expired, await coupons.UseAsync(second!.Code, "counter"));
-        Assert.Equal(CouponRefusal.NoSuchCoupon, await coupons.UseAsync("000000000000", "counter"));
+        Assert.Equal(CouponRefusal.Expired, await coupons.UseAsync(TestAccounts.DefaultId, second!.Code, "counter"));
+        Assert.Equal(CouponRefusal.NoSuchCoupon, await coupons.UseAsync(TestAccounts.DefaultId, "000000000000", "counter"));
     }
 }

@@ -12,9 +12,9 @@ public sealed class MemberAdminTests(PortalAppFactory app) : IClassFixture<Porta
 {
     private async Task<Member> MemberAsync(int points = 0)
     {
-        var member = await app.Services.GetRequiredService<MemberStore>().SignInAsync(new MemberSignIn(InboundXml.NewOpenId(), null, "小蓝", null), withProfile: true);
+        var member = await app.Services.GetRequiredService<MemberStore>().SignInAsync(TestAccounts.DefaultId, new MemberSignIn(InboundXml.NewOpenId(), null, "小蓝", null), withProfile: true);
         if (points > 0)
-            await app.Services.GetRequiredService<PointsLedger>().AddAsync(member.Id, points, "Opening balance", "open:" + member.Id);
+            await app.Services.GetRequiredService<PointsLedger>().AddAsync(TestAccounts.DefaultId, member.Id, points, "Opening balance", "open:" + member.Id);
         return member;
     }
 
@@ -32,7 +32,7 @@ public sealed class MemberAdminTests(PortalAppFactory app) : IClassFixture<Porta
         using var first = await editor.PostFormAsync(page, $"{page}?handler=Adjust", fields);
         using var again = await editor.PostFormAsync(page, $"{page}?handler=Adjust", fields);
 
-        Assert.Equal(70, await app.Services.GetRequiredService<PointsLedger>().BalanceAsync(member.Id));
+        Assert.Equal(70, await app.Services.GetRequiredService<PointsLedger>().BalanceAsync(TestAccounts.DefaultId, member.Id));
         var entries = await app.Services.GetRequiredService<AuditLog>().ListAsync(new AuditQuery { EntityType = "member" });
         Assert.Single(entries, e => e.EntityId == member.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
@@ -48,17 +48,17 @@ public sealed class MemberAdminTests(PortalAppFactory app) : IClassFixture<Porta
         using var refused = await editor.PostFormAsync(page, $"{page}?handler=Adjust", fields);
 
         Assert.Contains("would leave a negative balance", await refused.Content.ReadAsStringAsync());
-        Assert.Equal(10, await app.Services.GetRequiredService<PointsLedger>().BalanceAsync(member.Id));
+        Assert.Equal(10, await app.Services.GetRequiredService<PointsLedger>().BalanceAsync(TestAccounts.DefaultId, member.Id));
     }
 
     [Fact]
     public async Task At_the_counter_staff_find_a_member_by_code_add_points_and_redeem_their_coupon_once()
     {
         var member = await MemberAsync();
-        var code = await app.Services.GetRequiredService<MemberStore>().CodeAsync(member.Id);
+        var code = await app.Services.GetRequiredService<MemberStore>().CodeAsync(TestAccounts.DefaultId, member.Id);
         var coupons = app.Services.GetRequiredService<Coupons>();
-        var offer = await coupons.CreateAsync(new CouponTemplate { Name = "Free coffee", AmountOffCents = 1500, ValidDays = 30 });
-        var (coupon, _) = await coupons.ClaimAsync(member.Id, offer.Id);
+        var offer = await coupons.CreateAsync(TestAccounts.DefaultId, new CouponTemplate { Name = "Free coffee", AmountOffCents = 1500, ValidDays = 30 });
+        var (coupon, _) = await coupons.ClaimAsync(TestAccounts.DefaultId, member.Id, offer.Id);
         using var editor = await AdminBrowser.SignedInAsync(app, OperatorRole.Editor);
         var page = $"/admin/counter?code={code}";
 
@@ -68,9 +68,9 @@ public sealed class MemberAdminTests(PortalAppFactory app) : IClassFixture<Porta
         using var redeemed = await editor.PostFormAsync(page, "/admin/counter?handler=Redeem", new() { ["code"] = code, ["coupon"] = coupon!.Code });
         using var twice = await editor.PostFormAsync(page, "/admin/counter?handler=Redeem", new() { ["code"] = code, ["coupon"] = coupon.Code });
 
-        Assert.Equal(25, await app.Services.GetRequiredService<PointsLedger>().BalanceAsync(member.Id));
+        Assert.Equal(25, await app.Services.GetRequiredService<PointsLedger>().BalanceAsync(TestAccounts.DefaultId, member.Id));
         Assert.Contains("not one this member can use now", await twice.Content.ReadAsStringAsync());
-        Assert.NotNull((await coupons.WalletAsync(member.Id)).Single().UsedAt);
+        Assert.NotNull((await coupons.WalletAsync(TestAccounts.DefaultId, member.Id)).Single().UsedAt);
     }
 
     [Fact]
@@ -78,7 +78,7 @@ public sealed class MemberAdminTests(PortalAppFactory app) : IClassFixture<Porta
     {
         var member = await MemberAsync();
         var coupons = app.Services.GetRequiredService<Coupons>();
-        var offer = await coupons.CreateAsync(new CouponTemplate { Name = "Sorry about that", AmountOffCents = 500, ValidDays = 10, PerMemberLimit = 1, Enabled = false });
+        var offer = await coupons.CreateAsync(TestAccounts.DefaultId, new CouponTemplate { Name = "Sorry about that", AmountOffCents = 500, ValidDays = 10, PerMemberLimit = 1, Enabled = false });
         using var editor = await AdminBrowser.SignedInAsync(app, OperatorRole.Editor);
         var page = $"/admin/members/{member.Id}";
         var fields = new Dictionary<string, string> { ["templateId"] = offer.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) };
@@ -86,9 +86,9 @@ public sealed class MemberAdminTests(PortalAppFactory app) : IClassFixture<Porta
         using var given = await editor.PostFormAsync(page, $"{page}?handler=Give", fields);
         using var again = await editor.PostFormAsync(page, $"{page}?handler=Give", fields);
 
-        Assert.Single(await coupons.WalletAsync(member.Id));
+        Assert.Single(await coupons.WalletAsync(TestAccounts.DefaultId, member.Id));
         Assert.Contains("already has as many of that coupon", await again.Content.ReadAsStringAsync());
-        Assert.Equal(CouponRefusal.NotOffered, (await coupons.ClaimAsync(member.Id, offer.Id)).Refusal); // members cannot claim it themselves
+        Assert.Equal(CouponRefusal.NotOffered, (await coupons.ClaimAsync(TestAccounts.DefaultId, member.Id, offer.Id)).Refusal); // members cannot claim it themselves
     }
 
     [Fact]
@@ -97,10 +97,10 @@ public sealed class MemberAdminTests(PortalAppFactory app) : IClassFixture<Porta
         var member = await MemberAsync();
         var directory = app.Services.GetRequiredService<MemberDirectory>();
 
-        Assert.Contains(await directory.SearchAsync("小"), m => m.Id == member.Id);
-        Assert.Contains(await directory.SearchAsync(member.OpenId), m => m.Id == member.Id);
-        Assert.DoesNotContain(await directory.SearchAsync("%"), m => m.Id == member.Id);
-        Assert.DoesNotContain(await directory.SearchAsync("_蓝"), m => m.Id == member.Id);
+        Assert.Contains(await directory.SearchAsync(TestAccounts.DefaultId, "小"), m => m.Id == member.Id);
+        Assert.Contains(await directory.SearchAsync(TestAccounts.DefaultId, member.OpenId), m => m.Id == member.Id);
+        Assert.DoesNotContain(await directory.SearchAsync(TestAccounts.DefaultId, "%"), m => m.Id == member.Id);
+        Assert.DoesNotContain(await directory.SearchAsync(TestAccounts.DefaultId, "_蓝"), m => m.Id == member.Id);
     }
 
     [Fact]
@@ -124,7 +124,7 @@ public sealed class MemberAdminTests(PortalAppFactory app) : IClassFixture<Porta
         using var refused = await viewer.PostFormAsync(page, $"{page}?handler=Adjust", new() { ["delta"] = "5", ["reason"] = "x", ["key"] = "k" });
 
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
-        Assert.Equal(5, await app.Services.GetRequiredService<PointsLedger>().BalanceAsync(member.Id));
+        Assert.Equal(5, await app.Services.GetRequiredService<PointsLedger>().BalanceAsync(TestAccounts.DefaultId, member.Id));
     }
 
     [Fact]
@@ -147,7 +147,7 @@ public sealed class MemberAdminTests(PortalAppFactory app) : IClassFixture<Porta
         Assert.Contains("The first level must need 0 points", await bad.Content.ReadAsStringAsync());
 
         using var saved = await editor.PostFormAsync("/admin/membership", "/admin/membership?handler=Levels", new() { ["levels"] = "Bronze | 0 | none\nSilver | 100 | tea" });
-        var levels = await app.Services.GetRequiredService<MembershipSettings>().LevelsAsync();
+        var levels = await app.Services.GetRequiredService<MembershipSettings>().LevelsAsync(TestAccounts.DefaultId);
         Assert.Equal("Silver", levels.For(150).Current.Name);
     }
 }

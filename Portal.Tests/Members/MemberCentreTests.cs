@@ -79,7 +79,7 @@ public sealed class MemberCentreTests
         var (app, browser) = await SignedInAsync();
         await using var _ = app;
         using var __ = browser;
-        var template = await app.Services.GetRequiredService<Coupons>().CreateAsync(new CouponTemplate { Name = "满50减10", AmountOffCents = 1000, MinSpendCents = 5000, ValidDays = 7, PerMemberLimit = 1 });
+        var template = await app.Services.GetRequiredService<Coupons>().CreateAsync(TestAccounts.DefaultId, new CouponTemplate { Name = "满50减10", AmountOffCents = 1000, MinSpendCents = 5000, ValidDays = 7, PerMemberLimit = 1 });
         var fields = new Dictionary<string, string> { ["templateId"] = template.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) };
 
         using var claimed = await PostFormAsync(browser, "/members/coupons", "Claim", fields);
@@ -96,7 +96,7 @@ public sealed class MemberCentreTests
         var (app, browser) = await SignedInAsync();
         await using var _ = app;
         using var __ = browser;
-        var template = await app.Services.GetRequiredService<Coupons>().CreateAsync(new CouponTemplate { Name = "满30减5", AmountOffCents = 500, MinSpendCents = 3000, ValidDays = 7, PerMemberLimit = 2 });
+        var template = await app.Services.GetRequiredService<Coupons>().CreateAsync(TestAccounts.DefaultId, new CouponTemplate { Name = "满30减5", AmountOffCents = 500, MinSpendCents = 3000, ValidDays = 7, PerMemberLimit = 2 });
         var fields = new Dictionary<string, string> { ["templateId"] = template.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) };
 
         Assert.Contains("data-testid=\"claim\"", await browser.Http.GetStringAsync("/members/coupons"));

@@ -18,15 +18,15 @@ public sealed class MemberDirectoryPostgresTests : IAsyncLifetime
     {
         await using var app = _shared.Instance(redis: false);
         var members = app.Services.GetRequiredService<MemberStore>();
-        var ming = await members.SignInAsync(new MemberSignIn(InboundXml.NewOpenId(), null, "小明", null), withProfile: true);
-        var other = await members.SignInAsync(new MemberSignIn(InboundXml.NewOpenId(), null, "Other", null), withProfile: true);
-        await app.Services.GetRequiredService<PointsLedger>().AddAsync(ming.Id, 42, "Gift", "gift:" + ming.Id);
-        var code = await members.CodeAsync(ming.Id);
+        var ming = await members.SignInAsync(TestAccounts.DefaultId, new MemberSignIn(InboundXml.NewOpenId(), null, "小明", null), withProfile: true);
+        var other = await members.SignInAsync(TestAccounts.DefaultId, new MemberSignIn(InboundXml.NewOpenId(), null, "Other", null), withProfile: true);
+        await app.Services.GetRequiredService<PointsLedger>().AddAsync(TestAccounts.DefaultId, ming.Id, 42, "Gift", "gift:" + ming.Id);
+        var code = await members.CodeAsync(TestAccounts.DefaultId, ming.Id);
         var directory = app.Services.GetRequiredService<MemberDirectory>();
 
-        Assert.Equal([other.Id, ming.Id], (await directory.SearchAsync(null)).Select(m => m.Id));
-        Assert.Equal(42, Assert.Single(await directory.SearchAsync(code)).Balance);
-        Assert.Equal(ming.Id, Assert.Single(await directory.SearchAsync("小")).Id);
-        Assert.Empty(await directory.SearchAsync("%"));
+        Assert.Equal([other.Id, ming.Id], (await directory.SearchAsync(TestAccounts.DefaultId, null)).Select(m => m.Id));
+        Assert.Equal(42, Assert.Single(await directory.SearchAsync(TestAccounts.DefaultId, code)).Balance);
+        Assert.Equal(ming.Id, Assert.Single(await directory.SearchAsync(TestAccounts.DefaultId, "小")).Id);
+        Assert.Empty(await directory.SearchAsync(TestAccounts.DefaultId, "%"));
     }
 }

@@ -22,7 +22,7 @@ public sealed class MemberNoticeTests(PortalAppFactory app) : IClassFixture<Port
     private async Task<Member> FollowingMemberAsync()
     {
         var openId = app.FollowerWhoJustWrote("会员");
-        return await app.Services.GetRequiredService<MemberStore>().SignInAsync(new MemberSignIn(openId, null, null, null), false);
+        return await app.Services.GetRequiredService<MemberStore>().SignInAsync(TestAccounts.DefaultId, new MemberSignIn(openId, null, null, null), false);
     }
 
     /// <summary>
@@ -49,7 +49,7 @@ public sealed class MemberNoticeTests(PortalAppFactory app) : IClassFixture<Port
     {
         var member = await FollowingMemberAsync();
 
-        await app.Services.GetRequiredService<MemberAdministration>().AdjustPointsAsync(new AuditActor(null, "counter"), member.Id, 40, "In-store purchase", "form-1");
+        await app.Services.GetRequiredService<MemberAdministration>().AdjustPointsAsync(new AuditActor(null, "counter"), TestAccounts.DefaultId, member.Id, 40, "In-store purchase", "form-1");
 
         var card = Assert.Single(await DeliveredAsync(member.OpenId, 1));
         Assert.Equal("template", card.MsgType);
@@ -62,10 +62,10 @@ public sealed class MemberNoticeTests(PortalAppFactory app) : IClassFixture<Port
     {
         var member = await FollowingMemberAsync();
         var coupons = app.Services.GetRequiredService<Coupons>();
-        var offer = await coupons.CreateAsync(new CouponTemplate { Name = "满100减20", AmountOffCents = 2000, ValidDays = 2 });
-        var longLived = await coupons.CreateAsync(new CouponTemplate { Name = "Long", AmountOffCents = 100, ValidDays = 30 });
-        await coupons.ClaimAsync(member.Id, offer.Id);
-        await coupons.ClaimAsync(member.Id, longLived.Id);
+        var offer = await coupons.CreateAsync(TestAccounts.DefaultId, new CouponTemplate { Name = "满100减20", AmountOffCents = 2000, ValidDays = 2 });
+        var longLived = await coupons.CreateAsync(TestAccounts.DefaultId, new CouponTemplate { Name = "Long", AmountOffCents = 100, ValidDays = 30 });
+        await coupons.ClaimAsync(TestAccounts.DefaultId, member.Id, offer.Id);
+        await coupons.ClaimAsync(TestAccounts.DefaultId, member.Id, longLived.Id);
         var notices = app.Services.GetRequiredService<MemberNotices>();
 
         await notices.RemindExpiringCouponsAsync();

@@ -37,10 +37,10 @@ public sealed class MemberPhoneLookupTests : IAsyncLifetime
     /// <summary>A member who signed in and bound <paramref name="phone"/> the way the phone page does it, with the SMS code.</summary>
     private static async Task<Member> MemberWithPhoneAsync(PortalAppFactory app, string nickname, string phone)
     {
-        var member = await app.Services.GetRequiredService<MemberStore>().SignInAsync(new MemberSignIn(InboundXml.NewOpenId(), null, nickname, null), withProfile: true);
+        var member = await app.Services.GetRequiredService<MemberStore>().SignInAsync(TestAccounts.DefaultId, new MemberSignIn(InboundXml.NewOpenId(), null, nickname, null), withProfile: true);
         var phones = app.Services.GetRequiredService<PhoneVerification>();
         Assert.Equal(PhoneCodeRequest.Sent, await phones.SendCodeAsync(member.Id, phone));
-        Assert.Equal(PhoneCodeCheck.Bound, await phones.BindAsync(member.Id, phone, app.Services.GetRequiredService<SandboxSms>().Recent(1).Single().Code));
+        Assert.Equal(PhoneCodeCheck.Bound, await phones.BindAsync(TestAccounts.DefaultId, member.Id, phone, app.Services.GetRequiredService<SandboxSms>().Recent(1).Single().Code));
         return member;
     }
 
@@ -55,7 +55,7 @@ public sealed class MemberPhoneLookupTests : IAsyncLifetime
         await using var app = App(database);
         var zhang = await MemberWithPhoneAsync(app, "小张", "13800138000");
         var li = await MemberWithPhoneAsync(app, "小李", "13912345678");
-        await app.Services.GetRequiredService<MemberStore>().SignInAsync(new MemberSignIn(InboundXml.NewOpenId(), null, "No phone", null), withProfile: true);
+        await app.Services.GetRequiredService<MemberStore>().SignInAsync(TestAccounts.DefaultId, new MemberSignIn(InboundXml.NewOpenId(), null, "No phone", null), withProfile: true);
         using var viewer = await AdminBrowser.SignedInAsync(app, OperatorRole.Viewer);
 
         foreach (var query in new[] { "13800138000", "138 0013 8000", "+86 138-0013-8000", "8000", "1380" })
@@ -77,8 +77,8 @@ public sealed class MemberPhoneLookupTests : IAsyncLifetime
     {
         await using var app = App(database);
         var zhang = await MemberWithPhoneAsync(app, "小张", "13800138000");
-        await app.Services.GetRequiredService<MemberStore>().SaveProfileAsync(zhang.Id, "张三", new DateOnly(1990, 5, 1));
-        var bare = await app.Services.GetRequiredService<MemberStore>().SignInAsync(new MemberSignIn(InboundXml.NewOpenId(), null, null, null), withProfile: false);
+        await app.Services.GetRequiredService<MemberStore>().SaveProfileAsync(TestAccounts.DefaultId, zhang.Id, "张三", new DateOnly(1990, 5, 1));
+        var bare = await app.Services.GetRequiredService<MemberStore>().SignInAsync(TestAccounts.DefaultId, new MemberSignIn(InboundXml.NewOpenId(), null, null, null), withProfile: false);
         using var viewer = await AdminBrowser.SignedInAsync(app, OperatorRole.Viewer);
 
         var page = WebUtility.HtmlDecode(await viewer.GetPageAsync($"/admin/members/{zhang.Id}"));
@@ -102,7 +102,7 @@ public sealed class MemberPhoneLookupTests : IAsyncLifetime
 
         // The member never opened their code page: finding them by phone gives them their code.
         var page = await editor.GetPageAsync("/admin/counter?code=138%200013%208000");
-        var code = (await app.Services.GetRequiredService<MemberStore>().FindAsync(zhang.OpenId))!.MemberCode;
+        var code = (await app.Services.GetRequiredService<MemberStore>().FindAsync(TestAccounts.DefaultId, zhang.OpenId))!.MemberCode;
         Assert.NotNull(code);
         Assert.Contains($"href=\"/admin/members/{zhang.Id}\"", page);
         Assert.Contains("data-testid=\"counter-phone\">Phone 138****8000<", page);
@@ -134,13 +134,13 @@ public abstract class PhoneLastFourBackfillTests(TestDatabase database)
             await connection.ExecuteAsync("ALTER TABLE members DROP COLUMN phone_last4");
         }
         var store = new MemberStore(database.Factory, TimeProvider.System);
-        var member = await store.SignInAsync(new MemberSignIn(InboundXml.NewOpenId(), null, "Old", null), withProfile: true);
+        var member = await store.SignInAsync(TestAccounts.DefaultId, new MemberSignIn(InboundXml.NewOpenId(), null, "Old", null), withProfile: true);
         await using (var connection = await database.Factory.OpenAsync())
             await connection.ExecuteAsync("UPDATE members SET phone = '+8613800138000' WHERE id = @Id", new { member.Id });
 
         await new MigrationRunner(database.Factory, TimeProvider.System, NullLogger<MigrationRunner>.Instance).ApplyAsync();
 
-        var found = await new Portal.Core.Members.MemberDirectory(database.Factory).SearchAsync("8000");
+        var found = await new Portal.Core.Members.MemberDirectory(database.Factory).SearchAsync(TestAccounts.DefaultId, "8000");
         Assert.Equal(member.Id, Assert.Single(found).Id);
         Assert.Equal("138****8000", found[0].MaskedPhone);
     }

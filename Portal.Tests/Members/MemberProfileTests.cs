@@ -42,7 +42,7 @@ public sealed class MemberProfileTests
         }));
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
 
-        var member = await app.Services.GetRequiredService<MemberStore>().FindAsync(person.OpenId);
+        var member = await app.Services.GetRequiredService<MemberStore>().FindAsync(TestAccounts.DefaultId, person.OpenId);
         Assert.Equal(("王小紫", "1990-05-20"), (member!.RealName, member.Birthday));
         Assert.Equal("小紫", member.Nickname);
     }

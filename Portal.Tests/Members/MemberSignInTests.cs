@@ -59,7 +59,7 @@ public sealed class MemberSignInTests
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Equal("/members/me", hops[^1]);
         Assert.Contains("data-testid=\"points\"", await page.Content.ReadAsStringAsync());
-        var member = await app.Services.GetRequiredService<MemberStore>().FindAsync(openId);
+        var member = await app.Services.GetRequiredService<MemberStore>().FindAsync(TestAccounts.DefaultId, openId);
         Assert.False(member!.HasProfile);
         Assert.Null(member.Nickname);
     }
@@ -80,7 +80,7 @@ public sealed class MemberSignInTests
         var (page, _) = await browser.GoAsync(allowed.Headers.Location!.PathAndQuery);
 
         Assert.Contains("小红", await page.Content.ReadAsStringAsync());
-        Assert.True((await app.Services.GetRequiredService<MemberStore>().FindAsync(openId))!.HasProfile);
+        Assert.True((await app.Services.GetRequiredService<MemberStore>().FindAsync(TestAccounts.DefaultId, openId))!.HasProfile);
     }
 
     [Fact]

@@ -38,7 +38,7 @@ public sealed class MembershipDatabase : IAsyncDisposable
     }
 
     public async Task<long> MemberAsync() =>
-        (await Members.SignInAsync(new MemberSignIn(InboundXml.NewOpenId(), null, null, null), withProfile: false)).Id;
+        (await Members.SignInAsync(TestAccounts.DefaultId, new MemberSignIn(InboundXml.NewOpenId(), null, null, null), withProfile: false)).Id;
 
     public async ValueTask DisposeAsync() => await _database.DisposeAsync();
 }

@@ -1,4 +1,5 @@
 using Portal.Core.Members;
+using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Members;
 
@@ -18,15 +19,15 @@ public sealed class MembershipLimitsTests
         await using var db = await MembershipDatabase.StartAsync(provider);
         var member = await db.MemberAsync();
 
-        var first = await db.CheckIns.CheckInAsync(member, Largest);
+        var first = await db.CheckIns.CheckInAsync(TestAccounts.DefaultId, member, Largest);
         db.Clock.Advance(TimeSpan.FromDays(1));
-        var second = await db.CheckIns.CheckInAsync(member, Largest);
+        var second = await db.CheckIns.CheckInAsync(TestAccounts.DefaultId, member, Largest);
 
         Assert.True(MembershipLimits.Allows(Largest));
         Assert.Equal(10_000, first.Points);
         Assert.Equal(20_000, second.Points);
         Assert.Equal(30_000, second.Balance);
-        Assert.Equal(30_000, await db.Ledger.BalanceAsync(member));
+        Assert.Equal(30_000, await db.Ledger.BalanceAsync(TestAccounts.DefaultId, member));
     }
 
     [Theory]
@@ -36,13 +37,13 @@ public sealed class MembershipLimitsTests
     {
         await using var db = await MembershipDatabase.StartAsync(provider);
         var member = await db.MemberAsync();
-        await db.Ledger.AddAsync(member, 100, "Opening balance", "open:" + member);
+        await db.Ledger.AddAsync(TestAccounts.DefaultId, member, 100, "Opening balance", "open:" + member);
         var wrapping = new CheckInRules(int.MaxValue, new Dictionary<int, int> { [1] = 1 }); // saved before limits existed
 
-        await Assert.ThrowsAsync<OverflowException>(() => db.CheckIns.CheckInAsync(member, wrapping));
+        await Assert.ThrowsAsync<OverflowException>(() => db.CheckIns.CheckInAsync(TestAccounts.DefaultId, member, wrapping));
 
-        Assert.Equal(100, await db.Ledger.BalanceAsync(member));
-        Assert.False(await db.CheckIns.CheckedInTodayAsync(member));
+        Assert.Equal(100, await db.Ledger.BalanceAsync(TestAccounts.DefaultId, member));
+        Assert.False(await db.CheckIns.CheckedInTodayAsync(TestAccounts.DefaultId, member));
     }
 
     [Fact]

@@ -35,12 +35,12 @@ public sealed class NumberRangeTests(PortalAppFactory app) : IClassFixture<Porta
     public async Task Check_in_points_out_of_range_are_refused(string basePoints, string bonuses)
     {
         using var editor = await AdminBrowser.SignedInAsync(app, OperatorRole.Editor);
-        var before = System.Text.Json.JsonSerializer.Serialize(await app.Services.GetRequiredService<MembershipSettings>().CheckInRulesAsync());
+        var before = System.Text.Json.JsonSerializer.Serialize(await app.Services.GetRequiredService<MembershipSettings>().CheckInRulesAsync(TestAccounts.DefaultId));
 
         using var response = await editor.PostFormAsync("/admin/membership", "/admin/membership?handler=CheckIn", new() { ["basePoints"] = basePoints, ["bonuses"] = bonuses });
 
         Assert.Matches("from 1 to 10000|from 0 to 10000", await RefusedAsync(response));
-        Assert.Equal(before, System.Text.Json.JsonSerializer.Serialize(await app.Services.GetRequiredService<MembershipSettings>().CheckInRulesAsync()));
+        Assert.Equal(before, System.Text.Json.JsonSerializer.Serialize(await app.Services.GetRequiredService<MembershipSettings>().CheckInRulesAsync(TestAccounts.DefaultId)));
     }
 
     [Fact]
@@ -52,7 +52,7 @@ public sealed class NumberRangeTests(PortalAppFactory app) : IClassFixture<Porta
             new() { ["basePoints"] = "10000", ["bonuses"] = "366:10000" });
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal(20_000, (await app.Services.GetRequiredService<MembershipSettings>().CheckInRulesAsync()).PointsFor(366));
+        Assert.Equal(20_000, (await app.Services.GetRequiredService<MembershipSettings>().CheckInRulesAsync(TestAccounts.DefaultId)).PointsFor(366));
     }
 
     [Fact]
@@ -85,7 +85,7 @@ public sealed class NumberRangeTests(PortalAppFactory app) : IClassFixture<Porta
         });
 
         Assert.Contains(message, await RefusedAsync(response));
-        Assert.DoesNotContain(await app.Services.GetRequiredService<Coupons>().TemplatesAsync(), t => t.Name == name);
+        Assert.DoesNotContain(await app.Services.GetRequiredService<Coupons>().TemplatesAsync(TestAccounts.DefaultId), t => t.Name == name);
     }
 
     [Fact]
@@ -100,7 +100,7 @@ public sealed class NumberRangeTests(PortalAppFactory app) : IClassFixture<Porta
         });
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var saved = (await app.Services.GetRequiredService<Coupons>().TemplatesAsync()).Single(t => t.Name == name);
+        var saved = (await app.Services.GetRequiredService<Coupons>().TemplatesAsync(TestAccounts.DefaultId)).Single(t => t.Name == name);
         Assert.Equal(10_000_000, saved.AmountOffCents);
     }
 
@@ -111,14 +111,14 @@ public sealed class NumberRangeTests(PortalAppFactory app) : IClassFixture<Porta
     [InlineData("1000001")]
     public async Task A_points_adjustment_out_of_range_is_refused(string delta)
     {
-        var member = await app.Services.GetRequiredService<MemberStore>().SignInAsync(new MemberSignIn(InboundXml.NewOpenId(), null, "小蓝", null), withProfile: true);
+        var member = await app.Services.GetRequiredService<MemberStore>().SignInAsync(TestAccounts.DefaultId, new MemberSignIn(InboundXml.NewOpenId(), null, "小蓝", null), withProfile: true);
         using var editor = await AdminBrowser.SignedInAsync(app, OperatorRole.Editor);
         var page = $"/admin/members/{member.Id}";
 
         using var response = await editor.PostFormAsync(page, $"{page}?handler=Adjust", new() { ["delta"] = delta, ["reason"] = "Big", ["key"] = FormKey(await editor.GetPageAsync(page)) });
 
         Assert.Contains("at most 1000000 either way", await RefusedAsync(response));
-        Assert.Equal(0, await app.Services.GetRequiredService<PointsLedger>().BalanceAsync(member.Id));
+        Assert.Equal(0, await app.Services.GetRequiredService<PointsLedger>().BalanceAsync(TestAccounts.DefaultId, member.Id));
     }
 
     [Theory]
@@ -127,8 +127,8 @@ public sealed class NumberRangeTests(PortalAppFactory app) : IClassFixture<Porta
     [InlineData("0")]
     public async Task Counter_points_out_of_range_are_refused(string points)
     {
-        var member = await app.Services.GetRequiredService<MemberStore>().SignInAsync(new MemberSignIn(InboundXml.NewOpenId(), null, "小蓝", null), withProfile: true);
-        var code = await app.Services.GetRequiredService<MemberStore>().CodeAsync(member.Id);
+        var member = await app.Services.GetRequiredService<MemberStore>().SignInAsync(TestAccounts.DefaultId, new MemberSignIn(InboundXml.NewOpenId(), null, "小蓝", null), withProfile: true);
+        var code = await app.Services.GetRequiredService<MemberStore>().CodeAsync(TestAccounts.DefaultId, member.Id);
         using var editor = await AdminBrowser.SignedInAsync(app, OperatorRole.Editor);
         var page = $"/admin/counter?code={code}";
 
@@ -136,7 +136,7 @@ public sealed class NumberRangeTests(PortalAppFactory app) : IClassFixture<Porta
             new() { ["code"] = code, ["points"] = points, ["reason"] = "Sale", ["key"] = FormKey(await editor.GetPageAsync(page)) });
 
         Assert.Contains("from 1 to 1000000", await RefusedAsync(response));
-        Assert.Equal(0, await app.Services.GetRequiredService<PointsLedger>().BalanceAsync(member.Id));
+        Assert.Equal(0, await app.Services.GetRequiredService<PointsLedger>().BalanceAsync(TestAccounts.DefaultId, member.Id));
     }
 
     [Theory]
@@ -153,7 +153,7 @@ public sealed class NumberRangeTests(PortalAppFactory app) : IClassFixture<Porta
         using var response = await editor.PostFormAsync("/admin/rules/edit", "/admin/rules/edit", form);
 
         Assert.Contains("The priority is a whole number from -1000000 to 1000000.", await RefusedAsync(response));
-        Assert.DoesNotContain(await app.Services.GetRequiredService<AutoReplyRuleStore>().ListAsync(), r => r.Name == name);
+        Assert.DoesNotContain(await app.Services.GetRequiredService<AutoReplyRuleStore>().ListAsync(TestAccounts.DefaultId), r => r.Name == name);
     }
 
     [Fact]
@@ -166,7 +166,7 @@ public sealed class NumberRangeTests(PortalAppFactory app) : IClassFixture<Porta
         using var browser = new Members.MemberBrowser(member, person.OpenId);
         var (signIn, _) = await browser.GoAsync("/members/me");
         await browser.GoAsync(Members.MemberBrowser.StartFrom(signIn.RequestMessage!.RequestUri!.PathAndQuery));
-        await member.Services.GetRequiredService<MembershipSettings>().SaveCheckInRulesAsync(new CheckInRules(int.MaxValue, new Dictionary<int, int> { [1] = 1 }));
+        await member.Services.GetRequiredService<MembershipSettings>().SaveCheckInRulesAsync(TestAccounts.DefaultId, new CheckInRules(int.MaxValue, new Dictionary<int, int> { [1] = 1 }));
         var html = await browser.Http.GetStringAsync("/members/me");
         var token = Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
 
@@ -174,7 +174,7 @@ public sealed class NumberRangeTests(PortalAppFactory app) : IClassFixture<Porta
         var (after, _) = await browser.GoAsync(checkIn.Headers.Location!.OriginalString);
 
         Assert.Contains("Check-in is not available right now", await after.Content.ReadAsStringAsync());
-        var id = (await member.Services.GetRequiredService<MemberStore>().FindAsync(person.OpenId))!.Id;
-        Assert.Equal(0, await member.Services.GetRequiredService<PointsLedger>().BalanceAsync(id));
+        var id = (await member.Services.GetRequiredService<MemberStore>().FindAsync(TestAccounts.DefaultId, person.OpenId))!.Id;
+        Assert.Equal(0, await member.Services.GetRequiredService<PointsLedger>().BalanceAsync(TestAccounts.DefaultId, id));
     }
 }

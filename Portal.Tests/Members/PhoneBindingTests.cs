@@ -22,7 +22,7 @@ public sealed class PhoneBindingTests
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var app = new PortalAppFactory().WithClock(clock);
-        var member = await app.Services.GetRequiredService<MemberStore>().SignInAsync(new MemberSignIn(InboundXml.NewOpenId(), null, null, null), false);
+        var member = await app.Services.GetRequiredService<MemberStore>().SignInAsync(TestAccounts.DefaultId, new MemberSignIn(InboundXml.NewOpenId(), null, null, null), false);
         return (app, clock, member.Id);
     }
 
@@ -36,14 +36,14 @@ public sealed class PhoneBindingTests
         var phones = app.Services.GetRequiredService<PhoneVerification>();
 
         Assert.Equal(PhoneCodeRequest.Sent, await phones.SendCodeAsync(member, "138 0013 8000"));
-        Assert.Equal(PhoneCodeCheck.Bound, await phones.BindAsync(member, "13800138000", LastCode(app)));
+        Assert.Equal(PhoneCodeCheck.Bound, await phones.BindAsync(TestAccounts.DefaultId, member, "13800138000", LastCode(app)));
 
         Assert.Equal("+8613800138000", app.Services.GetRequiredService<SandboxSms>().Recent(1).Single().Phone);
         var members = app.Services.GetRequiredService<MemberStore>();
-        var openId = (await app.Services.GetRequiredService<Portal.Core.Members.MemberDirectory>().GetAsync(member))!.OpenId;
-        Assert.Equal("+8613800138000", (await members.FindAsync(openId))!.Phone);
+        var openId = (await app.Services.GetRequiredService<Portal.Core.Members.MemberDirectory>().GetAsync(TestAccounts.DefaultId, member))!.OpenId;
+        Assert.Equal("+8613800138000", (await members.FindAsync(TestAccounts.DefaultId, openId))!.Phone);
         // The code works once.
-        Assert.Equal(PhoneCodeCheck.NoCode, await phones.BindAsync(member, "13800138000", LastCode(app)));
+        Assert.Equal(PhoneCodeCheck.NoCode, await phones.BindAsync(TestAccounts.DefaultId, member, "13800138000", LastCode(app)));
     }
 
     [Fact]
@@ -56,10 +56,10 @@ public sealed class PhoneBindingTests
         var right = LastCode(app);
         var wrong = right == "000000" ? "111111" : "000000";
 
-        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => phones.BindAsync(member, "13800138001", wrong)));
+        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => phones.BindAsync(TestAccounts.DefaultId, member, "13800138001", wrong)));
 
         Assert.All(results, r => Assert.NotEqual(PhoneCodeCheck.Bound, r));
-        Assert.Equal(PhoneCodeCheck.TooManyTries, await phones.BindAsync(member, "13800138001", right));
+        Assert.Equal(PhoneCodeCheck.TooManyTries, await phones.BindAsync(TestAccounts.DefaultId, member, "13800138001", right));
     }
 
     [Fact]
@@ -72,7 +72,7 @@ public sealed class PhoneBindingTests
 
         clock.Advance(TimeSpan.FromMinutes(6));
 
-        Assert.Equal(PhoneCodeCheck.NoCode, await phones.BindAsync(member, "13800138002", LastCode(app)));
+        Assert.Equal(PhoneCodeCheck.NoCode, await phones.BindAsync(TestAccounts.DefaultId, member, "13800138002", LastCode(app)));
     }
 
     [Fact]
@@ -100,13 +100,13 @@ public sealed class PhoneBindingTests
         var (app, clock, first) = await AppAsync();
         await using var _ = app;
         var phones = app.Services.GetRequiredService<PhoneVerification>();
-        var second = (await app.Services.GetRequiredService<MemberStore>().SignInAsync(new MemberSignIn(InboundXml.NewOpenId(), null, null, null), false)).Id;
+        var second = (await app.Services.GetRequiredService<MemberStore>().SignInAsync(TestAccounts.DefaultId, new MemberSignIn(InboundXml.NewOpenId(), null, null, null), false)).Id;
         await phones.SendCodeAsync(first, "13800138004");
-        await phones.BindAsync(first, "13800138004", LastCode(app));
+        await phones.BindAsync(TestAccounts.DefaultId, first, "13800138004", LastCode(app));
 
         clock.Advance(TimeSpan.FromMinutes(2));
         await phones.SendCodeAsync(second, "13800138004");
 
-        Assert.Equal(PhoneCodeCheck.NumberTaken, await phones.BindAsync(second, "13800138004", LastCode(app)));
+        Assert.Equal(PhoneCodeCheck.NumberTaken, await phones.BindAsync(TestAccounts.DefaultId, second, "13800138004", LastCode(app)));
     }
 }

@@ -1,4 +1,4 @@
-
+using Portal.Tests.Infrastructure;
 namespace Portal.Tests.Members;
 
 /// <summary>The points ledger on both databases: idempotent, never below zero, whatever the concurrency.</summary>
@@ -13,14 +13,14 @@ public sealed class PointsLedgerTests
         var ledger = db.Ledger;
         var member = await db.MemberAsync();
 
-        var first = await ledger.AddAsync(member, 50, "Welcome gift", "welcome:" + member);
-        var again = await ledger.AddAsync(member, 50, "Welcome gift", "welcome:" + member);
+        var first = await ledger.AddAsync(TestAccounts.DefaultId, member, 50, "Welcome gift", "welcome:" + member);
+        var again = await ledger.AddAsync(TestAccounts.DefaultId, member, 50, "Welcome gift", "welcome:" + member);
 
         Assert.False(first.Duplicate);
         Assert.True(again.Duplicate);
         Assert.Equal(first.Entry!.Id, again.Entry!.Id);
-        Assert.Equal(50, await ledger.BalanceAsync(member));
-        Assert.Single(await ledger.HistoryAsync(member));
+        Assert.Equal(50, await ledger.BalanceAsync(TestAccounts.DefaultId, member));
+        Assert.Single(await ledger.HistoryAsync(TestAccounts.DefaultId, member));
     }
 
     [Theory]
@@ -31,13 +31,13 @@ public sealed class PointsLedgerTests
         await using var db = await MembershipDatabase.StartAsync(provider);
         var ledger = db.Ledger;
         var member = await db.MemberAsync();
-        await ledger.AddAsync(member, 100, "Opening balance", "open:" + member);
+        await ledger.AddAsync(TestAccounts.DefaultId, member, 100, "Opening balance", "open:" + member);
 
-        var spends = await Task.WhenAll(Enumerable.Range(0, 25).Select(i => Task.Run(() => ledger.AddAsync(member, -10, "Redeemed at the counter", $"spend:{member}:{i}"))));
+        var spends = await Task.WhenAll(Enumerable.Range(0, 25).Select(i => Task.Run(() => ledger.AddAsync(TestAccounts.DefaultId, member, -10, "Redeemed at the counter", $"spend:{member}:{i}"))));
 
         Assert.Equal(10, spends.Count(s => !s.Refused));
         Assert.Equal(15, spends.Count(s => s.Refused));
-        Assert.Equal(0, await ledger.BalanceAsync(member));
+        Assert.Equal(0, await ledger.BalanceAsync(TestAccounts.DefaultId, member));
     }
 
     [Fact]
@@ -46,12 +46,12 @@ public sealed class PointsLedgerTests
         await using var db = await MembershipDatabase.StartAsync("Sqlite");
         var ledger = db.Ledger;
         var member = await db.MemberAsync();
-        await ledger.AddAsync(member, 30, "Check-in", "c:" + member);
+        await ledger.AddAsync(TestAccounts.DefaultId, member, 30, "Check-in", "c:" + member);
 
-        var refused = await ledger.AddAsync(member, -31, "Redeemed", "r:" + member);
+        var refused = await ledger.AddAsync(TestAccounts.DefaultId, member, -31, "Redeemed", "r:" + member);
 
         Assert.True(refused.Refused);
         Assert.Equal(30, refused.Balance);
-        Assert.Single(await ledger.HistoryAsync(member));
+        Assert.Single(await ledger.HistoryAsync(TestAccounts.DefaultId, member));
     }
 }

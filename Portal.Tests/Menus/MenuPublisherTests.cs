@@ -48,15 +48,15 @@ public sealed class MenuPublisherTests : IAsyncLifetime
         var publisher = app.Services.GetRequiredService<MenuPublisher>();
         var platform = app.Services.GetRequiredService<SandboxMenus>();
 
-        var first = await publisher.PublishAsync(First, null, "alice");
-        var second = await publisher.PublishAsync(Second, null, "bob");
+        var first = await publisher.PublishAsync(app.Services.DefaultAccount(), First, null, "alice");
+        var second = await publisher.PublishAsync(app.Services.DefaultAccount(), Second, null, "bob");
         Assert.Equal(MenuJson.Write(Second), MenuJson.Write(platform.Published().Default!.InPortal()));
 
-        var rollback = await publisher.RollbackAsync(first.Version!.Id, "carol");
+        var rollback = await publisher.RollbackAsync(app.Services.DefaultAccount(), first.Version!.Id, "carol");
 
         Assert.True(rollback.Succeeded);
         Assert.Equal(MenuJson.Write(First), MenuJson.Write(platform.Published().Default!.InPortal()));
-        var history = await app.Services.GetRequiredService<MenuVersionStore>().ListAsync();
+        var history = await app.Services.GetRequiredService<MenuVersionStore>().ListAsync(TestAccounts.DefaultId);
         Assert.Equal([rollback.Version!.Id, second.Version!.Id, first.Version.Id], history.Select(v => v.Id));
         Assert.Equal(("carol", MenuVersionSources.Rollback, $"rollback to version {first.Version.Id}"), (history[0].CreatedBy, history[0].Source, history[0].Note));
         Assert.Equal("bob", history[1].CreatedBy);
@@ -69,12 +69,12 @@ public sealed class MenuPublisherTests : IAsyncLifetime
         var publisher = app.Services.GetRequiredService<MenuPublisher>();
         var tooMany = new Menu(MenuButton.Click("A", "A"), MenuButton.Click("B", "B"), MenuButton.Click("C", "C"), MenuButton.Click("D", "D"));
 
-        var result = await publisher.PublishAsync(tooMany, null, "alice");
+        var result = await publisher.PublishAsync(app.Services.DefaultAccount(), tooMany, null, "alice");
 
         Assert.False(result.Succeeded);
         Assert.Equal(MenuErrorCodes.ButtonCount, Assert.Single(result.Problems).Code);
         Assert.Null(app.Services.GetRequiredService<SandboxMenus>().Published().Default);
-        Assert.Empty(await app.Services.GetRequiredService<MenuVersionStore>().ListAsync());
+        Assert.Empty(await app.Services.GetRequiredService<MenuVersionStore>().ListAsync(TestAccounts.DefaultId));
     }
 
     [Fact]
@@ -83,13 +83,13 @@ public sealed class MenuPublisherTests : IAsyncLifetime
         await using var app = App("Sqlite");
         app.Settings["Sandbox:DailyQuotas:menu/create"] = "0";
 
-        var result = await app.Services.GetRequiredService<MenuPublisher>().PublishAsync(First, null, "alice");
+        var result = await app.Services.GetRequiredService<MenuPublisher>().PublishAsync(app.Services.DefaultAccount(), First, null, "alice");
 
         Assert.False(result.Succeeded);
         var problem = Assert.Single(result.Problems);
         Assert.Equal(WeChatErrorCodes.DailyQuotaReached, problem.Code);
         Assert.Contains("daily limit", problem.Message);
-        Assert.Empty(await app.Services.GetRequiredService<MenuVersionStore>().ListAsync());
+        Assert.Empty(await app.Services.GetRequiredService<MenuVersionStore>().ListAsync(TestAccounts.DefaultId));
     }
 
     [Fact]
@@ -97,17 +97,17 @@ public sealed class MenuPublisherTests : IAsyncLifetime
     {
         await using var app = App("Sqlite");
         var publisher = app.Services.GetRequiredService<MenuPublisher>();
-        await publisher.PublishAsync(First, null, "alice");
+        await publisher.PublishAsync(app.Services.DefaultAccount(), First, null, "alice");
         // Someone edits the menu in the WeChat console.
         app.Services.GetRequiredService<SandboxMenus>().Publish(Second);
 
-        var pulled = await publisher.PullAsync("bob");
-        var again = await publisher.PullAsync("bob");
+        var pulled = await publisher.PullAsync(app.Services.DefaultAccount(), "bob");
+        var again = await publisher.PullAsync(app.Services.DefaultAccount(), "bob");
 
         Assert.Equal(MenuVersionSources.Pull, pulled!.Source);
         Assert.Equal(pulled.Id, again!.Id);
         Assert.Equal(MenuJson.Write(Second), MenuJson.Write(pulled.Menu));
-        Assert.Equal(2, (await app.Services.GetRequiredService<MenuVersionStore>().ListAsync()).Count);
+        Assert.Equal(2, (await app.Services.GetRequiredService<MenuVersionStore>().ListAsync(TestAccounts.DefaultId)).Count);
     }
 
     [Fact]
@@ -115,13 +115,13 @@ public sealed class MenuPublisherTests : IAsyncLifetime
     {
         await using var app = App("Sqlite");
         var publisher = app.Services.GetRequiredService<MenuPublisher>();
-        await publisher.PublishAsync(First, null, "alice");
+        await publisher.PublishAsync(app.Services.DefaultAccount(), First, null, "alice");
 
-        var result = await publisher.PublishAsync(Second, new MatchRule { TagId = "100" }, "alice");
+        var result = await publisher.PublishAsync(app.Services.DefaultAccount(), Second, new MatchRule { TagId = "100" }, "alice");
 
         Assert.True(result.Succeeded);
         Assert.NotNull(result.Version!.PlatformMenuId);
-        var stored = await app.Services.GetRequiredService<MenuVersionStore>().GetAsync(result.Version.Id);
+        var stored = await app.Services.GetRequiredService<MenuVersionStore>().GetAsync(TestAccounts.DefaultId, result.Version.Id);
         Assert.Equal("100", stored!.Rule!.TagId);
     }
 
@@ -132,9 +132,9 @@ public sealed class MenuPublisherTests : IAsyncLifetime
         var drafts = app.Services.GetRequiredService<MenuDraftStore>();
         var unfinished = new Menu(MenuButton.Click("", "KEY"));
 
-        await drafts.SaveAsync(MenuDraftStore.DefaultSlot, unfinished, null, "alice");
+        await drafts.SaveAsync(TestAccounts.DefaultId, MenuDraftStore.DefaultSlot, unfinished, null, "alice");
 
-        var draft = await drafts.GetAsync(MenuDraftStore.DefaultSlot);
+        var draft = await drafts.GetAsync(TestAccounts.DefaultId, MenuDraftStore.DefaultSlot);
         Assert.Equal(MenuJson.Write(unfinished), MenuJson.Write(draft!.Menu));
         Assert.NotEmpty(MenuRules.Check(draft.Menu));
     }

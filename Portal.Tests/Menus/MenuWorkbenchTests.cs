@@ -74,7 +74,7 @@ public sealed class MenuWorkbenchTests
         using var rollback = await viewer.PostFormAsync("/admin/menu/history", $"/admin/menu/history?handler=Rollback&id={version}", []);
         Assert.Equal(HttpStatusCode.Forbidden, rollback.StatusCode);
         Assert.Equal(MenuJson.Write(First), MenuJson.Write(app.Services.GetRequiredService<SandboxMenus>().Published().Default!.InPortal()));
-        Assert.Single(await app.Services.GetRequiredService<MenuVersionStore>().ListAsync());
+        Assert.Single(await app.Services.GetRequiredService<MenuVersionStore>().ListAsync(TestAccounts.DefaultId));
     }
 
     [Fact]
@@ -88,7 +88,7 @@ public sealed class MenuWorkbenchTests
         var version = await PublishAsync(editor, First);
 
         Assert.Equal(MenuJson.Write(First), MenuJson.Write(app.Services.GetRequiredService<SandboxMenus>().Published().Default!.InPortal()));
-        var stored = await app.Services.GetRequiredService<MenuVersionStore>().GetAsync(version);
+        var stored = await app.Services.GetRequiredService<MenuVersionStore>().GetAsync(TestAccounts.DefaultId, version);
         Assert.Equal(("editor-alice", MenuVersionSources.Publish), (stored!.CreatedBy, stored.Source));
         Assert.Contains("Draft saved by editor-alice", WebUtility.HtmlDecode(await editor.GetPageAsync("/admin/menu")));
 
@@ -150,7 +150,7 @@ public sealed class MenuWorkbenchTests
         Assert.Equal(HttpStatusCode.Redirect, rollback.StatusCode);
 
         Assert.Equal(MenuJson.Write(First), MenuJson.Write(app.Services.GetRequiredService<SandboxMenus>().Published().Default!.InPortal()));
-        var versions = await app.Services.GetRequiredService<MenuVersionStore>().ListAsync();
+        var versions = await app.Services.GetRequiredService<MenuVersionStore>().ListAsync(TestAccounts.DefaultId);
         Assert.Equal(3, versions.Count);
         Assert.Equal((MenuVersionSources.Rollback, $"rollback to version {v1}", "editor-bob"), (versions[0].Source, versions[0].Note, versions[0].CreatedBy));
         var historyPage = await editor.GetPageAsync("/admin/menu/history");
@@ -176,7 +176,7 @@ public sealed class MenuWorkbenchTests
         using var pull = await editor.PostAsync("Pull", []);
         Assert.Equal(HttpStatusCode.Redirect, pull.StatusCode);
 
-        var latest = (await app.Services.GetRequiredService<MenuVersionStore>().ListAsync())[0];
+        var latest = (await app.Services.GetRequiredService<MenuVersionStore>().ListAsync(TestAccounts.DefaultId))[0];
         Assert.Equal((MenuVersionSources.Pull, MenuJson.Write(console)), (latest.Source, MenuJson.Write(latest.Menu)));
         var page = WebUtility.HtmlDecode(await editor.GetPageAsync("/admin/menu"));
         Assert.Contains("recorded it as version", page);
@@ -188,7 +188,7 @@ public sealed class MenuWorkbenchTests
 
         // Pulled again, nothing new: no second version.
         using (await editor.PostAsync("Pull", [])) { }
-        Assert.Equal(2, (await app.Services.GetRequiredService<MenuVersionStore>().ListAsync()).Count);
+        Assert.Equal(2, (await app.Services.GetRequiredService<MenuVersionStore>().ListAsync(TestAccounts.DefaultId)).Count);
     }
 
     [Fact]
@@ -217,7 +217,7 @@ public sealed class MenuWorkbenchTests
         Assert.Contains($"conditional: tag {vip.Id}", page);
         Assert.Contains("/admin/menu?slot=vip", page);
         Assert.Equal("publish conditional", (await TrailAsync(app, MenuWorkbench.EntityType))[0].Action);
-        Assert.Equal(live.MenuId, (await app.Services.GetRequiredService<MenuVersionStore>().GetAsync(version))!.PlatformMenuId);
+        Assert.Equal(live.MenuId, (await app.Services.GetRequiredService<MenuVersionStore>().GetAsync(TestAccounts.DefaultId, version))!.PlatformMenuId);
 
         using var delete = await editor.PostFormAsync("/admin/menu/conditional", $"/admin/menu/conditional?handler=Delete&menuId={live.MenuId}", []);
         Assert.Equal(HttpStatusCode.Redirect, delete.StatusCode);

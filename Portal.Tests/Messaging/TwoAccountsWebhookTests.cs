@@ -29,11 +29,17 @@ public abstract class TwoAccountsWebhookTests : IAsyncLifetime
         _http = _app.CreateClient();
     }
 
-    public async Task InitializeAsync() =>
-        await _app.Services.GetRequiredService<AutoReplyRuleStore>().AddAsync(new AutoReplyRule
+    // Rules are each account's: both accounts get the same one.
+    public async Task InitializeAsync()
+    {
+        foreach (var accountId in new[] { TestAccounts.DefaultId, _app.Services.Account(PortalAppFactory.SecondAppId).Id })
         {
-            Name = "hours", Trigger = RuleTrigger.Exact, Pattern = "hours", Reply = new TextReply("We open 9:00–18:00."),
-        });
+            await _app.Services.GetRequiredService<AutoReplyRuleStore>().AddAsync(accountId, new AutoReplyRule
+            {
+                Name = "hours", Trigger = RuleTrigger.Exact, Pattern = "hours", Reply = new TextReply("We open 9:00–18:00."),
+            });
+        }
+    }
 
     public async Task DisposeAsync()
     {

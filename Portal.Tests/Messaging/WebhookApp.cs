@@ -12,7 +12,7 @@ public sealed class WebhookApp : PortalAppFactory, IAsyncLifetime
     {
         var rules = Services.GetRequiredService<AutoReplyRuleStore>();
         async Task Add(string name, RuleTrigger trigger, string? pattern, Reply reply, int priority = 0) =>
-            await rules.AddAsync(new AutoReplyRule { Name = name, Trigger = trigger, Pattern = pattern, Reply = reply, Priority = priority });
+            await rules.AddAsync(TestAccounts.DefaultId, new AutoReplyRule { Name = name, Trigger = trigger, Pattern = pattern, Reply = reply, Priority = priority });
 
         await Add("hours", RuleTrigger.Exact, "hours", new TextReply("We open 9:00–18:00."));
         await Add("price", RuleTrigger.Contains, "price", new TextReply("See the price list in the menu."));

@@ -34,7 +34,7 @@ public sealed class WebhookMessageTypesTests(WebhookApp app) : IClassFixture<Web
         Assert.Equal(("in", msgType, msgId.ToString(System.Globalization.CultureInfo.InvariantCulture)), (entry.Direction, entry.MsgType, entry.MsgId));
         Assert.Equal(content, entry.Content);
         Assert.Equal("text", entry.ReplyType); // no keyword here: each gets the default reply
-        var follower = await app.Services.GetRequiredService<FollowerStore>().GetAsync(openId);
+        var follower = await app.Services.GetRequiredService<FollowerStore>().GetAsync(TestAccounts.DefaultId, openId);
         Assert.NotNull(follower?.LastInteractionAt); // a message opens the 48-hour window
     }
 
@@ -88,12 +88,12 @@ public sealed class WebhookMessageTypesTests(WebhookApp app) : IClassFixture<Web
         var followers = app.Services.GetRequiredService<FollowerStore>();
 
         using (await push.PostAsync(InboundXml.Event(openId, "subscribe", "qrscene_poster", "<Ticket><![CDATA[t]]></Ticket>"))) { }
-        var followed = (await followers.GetAsync(openId))!;
+        var followed = (await followers.GetAsync(TestAccounts.DefaultId, openId))!;
         Assert.True(followed.Subscribed);
         Assert.Equal("poster", followed.QrScene);
 
         using (await push.PostAsync(InboundXml.Event(openId, "unsubscribe", createTime: InboundXml.Now + 1))) { }
-        var gone = (await followers.GetAsync(openId))!;
+        var gone = (await followers.GetAsync(TestAccounts.DefaultId, openId))!;
         Assert.False(gone.Subscribed);
         Assert.NotNull(gone.UnsubscribedAt);
         Assert.Equal(2, (await app.Services.GetRequiredService<MessageLogStore>().ForFollowerAsync(openId)).Count);

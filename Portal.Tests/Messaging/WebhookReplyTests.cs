@@ -134,8 +134,8 @@ public sealed class WebhookReplyTests(WebhookApp app) : IClassFixture<WebhookApp
         // An operator rule that quotes the follower's words back is the classic way such text reaches a reply.
         var rules = app.Services.GetRequiredService<AutoReplyRuleStore>();
         var keyword = "echo-" + Guid.NewGuid().ToString("N")[..8];
-        await rules.AddAsync(new() { Name = keyword, Trigger = RuleTrigger.Exact, Pattern = keyword, Reply = new TextReply(echoed) });
-        app.Services.GetRequiredService<AutoReplyRuleCache>().Invalidate();
+        await rules.AddAsync(TestAccounts.DefaultId, new() { Name = keyword, Trigger = RuleTrigger.Exact, Pattern = keyword, Reply = new TextReply(echoed) });
+        app.Services.GetRequiredService<AutoReplyRuleCache>().Invalidate(TestAccounts.DefaultId);
 
         using var response = await WeChatPush.For(app).PostAsync(InboundXml.Text(InboundXml.NewOpenId(), keyword));
         var body = await response.Content.ReadAsStringAsync();

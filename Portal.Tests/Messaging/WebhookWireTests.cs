@@ -14,7 +14,7 @@ public sealed class WebhookWireTests
     public async Task Answers_go_out_whole_with_their_length_not_in_chunks(PushMode mode)
     {
         await using var app = new KestrelPortalApp().Start();
-        await app.Services.GetRequiredService<AutoReplyRuleStore>().AddAsync(
+        await app.Services.GetRequiredService<AutoReplyRuleStore>().AddAsync(TestAccounts.DefaultId, 
             new AutoReplyRule { Name = "hours", Trigger = RuleTrigger.Exact, Pattern = "hours", Reply = new TextReply("We open at 9 — 欢迎") });
         using var http = new HttpClient { BaseAddress = app.BaseUrl };
         var push = WeChatPush.For(app, http);

@@ -18,7 +18,7 @@ public sealed class ViewerReadOnlyTests(PortalAppFactory app) : IClassFixture<Po
 {
     private async Task<string[]> PagesAsync()
     {
-        var member = await app.Services.GetRequiredService<MemberStore>().SignInAsync(new MemberSignIn(InboundXml.NewOpenId(), null, "小蓝", null), withProfile: true);
+        var member = await app.Services.GetRequiredService<MemberStore>().SignInAsync(TestAccounts.DefaultId, new MemberSignIn(InboundXml.NewOpenId(), null, "小蓝", null), withProfile: true);
         return
         [
             "/admin/site", "/admin/site/home", "/admin/site/articles", "/admin/site/articles/edit", "/admin/site/pages",

@@ -59,7 +59,7 @@ public abstract class OutboxLaneTests : IAsyncLifetime
     public async Task A_late_reply_is_delivered_while_a_follower_sync_page_waits_on_a_slow_platform()
     {
         var openId = _app.FollowerWhoJustWrote();
-        var (runId, problem) = await _app.Services.GetRequiredService<FollowerEditor>().StartSyncAsync(AuditActor.Command("test"));
+        var (runId, problem) = await _app.Services.GetRequiredService<FollowerEditor>().StartSyncAsync(AuditActor.Command("test"), _app.Services.DefaultAccount());
         Assert.Null(problem);
         var page = FollowerSyncPage.KeyFor(runId!.Value, 1);
         // The page is taken and its call for the follower list hangs at the platform.
@@ -81,8 +81,8 @@ public abstract class OutboxLaneTests : IAsyncLifetime
         // Once the platform answers, the sync goes on to its end.
         _slowUserCalls.Release();
         var followers = _app.Services.GetRequiredService<FollowerStore>();
-        await _clock.UntilAsync(async () => (await followers.SyncAsync(runId.Value))!.Status == FollowerSyncRun.Finished, "the sync to finish");
-        Assert.True((await followers.GetAsync(openId))!.Subscribed);
+        await _clock.UntilAsync(async () => (await followers.SyncAsync(TestAccounts.DefaultId, runId.Value))!.Status == FollowerSyncRun.Finished, "the sync to finish");
+        Assert.True((await followers.GetAsync(TestAccounts.DefaultId, openId))!.Subscribed);
     }
 
     [Fact]

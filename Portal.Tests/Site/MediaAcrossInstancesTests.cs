@@ -25,7 +25,7 @@ public sealed class MediaAcrossInstancesTests : IAsyncLifetime
         // A 1×1 PNG.
         var png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
 
-        var upload = await one.Services.GetRequiredService<MediaLibrary>().SaveAsync(AuditActor.Command("test"), new MemoryStream(png), "dot.png");
+        var upload = await one.Services.GetRequiredService<MediaLibrary>().SaveAsync(AuditActor.Command("test"), TestAccounts.DefaultId, new MemoryStream(png), "dot.png");
         using var served = await two.CreateClient().GetAsync(upload.File!.Url);
 
         Assert.Equal(HttpStatusCode.OK, served.StatusCode);

@@ -50,7 +50,7 @@ public sealed partial class SitePagesTests(PortalAppFactory app) : IClassFixture
         // Every view counts, including those the output cache answers.
         using (await http.GetAsync($"/articles/{id}?from=singlemessage")) { }
         await app.Services.GetRequiredService<ReadCounts>().FlushAsync(); // written once a second; now, for the test
-        Assert.Equal(2, (await app.Services.GetRequiredService<SiteStore>().GetArticleAsync(id))!.ReadCount);
+        Assert.Equal(2, (await app.Services.GetRequiredService<SiteStore>().GetArticleAsync(TestAccounts.DefaultId, id))!.ReadCount);
     }
 
     [Fact]
@@ -74,7 +74,7 @@ public sealed partial class SitePagesTests(PortalAppFactory app) : IClassFixture
         using var viewer = await AdminBrowser.SignedInAsync(app, OperatorRole.Viewer);
         using var response = await viewer.PostFormAsync("/admin/site", "/admin/site", new() { ["Profile.SiteName"] = "hijacked" });
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-        Assert.NotEqual("hijacked", (await app.Services.GetRequiredService<SiteStore>().GetProfileAsync()).SiteName);
+        Assert.NotEqual("hijacked", (await app.Services.GetRequiredService<SiteStore>().GetProfileAsync(TestAccounts.DefaultId)).SiteName);
     }
 
     [Fact]

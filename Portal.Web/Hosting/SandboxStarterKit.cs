@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using Portal.Core.Accounts;
 using Portal.Core.AutoReplies;
 using Portal.Core.Menus;
 using Portal.Core.Messaging;
@@ -27,6 +28,7 @@ public sealed class SandboxStarterKit(AutoReplyRuleStore rules, SandboxMenus men
     public const string TodayKey = "TODAY";
     public const string HoursKey = "HOURS";
 
+    /// <remarks>The starter kit is the default account's: the sandbox plays it.</remarks>
     public async Task SeedAsync(CancellationToken ct)
     {
         if (!options.Value.StarterKit)
@@ -47,10 +49,10 @@ public sealed class SandboxStarterKit(AutoReplyRuleStore rules, SandboxMenus men
         }
         // The menu workbench starts from Portal's own history: record the account's menu there, as a pull
         // from the platform would, so an operator edits it instead of starting from nothing.
-        if (await versions.LatestDefaultAsync(ct) is null && menus.Published().Default is { } live)
-            await versions.AddAsync(new MenuVersion { Menu = InPortal(live), Source = MenuVersionSources.Pull, Note = "the sandbox starter account's menu", CreatedBy = "sandbox starter kit" }, ct);
+        if (await versions.LatestDefaultAsync(WeChatAccount.DefaultId, ct) is null && menus.Published().Default is { } live)
+            await versions.AddAsync(WeChatAccount.DefaultId, new MenuVersion { Menu = InPortal(live), Source = MenuVersionSources.Pull, Note = "the sandbox starter account's menu", CreatedBy = "sandbox starter kit" }, ct);
         await SeedSiteAsync(ct);
-        if ((await rules.ListAsync(ct)).Count > 0)
+        if ((await rules.ListAsync(WeChatAccount.DefaultId, ct)).Count > 0)
             return;
         AutoReplyRule[] starter =
         [
@@ -61,16 +63,16 @@ public sealed class SandboxStarterKit(AutoReplyRuleStore rules, SandboxMenus men
             new() { Name = "Default", Trigger = RuleTrigger.Default, Reply = new TextReply("Thanks for your message. Send “hours” for our opening hours.") },
         ];
         foreach (var rule in starter)
-            await rules.AddAsync(rule, ct);
+            await rules.AddAsync(WeChatAccount.DefaultId, rule, ct);
     }
 
     /// <summary>A home page worth opening: a profile, a navigation grid and two articles, once, into an empty site.</summary>
     private async Task SeedSiteAsync(CancellationToken ct)
     {
-        if ((await site.ListArticlesAsync(1, ct)).Count > 0)
+        if ((await site.ListArticlesAsync(WeChatAccount.DefaultId, 1, ct)).Count > 0)
             return;
         var actor = AuditActor.Command("sandbox starter kit");
-        await siteEditor.SaveProfileAsync(actor, new SiteProfile
+        await siteEditor.SaveProfileAsync(actor, WeChatAccount.DefaultId, new SiteProfile
         {
             SiteName = "Portal 咖啡 Sandbox Café",
             Intro = "A made-up café to try Portal with: its pages, its members, its menu.",
@@ -79,8 +81,8 @@ public sealed class SandboxStarterKit(AutoReplyRuleStore rules, SandboxMenus men
             OpeningHours = "Mon–Sat 9:00–18:00",
             MapLink = "https://map.qq.com/",
         }, ct);
-        var news = await siteEditor.AddCategoryAsync(actor, "News", ct);
-        await siteEditor.SaveArticleAsync(actor, new Article
+        var news = await siteEditor.AddCategoryAsync(actor, WeChatAccount.DefaultId, "News", ct);
+        await siteEditor.SaveArticleAsync(actor, WeChatAccount.DefaultId, new Article
         {
             CategoryId = news,
             Title = "Welcome to the Sandbox Café",
@@ -89,7 +91,7 @@ public sealed class SandboxStarterKit(AutoReplyRuleStore rules, SandboxMenus men
             Featured = true,
             Published = true,
         }, ct);
-        await siteEditor.SaveArticleAsync(actor, new Article
+        await siteEditor.SaveArticleAsync(actor, WeChatAccount.DefaultId, new Article
         {
             CategoryId = news,
             Title = "Our opening hours",
@@ -103,7 +105,7 @@ public sealed class SandboxStarterKit(AutoReplyRuleStore rules, SandboxMenus men
             ("会员中心", "member", "/members/me"), ("文章", "articles", "/articles"), ("优惠券", "coupon", "/members/coupons"), ("联系我们", "contact", "/contact"),
         ];
         foreach (var (label, icon, link) in grid)
-            await siteEditor.AddNavItemAsync(actor, new NavItem { Label = label, ImageUrl = $"/h5/icons/{icon}.svg", Link = link }, ct);
+            await siteEditor.AddNavItemAsync(actor, WeChatAccount.DefaultId, new NavItem { Label = label, ImageUrl = $"/h5/icons/{icon}.svg", Link = link }, ct);
     }
 
     /// <summary>Portal's menu as the platform reads it: the same JSON, the sandbox's own types.</summary>

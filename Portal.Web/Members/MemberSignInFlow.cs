@@ -48,7 +48,7 @@ public sealed partial class MemberSignInFlow(OAuthClient oauth, MemberStore memb
             var profile = await oauth.GetUserInfoAsync(token.AccessToken, token.OpenId, ct: ct).ConfigureAwait(false);
             signIn = signIn with { Nickname = profile.Nickname, AvatarUrl = profile.HeadImgUrl, UnionId = profile.UnionId ?? token.UnionId };
         }
-        var member = await members.SignInAsync(signIn, withProfile, ct).ConfigureAwait(false);
+        var member = await members.SignInAsync(account.Id, signIn, withProfile, ct).ConfigureAwait(false);
         var signedIn = new SignedInMember(member.Id, member.OpenId, withProfile || member.HasProfile ? OAuthScopes.UserInfo : OAuthScopes.Base);
         await store.SetAsync(key, Format(signedIn, binding), CodeLife, ct).ConfigureAwait(false);
         return signedIn;

@@ -119,6 +119,28 @@ public sealed class OperatorAccounts(DbConnectionFactory db, OperatorStore store
             return (string?)null;
         }, ct);
 
+    /// <summary>
+    /// An owner limits an operator to some Official Accounts (none: every account, as for operators from before
+    /// accounts). Only accounts of the directory are kept. Null on success, else why not.
+    /// </summary>
+    public Task<string?> SetAccountsAsync(AuditActor actor, long id, IReadOnlyCollection<int> accountIds, IReadOnlyCollection<int> known, CancellationToken ct = default) =>
+        InTransactionAsync(async tx =>
+        {
+            var before = await store.GetAsync(tx, id, ct).ConfigureAwait(false);
+            if (before is null)
+                return "That operator no longer exists.";
+            var chosen = accountIds.Where(known.Contains).Distinct().Order().ToList();
+            // Every account ticked is the same as no limit; stored as none, so an account added later is theirs too.
+            if (chosen.Count == known.Count)
+                chosen = [];
+            var was = await store.AccountsAsync(tx, id, ct).ConfigureAwait(false);
+            if (was.SequenceEqual(chosen))
+                return null;
+            await store.SetAccountsAsync(tx, id, chosen, ct).ConfigureAwait(false);
+            await audit.RecordAsync(tx, actor, EntityType, Id(before), "set accounts", new { Accounts = was }, new { Accounts = chosen }, ct).ConfigureAwait(false);
+            return (string?)null;
+        }, ct);
+
     /// <summary>An owner sets someone's password. Null on success, else why not.</summary>
     public async Task<string?> ResetPasswordAsync(AuditActor actor, long id, string newPassword, CancellationToken ct = default)
     {

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Core.Operators;
 
@@ -17,6 +18,7 @@ public static class OperatorsModule
         services.AddSingleton<OperatorPasswords>();
         services.AddSingleton<OperatorAccounts>();
         services.AddSingleton<OperatorCookieEvents>();
+        services.AddSingleton<ChooseAdminAccount>();
 
         services.AddAuthentication()
             .AddCookie(OperatorClaims.Scheme, o =>
@@ -47,6 +49,8 @@ public static class OperatorsModule
             o.Conventions.AllowAnonymousToPage("/Admin/Operators/SignIn");
             o.Conventions.AllowAnonymousToPage("/Admin/Operators/Setup");
             o.Conventions.AddFolderApplicationModelConvention("/Admin", model => model.Filters.Add(new RequireEditorToChange()));
+            // Which Official Account the page works on, checked against the operator's accounts on every request.
+            o.Conventions.AddFolderApplicationModelConvention("/Admin", model => model.Filters.Add(new ServiceFilterAttribute(typeof(ChooseAdminAccount))));
         });
         return builder;
     }

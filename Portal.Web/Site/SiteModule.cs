@@ -23,7 +23,7 @@ public static class SiteModule
 
         services.AddOutputCache(o => o.AddPolicy(SiteOutputCache.Policy, policy => policy
             .Expire(SiteOutputCache.Duration)
-            .Tag(SiteOutputCache.Tag)
+            .AddPolicy<SiteOutputCache.TagWithAccount>()
             // Only the category changes what a page shows; WeChat adds ?from=…&isappinstalled=… to shared
             // links, which would otherwise give every share its own cache entry.
             .SetVaryByQuery("category")));

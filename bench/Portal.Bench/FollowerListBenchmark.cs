@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using NpgsqlTypes;
+using Portal.Core.Accounts;
 using Portal.Core.Data;
 using Portal.Core.Followers;
 
@@ -57,18 +58,18 @@ public static class FollowerListBenchmark
 
         var rows = new List<string>();
         var random = new Random(7);
-        var baseline = await TimeAsync(() => store.GetAsync(OpenId(random.Next(count))));
-        var baselineServer = await ServerTimeAsync(connectionString, "SELECT * FROM followers WHERE openid = @OpenId", new { OpenId = sampleOpenId });
+        var baseline = await TimeAsync(() => store.GetAsync(WeChatAccount.DefaultId, OpenId(random.Next(count))));
+        var baselineServer = await ServerTimeAsync(connectionString, "SELECT * FROM followers WHERE account_id = 1 AND openid = @OpenId", new { OpenId = sampleOpenId });
         rows.Add(Row("baseline: one follower by primary key", baseline, baselineServer, 1));
         foreach (var (name, filter, after) in cases)
         {
-            var page = await store.ListAsync(filter, after);
-            var timing = await TimeAsync(() => store.ListAsync(filter, after));
+            var page = await store.ListAsync(WeChatAccount.DefaultId, filter, after);
+            var timing = await TimeAsync(() => store.ListAsync(WeChatAccount.DefaultId, filter, after));
             var sql = store.ListSql(filter, after is not null, backwards: false);
             var search = filter.Search;
             var serverTime = await ServerTimeAsync(connectionString, sql, new
             {
-                filter.TagId, filter.Subscribed, filter.Scene, Search = search, Prefix = search, Upper = search + "\U0010FFFF",
+                AccountId = WeChatAccount.DefaultId, filter.TagId, filter.Subscribed, filter.Scene, Search = search, Prefix = search, Upper = search + "\U0010FFFF",
                 At = after?.ListedAt.UtcDateTime, OpenId = after?.OpenId, Limit = FollowerStore.PageSize + 1,
             });
             rows.Add(Row(name, timing, serverTime, page.Rows.Count));

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Portal.Core.Accounts;
 using Portal.Core.AutoReplies;
 using Portal.Core.Data;
 using Portal.Core.WeChat.Replies;
@@ -32,7 +33,7 @@ public static class WebhookRules
             new() { Name = "default", Trigger = RuleTrigger.Default, Reply = new TextReply("Thanks, we got your message.") },
         ];
         foreach (var rule in rules)
-            await store.AddAsync(rule);
+            await store.AddAsync(WeChatAccount.DefaultId, rule);
         return 0;
     }
 }

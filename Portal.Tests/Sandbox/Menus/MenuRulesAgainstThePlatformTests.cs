@@ -52,17 +52,17 @@ public sealed class MenuRulesAgainstThePlatformTests(PortalAppFactory app) : ICl
     {
         var publisher = app.Services.GetRequiredService<MenuPublisher>();
         var good = new Menu(Click("今日", "TODAY"), Media("图片", SandboxMaterials.Image));
-        Assert.True((await publisher.PublishAsync(good, null, "alice")).Succeeded);
+        Assert.True((await publisher.PublishAsync(app.Services.DefaultAccount(), good, null, "alice")).Succeeded);
         var missing = new Menu(Click("今日", "TODAY"), Media("图片", "MEDIA_ID_NOT_IN_THE_LIBRARY"));
 
         // Portal cannot know an account's library: its rules find nothing wrong.
         Assert.Empty(MenuRules.Check(missing));
-        var result = await publisher.PublishAsync(missing, null, "alice");
+        var result = await publisher.PublishAsync(app.Services.DefaultAccount(), missing, null, "alice");
 
         Assert.False(result.Succeeded);
         Assert.Equal(PlatformMenuRules.Codes.InvalidMediaId, Assert.Single(result.Problems).Code);
         Assert.Equal(SandboxMaterials.Image, app.Services.GetRequiredService<SandboxMenus>().Published().Default!.Buttons[1].MediaId);
-        var latest = await app.Services.GetRequiredService<MenuVersionStore>().LatestDefaultAsync();
+        var latest = await app.Services.GetRequiredService<MenuVersionStore>().LatestDefaultAsync(TestAccounts.DefaultId);
         Assert.Equal(MenuJson.Write(good), MenuJson.Write(latest!.Menu));
     }
 }

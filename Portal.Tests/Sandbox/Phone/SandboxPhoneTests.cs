@@ -47,7 +47,7 @@ public sealed class SandboxPhoneTests
         Assert.Equal(2, lines.Count);
         Assert.StartsWith("欢迎关注!", lines[0].Text);
         Assert.Equal(("reply", "text", "We are open 9:00–18:00, Monday to Saturday."), lines[1]);
-        var follower = await app.Services.GetRequiredService<FollowerStore>().GetAsync(phone.OpenId);
+        var follower = await app.Services.GetRequiredService<FollowerStore>().GetAsync(TestAccounts.DefaultId, phone.OpenId);
         Assert.True(follower!.Subscribed);
     }
 
@@ -59,7 +59,7 @@ public sealed class SandboxPhoneTests
 
         (await phone.FollowAsync(scene: "store_12")).EnsureSuccessStatusCode();
 
-        var follower = await app.Services.GetRequiredService<FollowerStore>().GetAsync(phone.OpenId);
+        var follower = await app.Services.GetRequiredService<FollowerStore>().GetAsync(TestAccounts.DefaultId, phone.OpenId);
         Assert.Equal("store_12", follower!.QrScene);
     }
 
@@ -76,7 +76,7 @@ public sealed class SandboxPhoneTests
         Assert.Equal(ticket.Ticket, code.GetProperty("ticket").GetString());
         (await phone.FollowAsync(scene: code.GetProperty("scene").GetString(), ticket: ticket.Ticket)).EnsureSuccessStatusCode();
 
-        var follower = await app.Services.GetRequiredService<FollowerStore>().GetAsync(phone.OpenId);
+        var follower = await app.Services.GetRequiredService<FollowerStore>().GetAsync(TestAccounts.DefaultId, phone.OpenId);
         Assert.Equal("poster_spring", follower!.QrScene);
     }
 
@@ -123,7 +123,7 @@ public sealed class SandboxPhoneTests
         await using var app = App();
 
         var live = app.Services.GetRequiredService<SandboxMenus>().Published().Default!;
-        var history = await app.Services.GetRequiredService<Portal.Core.Menus.MenuVersionStore>().ListAsync();
+        var history = await app.Services.GetRequiredService<Portal.Core.Menus.MenuVersionStore>().ListAsync(TestAccounts.DefaultId);
 
         var version = Assert.Single(history);
         Assert.Equal(Portal.Core.Menus.MenuJson.Write(live.InPortal()), Portal.Core.Menus.MenuJson.Write(version.Menu));
@@ -209,7 +209,7 @@ public sealed class SandboxPhoneTests
         (await phone.UnfollowAsync()).EnsureSuccessStatusCode();
 
         Assert.False((await phone.ChatAsync()).GetProperty("windowOpen").GetBoolean());
-        var follower = await WaitForAsync(() => app.Services.GetRequiredService<FollowerStore>().GetAsync(phone.OpenId), f => f is { Subscribed: false });
+        var follower = await WaitForAsync(() => app.Services.GetRequiredService<FollowerStore>().GetAsync(TestAccounts.DefaultId, phone.OpenId), f => f is { Subscribed: false });
         Assert.False(follower!.Subscribed);
         var log = await WaitForAsync(() => app.Services.GetRequiredService<MessageLogStore>().ForFollowerAsync(phone.OpenId), l => l.Count >= 2);
         Assert.Contains(log, e => e.Event == "unsubscribe");

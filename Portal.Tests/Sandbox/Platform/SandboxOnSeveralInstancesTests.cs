@@ -80,7 +80,7 @@ public sealed class SandboxOnSeveralInstancesTests : IAsyncLifetime
         // And the follow reached Portal: the greeting is in the chat, the follower in the shared database.
         var lines = await phone.AccountLinesAsync();
         Assert.StartsWith("欢迎关注!", Assert.Single(lines).Text);
-        Assert.True((await second.Services.GetRequiredService<FollowerStore>().GetAsync(phone.OpenId))!.Subscribed);
+        Assert.True((await second.Services.GetRequiredService<FollowerStore>().GetAsync(TestAccounts.DefaultId, phone.OpenId))!.Subscribed);
     }
 
     [Theory]

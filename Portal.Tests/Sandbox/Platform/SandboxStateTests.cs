@@ -97,7 +97,7 @@ public sealed class SandboxStateTests : IDisposable
         using var editor = await AdminBrowser.SignedInAsync(second, OperatorRole.Editor);
         using (var response = await editor.PostFormAsync("/admin/inbox", "/admin/inbox?handler=Reply", new() { ["openId"] = openId, ["text"] = "Welcome back" }))
             Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var reply = (await second.Services.GetRequiredService<InboxStore>().RecentRepliesAsync(10)).First(r => r.OpenId == openId);
+        var reply = (await second.Services.GetRequiredService<InboxStore>().RecentRepliesAsync(TestAccounts.DefaultId, 10)).First(r => r.OpenId == openId);
         var sent = await Messaging.DeadlineTests.WaitForOutboxAsync(second, reply.OutboxKey!, OutboxStatus.Sent);
         Assert.Equal(OutboxStatus.Sent, sent?.Status);
         Assert.Contains(await phone2.AccountLinesAsync(), l => l == ("customer-service", "text", "Welcome back"));

@@ -9,5 +9,5 @@ public sealed class CodeModel(MemberStore members) : MemberPageModel
 {
     public string Code { get; private set; } = "";
 
-    public async Task OnGetAsync() => Code = await members.CodeAsync(MemberId, HttpContext.RequestAborted);
+    public async Task OnGetAsync() => Code = await members.CodeAsync(AccountId, MemberId, HttpContext.RequestAborted);
 }

@@ -29,15 +29,15 @@ public sealed class CouponsModel(Coupons coupons, TimeProvider time) : MemberPag
     public async Task OnGetAsync()
     {
         var ct = HttpContext.RequestAborted;
-        var templates = await coupons.TemplatesAsync(ct);
+        var templates = await coupons.TemplatesAsync(AccountId, ct);
         _templates = templates.ToDictionary(t => t.Id);
-        Wallet = await coupons.WalletAsync(MemberId, ct);
+        Wallet = await coupons.WalletAsync(AccountId, MemberId, ct);
         Offers = templates.Where(t => t.Enabled).ToList();
     }
 
     public async Task<IActionResult> OnPostClaimAsync(long templateId)
     {
-        var (_, refusal) = await coupons.ClaimAsync(MemberId, templateId, HttpContext.RequestAborted);
+        var (_, refusal) = await coupons.ClaimAsync(AccountId, MemberId, templateId, HttpContext.RequestAborted);
         Notice = refusal switch
         {
             CouponRefusal.None => "领取成功 Claimed.",

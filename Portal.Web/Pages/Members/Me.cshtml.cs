@@ -20,27 +20,27 @@ public sealed class MeModel(MemberStore members, PointsLedger ledger, CheckIns c
     public async Task OnGetAsync()
     {
         var ct = HttpContext.RequestAborted;
-        Member = await members.FindAsync(OpenId, ct);
-        Balance = await ledger.BalanceAsync(MemberId, ct);
-        Earned = await ledger.EarnedAsync(MemberId, ct);
-        (Level, NextLevel) = (await settings.LevelsAsync(ct)).For(Earned);
-        Streak = await checkIns.StreakAsync(MemberId, ct);
-        CheckedInToday = await checkIns.CheckedInTodayAsync(MemberId, ct);
+        Member = await members.FindAsync(AccountId, OpenId, ct);
+        Balance = await ledger.BalanceAsync(AccountId, MemberId, ct);
+        Earned = await ledger.EarnedAsync(AccountId, MemberId, ct);
+        (Level, NextLevel) = (await settings.LevelsAsync(AccountId, ct)).For(Earned);
+        Streak = await checkIns.StreakAsync(AccountId, MemberId, ct);
+        CheckedInToday = await checkIns.CheckedInTodayAsync(AccountId, MemberId, ct);
         var now = time.GetUtcNow();
-        UsableCoupons = (await coupons.WalletAsync(MemberId, ct)).Count(c => c.UsedAt is null && c.ExpiresAt > now);
+        UsableCoupons = (await coupons.WalletAsync(AccountId, MemberId, ct)).Count(c => c.UsedAt is null && c.ExpiresAt > now);
     }
 
     public async Task<IActionResult> OnPostCheckInAsync()
     {
         var ct = HttpContext.RequestAborted;
-        var rules = await settings.CheckInRulesAsync(ct);
+        var rules = await settings.CheckInRulesAsync(AccountId, ct);
         if (!MembershipLimits.Allows(rules))
         {
             // Saved before the limits existed: refused plainly until an operator saves new ones.
             Notice = "签到暂时不可用，请稍后再试。Check-in is not available right now.";
             return RedirectToPage();
         }
-        var result = await checkIns.CheckInAsync(MemberId, rules, ct);
+        var result = await checkIns.CheckInAsync(AccountId, MemberId, rules, ct);
         Notice = result.AlreadyToday
             ? "今天已经签到过了 You have checked in today."
             : $"签到成功 +{result.Points} 积分 · 连续 {result.Streak} 天";

@@ -18,7 +18,7 @@ public sealed class PhoneModel(PhoneVerification verification, MemberStore membe
 
     public async Task OnGetAsync()
     {
-        Bound = (await members.FindAsync(OpenId, HttpContext.RequestAborted))?.Phone;
+        Bound = (await members.FindAsync(AccountId, OpenId, HttpContext.RequestAborted))?.Phone;
         TempData.Keep(nameof(Phone));
     }
 
@@ -41,7 +41,7 @@ public sealed class PhoneModel(PhoneVerification verification, MemberStore membe
     public async Task<IActionResult> OnPostBindAsync(string? phone, string? code)
     {
         Phone = phone;
-        var result = await verification.BindAsync(MemberId, phone ?? "", code ?? "", HttpContext.RequestAborted);
+        var result = await verification.BindAsync(AccountId, MemberId, phone ?? "", code ?? "", HttpContext.RequestAborted);
         Notice = result switch
         {
             PhoneCodeCheck.Bound => "绑定成功 Your number is bound.",

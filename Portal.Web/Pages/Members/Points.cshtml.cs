@@ -12,7 +12,7 @@ public sealed class PointsModel(PointsLedger ledger) : MemberPageModel
 
     public async Task OnGetAsync()
     {
-        Balance = await ledger.BalanceAsync(MemberId, HttpContext.RequestAborted);
-        Entries = await ledger.HistoryAsync(MemberId, 100, ct: HttpContext.RequestAborted);
+        Balance = await ledger.BalanceAsync(AccountId, MemberId, HttpContext.RequestAborted);
+        Entries = await ledger.HistoryAsync(AccountId, MemberId, 100, ct: HttpContext.RequestAborted);
     }
 }

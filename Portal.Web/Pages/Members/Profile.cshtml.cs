@@ -11,7 +11,7 @@ public sealed class ProfileModel(MemberStore members, TimeProvider time) : Membe
     public Member? Member { get; private set; }
 
     public async Task OnGetAsync() =>
-        Member = await members.FindAsync(OpenId, HttpContext.RequestAborted);
+        Member = await members.FindAsync(AccountId, OpenId, HttpContext.RequestAborted);
 
     public async Task<IActionResult> OnPostAsync(string? realName, DateOnly? birthday)
     {
@@ -21,7 +21,7 @@ public sealed class ProfileModel(MemberStore members, TimeProvider time) : Membe
             Notice = "请填写正确的生日。That birthday cannot be right.";
             return RedirectToPage();
         }
-        await members.SaveProfileAsync(MemberId, realName is { Length: > 30 } ? realName[..30] : realName, birthday, HttpContext.RequestAborted);
+        await members.SaveProfileAsync(AccountId, MemberId, realName is { Length: > 30 } ? realName[..30] : realName, birthday, HttpContext.RequestAborted);
         Notice = "已保存 Saved.";
         return RedirectToPage();
     }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
 using Portal.Core.Site;
+using Portal.Web.Accounts;
 using Portal.Web.Site;
 
 namespace Portal.Web.Pages.Site;
@@ -13,7 +14,7 @@ public sealed class ArticleModel(SiteStore store) : SitePageModel
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
     {
-        if (await store.GetArticleAsync(id, ct: ct) is not { Published: true } article)
+        if (await store.GetArticleAsync(HttpContext.PageAccount().Id, id, ct: ct) is not { Published: true } article)
             return NotFound();
         Article = article;
         SetShareCard(article.Share, article.Title, article.Summary, article.CoverImage, $"/articles/{article.Id}");

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.OutputCaching;
 using Portal.Core.Site;
+using Portal.Web.Accounts;
 using Portal.Web.Site;
 
 namespace Portal.Web.Pages.Site;
@@ -14,9 +15,9 @@ public sealed class ArticlesModel(SiteStore store) : SitePageModel
     public async Task OnGetAsync(long? category, CancellationToken ct)
     {
         CategoryId = category;
-        Categories = await store.ListCategoriesAsync(ct: ct);
-        Articles = await store.ListPublishedArticlesAsync(category, 50, ct);
-        var profile = await store.GetProfileAsync(ct: ct);
+        Categories = await store.ListCategoriesAsync(HttpContext.PageAccount().Id, ct: ct);
+        Articles = await store.ListPublishedArticlesAsync(HttpContext.PageAccount().Id, category, 50, ct);
+        var profile = await store.GetProfileAsync(HttpContext.PageAccount().Id, ct: ct);
         var name = Categories.FirstOrDefault(c => c.Id == category)?.Name ?? "文章";
         SetShareCard(new ShareFields(), $"{name} · {profile.SiteName}", profile.Intro, profile.Share.Image);
     }

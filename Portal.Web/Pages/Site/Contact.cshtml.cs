@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.OutputCaching;
 using Portal.Core.Links;
 using Portal.Core.Site;
+using Portal.Web.Accounts;
 using Portal.Web.Site;
 
 namespace Portal.Web.Pages.Site;
@@ -15,7 +16,7 @@ public sealed class ContactModel(SiteStore store) : SitePageModel
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Profile = await store.GetProfileAsync(ct: ct);
+        Profile = await store.GetProfileAsync(HttpContext.PageAccount().Id, ct: ct);
         SetShareCard(new ShareFields(), $"联系我们 · {Profile.SiteName}", Profile.Address, Profile.Share.Image, "/contact");
     }
 }

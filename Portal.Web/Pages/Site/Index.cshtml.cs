@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Options;
 using Portal.Core.Site;
 using Portal.Sandbox;
+using Portal.Web.Accounts;
 using Portal.Web.Site;
 
 namespace Portal.Web.Pages.Site;
@@ -19,10 +20,10 @@ public sealed class IndexModel(SiteStore store, IOptions<SandboxOptions> sandbox
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Profile = await store.GetProfileAsync(ct: ct);
-        Banners = (await store.ListBannersAsync(ct: ct)).Where(b => b.Active).ToList();
-        NavItems = await store.ListNavItemsAsync(ct: ct);
-        Featured = await store.ListFeaturedArticlesAsync(6, ct);
+        Profile = await store.GetProfileAsync(HttpContext.PageAccount().Id, ct: ct);
+        Banners = (await store.ListBannersAsync(HttpContext.PageAccount().Id, ct: ct)).Where(b => b.Active).ToList();
+        NavItems = await store.ListNavItemsAsync(HttpContext.PageAccount().Id, ct: ct);
+        Featured = await store.ListFeaturedArticlesAsync(HttpContext.PageAccount().Id, 6, ct);
         SetShareCard(Profile.Share, Profile.SiteName, Profile.Intro, Banners.FirstOrDefault()?.ImageUrl, "/");
     }
 }

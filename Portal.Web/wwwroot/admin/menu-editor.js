@@ -10,6 +10,8 @@
   const initial = JSON.parse(root.dataset.state);
   const canEdit = root.dataset.canEdit === "true";
   const token = root.querySelector("input[name=__RequestVerificationToken]")?.value ?? "";
+  // The account the page was shown for: a post works on it even if another tab switched accounts since.
+  const account = root.querySelector("input[name=_account]")?.value ?? "";
   const slot = initial.slot;
 
   const MAX_NAME = 16, MAX_SUB_NAME = 60, MAX_KEY = 128, MAX_URL = 1024;
@@ -80,7 +82,7 @@
   }
 
   async function post(handler, extra) {
-    const body = new URLSearchParams({ __RequestVerificationToken: token, slot, menu: JSON.stringify(wire()), rule: JSON.stringify(wireRule()), ...extra });
+    const body = new URLSearchParams({ __RequestVerificationToken: token, ...(account ? { _account: account } : {}), slot, menu: JSON.stringify(wire()), rule: JSON.stringify(wireRule()), ...extra });
     const response = await fetch(`/admin/menu?handler=${handler}`, { method: "POST", body, credentials: "same-origin" });
     if (!response.ok) throw new Error(`${handler} answered ${response.status}`);
     return response.json();

@@ -45,7 +45,7 @@ public sealed class EditModel(AutoReplyRuleStore store, AutoReplyRuleEditor edit
             Draft = new RuleDraft().WithArticleSlots();
             return Page();
         }
-        var rule = await store.GetAsync(Id.Value, ct);
+        var rule = await store.GetAsync(HttpContext.AdminAccount().Id, Id.Value, ct);
         if (rule is null)
             return NotFound();
         SavedName = rule.Name;
@@ -61,10 +61,10 @@ public sealed class EditModel(AutoReplyRuleStore store, AutoReplyRuleEditor edit
         var actor = User.AuditActor();
         if (Id is null)
         {
-            var created = await editor.CreateAsync(actor, built.Rule!, ct);
+            var created = await editor.CreateAsync(actor, HttpContext.AdminAccount().Id, built.Rule!, ct);
             TempData.Tell("rule.created", $"Rule “{created.Name}” created. It answers followers now.");
         }
-        else if (await editor.UpdateAsync(actor, built.Rule!, ct))
+        else if (await editor.UpdateAsync(actor, HttpContext.AdminAccount().Id, built.Rule!, ct))
         {
             TempData.Tell("rule.saved", $"Rule “{built.Rule!.Name}” saved.");
         }
@@ -82,7 +82,7 @@ public sealed class EditModel(AutoReplyRuleStore store, AutoReplyRuleEditor edit
         var built = Draft.Build(Id ?? 0);
         if (built.IsValid)
         {
-            var saved = await store.ListAsync(ct);
+            var saved = await store.ListAsync(HttpContext.AdminAccount().Id, ct);
             TestResult = RuleTester.Run(saved, built.Rule, new RuleTest(TestKind, TestValue));
             var id = Id ?? RuleTester.UnsavedId;
             Findings = RuleReview.Review(RuleTester.WithEditing(saved, built.Rule)).Where(f => f.RuleId == id).ToList();
@@ -95,7 +95,7 @@ public sealed class EditModel(AutoReplyRuleStore store, AutoReplyRuleEditor edit
         Errors = built.Errors;
         Draft.WithArticleSlots();
         if (Id is not null)
-            SavedName = (await store.GetAsync(Id.Value, ct))?.Name ?? Draft.Name;
+            SavedName = (await store.GetAsync(HttpContext.AdminAccount().Id, Id.Value, ct))?.Name ?? Draft.Name;
         return Page();
     }
 }

@@ -22,26 +22,26 @@ public sealed class IndexModel(AutoReplyRuleStore store, AutoReplyRuleEditor edi
 
     public async Task OnGetAsync(RuleTestKind? testKind, string? testValue, CancellationToken ct)
     {
-        Rules = await store.ListAsync(ct);
+        Rules = await store.ListAsync(HttpContext.AdminAccount().Id, ct);
         Findings = RuleReview.Review(Rules);
         if (testKind is { } kind)
             Tester = new RuleTesterView(kind, testValue, RuleTester.Run(Rules, null, new RuleTest(kind, testValue)));
     }
 
     public Task<IActionResult> OnPostEnableAsync(long id, CancellationToken ct) =>
-        Done(editor.SetEnabledAsync(User.AuditActor(), id, true, ct), "rule.enabled", "Rule turned on.");
+        Done(editor.SetEnabledAsync(User.AuditActor(), HttpContext.AdminAccount().Id, id, true, ct), "rule.enabled", "Rule turned on.");
 
     public Task<IActionResult> OnPostDisableAsync(long id, CancellationToken ct) =>
-        Done(editor.SetEnabledAsync(User.AuditActor(), id, false, ct), "rule.disabled", "Rule turned off. It stays in the list until you delete it.");
+        Done(editor.SetEnabledAsync(User.AuditActor(), HttpContext.AdminAccount().Id, id, false, ct), "rule.disabled", "Rule turned off. It stays in the list until you delete it.");
 
     public Task<IActionResult> OnPostDeleteAsync(long id, CancellationToken ct) =>
-        Done(editor.DeleteAsync(User.AuditActor(), id, ct), "rule.deleted", "Rule deleted.");
+        Done(editor.DeleteAsync(User.AuditActor(), HttpContext.AdminAccount().Id, id, ct), "rule.deleted", "Rule deleted.");
 
     public Task<IActionResult> OnPostUpAsync(long id, CancellationToken ct) =>
-        Done(editor.MoveAsync(User.AuditActor(), id, up: true, ct), null, null);
+        Done(editor.MoveAsync(User.AuditActor(), HttpContext.AdminAccount().Id, id, up: true, ct), null, null);
 
     public Task<IActionResult> OnPostDownAsync(long id, CancellationToken ct) =>
-        Done(editor.MoveAsync(User.AuditActor(), id, up: false, ct), null, null);
+        Done(editor.MoveAsync(User.AuditActor(), HttpContext.AdminAccount().Id, id, up: false, ct), null, null);
 
     private async Task<IActionResult> Done(Task<bool> change, string? code, string? message)
     {

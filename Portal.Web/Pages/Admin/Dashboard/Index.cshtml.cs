@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Core.Dashboard;
+using Portal.Web.Operators;
 
 namespace Portal.Web.Pages.Admin.Dashboard;
 
@@ -17,7 +18,7 @@ public sealed class IndexModel(DashboardStore dashboard, TimeProvider time) : Pa
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Figures = await dashboard.ReadAsync(Days, ct);
+        Figures = await dashboard.ReadAsync(HttpContext.AdminAccount().Id, Days, ct);
         // Serialised with the default (HTML-safe) encoder, so it can sit inside a script element.
         ChartJson = JsonSerializer.Serialize(new
         {

@@ -25,28 +25,28 @@ public sealed class FollowerModel(FollowerStore store, MessageLogStore log, Outb
 
     public async Task<IActionResult> OnGetAsync(string openId, CancellationToken ct)
     {
-        Follower = await store.GetAsync(openId, ct);
+        Follower = await store.GetAsync(HttpContext.AdminAccount().Id, openId, ct);
         if (Follower is null)
             return NotFound();
-        Tags = await store.TagsAsync(ct);
-        FollowerTags = [.. (await store.TagsOfAsync([openId], ct))[openId]];
+        Tags = await store.TagsAsync(HttpContext.AdminAccount().Id, ct);
+        FollowerTags = [.. (await store.TagsOfAsync(HttpContext.AdminAccount().Id, [openId], ct))[openId]];
         History = await log.ForFollowerAsync(openId, 100, ct);
         Deliveries = await outbox.StatusesAsync(History.Where(h => h.Direction == MessageLogEntry.Out && h.DedupKey is not null).Select(h => h.DedupKey!).ToList(), ct);
         return Page();
     }
 
     public async Task<IActionResult> OnPostRemarkAsync(string openId, string? remark, CancellationToken ct) =>
-        Done(openId, await editor.SetRemarkAsync(User.AuditActor(), openId, remark, ct), "follower.remark-saved", "Remark saved on WeChat and here.");
+        Done(openId, await editor.SetRemarkAsync(User.AuditActor(), HttpContext.AdminAccount(), openId, remark, ct), "follower.remark-saved", "Remark saved on WeChat and here.");
 
     public async Task<IActionResult> OnPostAddTagAsync(string openId, int? tagId, CancellationToken ct) =>
-        Done(openId, tagId is null ? "Choose a tag." : await tagEditor.SetAsync(User.AuditActor(), tagId.Value, [openId], on: true, ct), "follower.tag-added", "Tag added.");
+        Done(openId, tagId is null ? "Choose a tag." : await tagEditor.SetAsync(User.AuditActor(), HttpContext.AdminAccount(), tagId.Value, [openId], on: true, ct), "follower.tag-added", "Tag added.");
 
     public async Task<IActionResult> OnPostRemoveTagAsync(string openId, int tagId, CancellationToken ct) =>
-        Done(openId, await tagEditor.SetAsync(User.AuditActor(), tagId, [openId], on: false, ct), "follower.tag-removed", "Tag removed.");
+        Done(openId, await tagEditor.SetAsync(User.AuditActor(), HttpContext.AdminAccount(), tagId, [openId], on: false, ct), "follower.tag-removed", "Tag removed.");
 
     public async Task<IActionResult> OnPostReplyAsync(string openId, string? text, CancellationToken ct)
     {
-        var outcome = await replies.QueueAsync(User.AuditActor(), openId, text, ct);
+        var outcome = await replies.QueueAsync(User.AuditActor(), HttpContext.AdminAccount(), openId, text, ct);
         return Done(openId, outcome.Problem, "follower.reply-queued", "Reply queued. Its delivery shows in the conversation below.");
     }
 

@@ -32,15 +32,15 @@ public sealed class IndexModel(FollowerStore store, FollowerEditor editor, TagEd
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Tags = await store.TagsAsync(ct);
-        Results = await store.ListAsync(Filter, FollowerCursor.Decode(After), FollowerCursor.Decode(Before), ct: ct);
-        TagsOf = await store.TagsOfAsync(Results.Rows.Select(r => r.OpenId).ToList(), ct);
-        (Sync, SyncPage) = await editor.SyncProgressAsync(ct);
+        Tags = await store.TagsAsync(HttpContext.AdminAccount().Id, ct);
+        Results = await store.ListAsync(HttpContext.AdminAccount().Id, Filter, FollowerCursor.Decode(After), FollowerCursor.Decode(Before), ct: ct);
+        TagsOf = await store.TagsOfAsync(HttpContext.AdminAccount().Id, Results.Rows.Select(r => r.OpenId).ToList(), ct);
+        (Sync, SyncPage) = await editor.SyncProgressAsync(HttpContext.AdminAccount().Id, ct);
     }
 
     public async Task<IActionResult> OnPostSyncAsync(CancellationToken ct)
     {
-        var (_, problem) = await editor.StartSyncAsync(User.AuditActor(), ct);
+        var (_, problem) = await editor.StartSyncAsync(User.AuditActor(), HttpContext.AdminAccount(), ct);
         if (problem is null)
             TempData[PageOutcome.CodeKey] = "followers.sync-started";
         TempData[problem is null ? "Message" : "Problem"] = problem ?? "Sync started. Progress shows here; it goes on if you leave the page.";
@@ -50,7 +50,7 @@ public sealed class IndexModel(FollowerStore store, FollowerEditor editor, TagEd
     public async Task<IActionResult> OnPostTagAsync(int? tagId, string[]? openIds, string? change, CancellationToken ct)
     {
         var on = change != "untag";
-        var problem = tagId is null ? "Choose a tag." : await tagEditor.SetAsync(User.AuditActor(), tagId.Value, openIds ?? [], on, ct);
+        var problem = tagId is null ? "Choose a tag." : await tagEditor.SetAsync(User.AuditActor(), HttpContext.AdminAccount(), tagId.Value, openIds ?? [], on, ct);
         if (problem is null)
             TempData[PageOutcome.CodeKey] = on ? "followers.tagged" : "followers.untagged";
         TempData[problem is null ? "Message" : "Problem"] = problem ?? $"{(on ? "Tagged" : "Untagged")} {openIds!.Length} follower{(openIds.Length == 1 ? "" : "s")}.";

@@ -21,13 +21,13 @@ public sealed class IndexModel(InboxStore inbox, InboxReplies replies, TimeProvi
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Messages = await inbox.ListAsync(Unanswered, Before, ct: ct);
-        Replies = await inbox.RecentRepliesAsync(ct: ct);
+        Messages = await inbox.ListAsync(HttpContext.AdminAccount().Id, Unanswered, Before, ct: ct);
+        Replies = await inbox.RecentRepliesAsync(HttpContext.AdminAccount().Id, ct: ct);
     }
 
     public async Task<IActionResult> OnPostReplyAsync(string openId, string? text, CancellationToken ct)
     {
-        var outcome = await replies.QueueAsync(User.AuditActor(), openId, text, ct);
+        var outcome = await replies.QueueAsync(User.AuditActor(), HttpContext.AdminAccount(), openId, text, ct);
         if (outcome.Problem is null)
             TempData[PageOutcome.CodeKey] = "inbox.reply-queued";
         TempData[outcome.Problem is null ? "Message" : "Problem"] = outcome.Problem ?? "Reply queued. Its delivery shows under “Your replies”.";

@@ -30,7 +30,7 @@ public sealed class DetailModel(MemberDirectory directory, PointsLedger ledger, 
             Problem = $"Give a number of points other than zero, at most {MembershipLimits.MaxPointsChange} either way, and a reason: the member sees the reason in their history.";
             return Page();
         }
-        var outcome = await admin.AdjustPointsAsync(User.AuditActor(), id, delta, reason.Trim(), key, ct);
+        var outcome = await admin.AdjustPointsAsync(User.AuditActor(), HttpContext.AdminAccount().Id, id, delta, reason.Trim(), key, ct);
         if (outcome.Refused)
         {
             Problem = $"The member has {outcome.Balance} points; taking {-delta} would leave a negative balance.";
@@ -44,7 +44,7 @@ public sealed class DetailModel(MemberDirectory directory, PointsLedger ledger, 
     {
         if (!await LoadAsync(id, ct))
             return NotFound();
-        var refusal = await admin.IssueCouponAsync(User.AuditActor(), id, templateId, ct);
+        var refusal = await admin.IssueCouponAsync(User.AuditActor(), HttpContext.AdminAccount().Id, id, templateId, ct);
         if (refusal != CouponRefusal.None)
         {
             Problem = refusal switch
@@ -61,12 +61,12 @@ public sealed class DetailModel(MemberDirectory directory, PointsLedger ledger, 
 
     private async Task<bool> LoadAsync(long id, CancellationToken ct)
     {
-        Member = await directory.GetAsync(id, ct);
+        Member = await directory.GetAsync(HttpContext.AdminAccount().Id, id, ct);
         if (Member is null)
             return false;
-        Ledger = await ledger.HistoryAsync(id, 100, ct: ct);
-        Coupons = await coupons.WalletAsync(id, ct);
-        Offers = await coupons.TemplatesAsync(ct);
+        Ledger = await ledger.HistoryAsync(HttpContext.AdminAccount().Id, id, 100, ct: ct);
+        Coupons = await coupons.WalletAsync(HttpContext.AdminAccount().Id, id, ct);
+        Offers = await coupons.TemplatesAsync(HttpContext.AdminAccount().Id, ct);
         return true;
     }
 }

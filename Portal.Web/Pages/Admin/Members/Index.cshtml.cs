@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Core.Members;
 using Portal.Web.Pages.Admin.Dashboard;
+using Portal.Web.Operators;
 
 namespace Portal.Web.Pages.Admin.Members;
 
@@ -14,6 +15,6 @@ public sealed class IndexModel(MemberDirectory directory) : PageModel
     public async Task OnGetAsync(string? q, long? before, CancellationToken ct)
     {
         Query = q;
-        Members = await directory.SearchAsync(q, before ?? long.MaxValue, PageSize, ct);
+        Members = await directory.SearchAsync(HttpContext.AdminAccount().Id, q, before ?? long.MaxValue, PageSize, ct);
     }
 }

@@ -25,10 +25,10 @@ public sealed class ConditionalModel(MenuWorkbench workbench, MenuDraftStore dra
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Live = await workbench.LiveAsync(ct);
-        Drafts = (await drafts.ListAsync(ct)).Where(d => d.Slot != MenuDraftStore.DefaultSlot).ToList();
+        Live = await workbench.LiveAsync(HttpContext.AdminAccount(), ct);
+        Drafts = (await drafts.ListAsync(HttpContext.AdminAccount().Id, ct)).Where(d => d.Slot != MenuDraftStore.DefaultSlot).ToList();
         if (!string.IsNullOrWhiteSpace(OpenId))
-            Match = await workbench.TryMatchAsync(OpenId.Trim(), ct);
+            Match = await workbench.TryMatchAsync(HttpContext.AdminAccount(), OpenId.Trim(), ct);
     }
 
     /// <summary>Starts (or reopens) the draft of a conditional menu under a name.</summary>
@@ -44,7 +44,7 @@ public sealed class ConditionalModel(MenuWorkbench workbench, MenuDraftStore dra
 
     public async Task<IActionResult> OnPostDeleteAsync(long menuId, CancellationToken ct)
     {
-        if (await workbench.DeleteConditionalAsync(User.AuditActor(), menuId, ct))
+        if (await workbench.DeleteConditionalAsync(User.AuditActor(), HttpContext.AdminAccount(), menuId, ct))
             TempData.Tell("menu.conditional-removed", $"Conditional menu {menuId} removed; the followers it matched see the default menu again.");
         else
             TempData["Error"] = $"The platform has no conditional menu {menuId} (someone may have removed it already).";

@@ -32,11 +32,11 @@ public sealed class HistoryModel(MenuVersionStore versions, MenuWorkbench workbe
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        Versions = await versions.ListAsync(PageSize, Before ?? long.MaxValue, ct);
+        Versions = await versions.ListAsync(HttpContext.AdminAccount().Id, PageSize, Before ?? long.MaxValue, ct);
         if (From is { } from && To is { } to)
         {
-            var a = await versions.GetAsync(from, ct);
-            var b = await versions.GetAsync(to, ct);
+            var a = await versions.GetAsync(HttpContext.AdminAccount().Id, from, ct);
+            var b = await versions.GetAsync(HttpContext.AdminAccount().Id, to, ct);
             if (a is null || b is null)
                 return NotFound();
             Comparison = new MenuComparison(a, b, MenuDiff.Compare(a.Menu, b.Menu));
@@ -46,7 +46,7 @@ public sealed class HistoryModel(MenuVersionStore versions, MenuWorkbench workbe
 
     public async Task<IActionResult> OnPostRollbackAsync(long id, CancellationToken ct)
     {
-        var result = await workbench.RollbackAsync(User.AuditActor(), id, ct);
+        var result = await workbench.RollbackAsync(User.AuditActor(), HttpContext.AdminAccount(), id, ct);
         if (result is null)
             return NotFound();
         if (result.Succeeded)

@@ -57,8 +57,8 @@ public sealed class IndexModel(MenuWorkbench workbench, MenuDraftStore drafts, M
     {
         if (!WorkingMenu.IsSlotName(Slot))
             return NotFound();
-        Live = IsDefault ? await versions.LatestDefaultAsync(ct) : null;
-        if (await drafts.GetAsync(Slot, ct) is { } draft)
+        Live = IsDefault ? await versions.LatestDefaultAsync(HttpContext.AdminAccount().Id, ct) : null;
+        if (await drafts.GetAsync(HttpContext.AdminAccount().Id, Slot, ct) is { } draft)
         {
             Working = new WorkingMenu(Slot, draft.Menu, IsDefault ? null : draft.Rule ?? new MatchRule());
             Origin = $"Draft saved by {draft.UpdatedBy} at {draft.UpdatedAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC.";
@@ -93,7 +93,7 @@ public sealed class IndexModel(MenuWorkbench workbench, MenuDraftStore drafts, M
     /// <summary>Throws the saved draft away and opens the workbench on the live menu (recorded in the audit trail).</summary>
     public async Task<IActionResult> OnPostDiscardAsync(CancellationToken ct)
     {
-        var live = await workbench.DiscardDraftAsync(User.AuditActor(), ct);
+        var live = await workbench.DiscardDraftAsync(User.AuditActor(), HttpContext.AdminAccount(), ct);
         TempData["Message"] = live is null
             ? "Nothing is published yet, so there is no live menu to load; the draft is kept."
             : $"Draft discarded: the workbench now holds the live menu, version {live.Id}.";
@@ -113,7 +113,7 @@ public sealed class IndexModel(MenuWorkbench workbench, MenuDraftStore drafts, M
     {
         if (WorkingMenu.Read(slot, menu, rule) is not { } working)
             return BadRequest();
-        var saved = await workbench.SaveDraftAsync(User.AuditActor(), working.Slot, working.Menu, working.Rule, ct);
+        var saved = await workbench.SaveDraftAsync(User.AuditActor(), HttpContext.AdminAccount(), working.Slot, working.Menu, working.Rule, ct);
         return new JsonResult(new
         {
             saved = true,
@@ -135,7 +135,7 @@ public sealed class IndexModel(MenuWorkbench workbench, MenuDraftStore drafts, M
     {
         if (WorkingMenu.Read(slot, menu, rule) is not { } working)
             return BadRequest();
-        if (working.IsDefault && !string.IsNullOrEmpty(live) && await versions.LatestDefaultAsync(ct) is { } current
+        if (working.IsDefault && !string.IsNullOrEmpty(live) && await versions.LatestDefaultAsync(HttpContext.AdminAccount().Id, ct) is { } current
             && live != current.Id.ToString(CultureInfo.InvariantCulture))
         {
             return new JsonResult(new
@@ -149,8 +149,8 @@ public sealed class IndexModel(MenuWorkbench workbench, MenuDraftStore drafts, M
         }
         var actor = User.AuditActor();
         // The draft follows what was published, so reopening the page shows it rather than an older draft.
-        await workbench.SaveDraftAsync(actor, working.Slot, working.Menu, working.Rule, ct);
-        var result = await workbench.PublishAsync(actor, working.Menu, working.Rule, ct);
+        await workbench.SaveDraftAsync(actor, HttpContext.AdminAccount(), working.Slot, working.Menu, working.Rule, ct);
+        var result = await workbench.PublishAsync(actor, HttpContext.AdminAccount(), working.Menu, working.Rule, ct);
         if (result.Version is not { } version)
             return new JsonResult(new { published = false, problems = MenuProblemView.From(result.Problems) });
         var message = working.IsDefault
@@ -163,7 +163,7 @@ public sealed class IndexModel(MenuWorkbench workbench, MenuDraftStore drafts, M
     public async Task<IActionResult> OnPostPullAsync(CancellationToken ct)
     {
         var actor = User.AuditActor();
-        var pulled = await workbench.PullAsync(actor, ct);
+        var pulled = await workbench.PullAsync(actor, HttpContext.AdminAccount(), ct);
         if (pulled.Version is not { } version)
         {
             TempData["Message"] = "The platform has no menu published, so there was nothing to pull.";

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Portal.Core.Accounts;
 using Portal.Core.Operators;
 using Portal.Web.Operators;
 using Portal.Web.Pages.Admin.Dashboard;
@@ -7,17 +8,38 @@ using Portal.Web.Pages.Admin.Dashboard;
 namespace Portal.Web.Pages.Admin.Operators;
 
 /// <summary>Owners only (the folder's policy): add operators, change roles, disable, set passwords.</summary>
-public sealed class IndexModel(OperatorStore operators, OperatorAccounts accounts, TimeProvider time) : PageModel
+public sealed class IndexModel(OperatorStore operators, OperatorAccounts accounts, AccountDirectory directory, TimeProvider time) : PageModel
 {
     public IReadOnlyList<Operator> Operators { get; private set; } = [];
 
     public string? Problem { get; private set; }
 
+    /// <summary>Every configured Official Account; an operator may be limited to some of them.</summary>
+    public IReadOnlyList<WeChatAccount> Accounts => directory.All;
+
+    /// <summary>Each operator's accounts; none for an operator who may work on all.</summary>
+    public ILookup<long, int> Limits { get; private set; } = Array.Empty<int>().ToLookup(_ => 0L);
+
     public string? Name { get; private set; }
 
     public DateTimeOffset Now => time.GetUtcNow();
 
-    public async Task OnGetAsync(CancellationToken ct) => Operators = await operators.ListAsync(ct);
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        Operators = await operators.ListAsync(ct);
+        Limits = await operators.AllAccountsAsync(ct);
+    }
+
+    public async Task<IActionResult> OnPostAccountsAsync(long id, int[]? accountIds, CancellationToken ct)
+    {
+        if (accountIds is null || accountIds.Length == 0)
+            Problem = "Tick at least one account (all of them for no limit).";
+        else
+            Problem = await accounts.SetAccountsAsync(User.AuditActor(), id, accountIds, directory.All.Select(a => a.Id).ToList(), ct);
+        return Problem is null ? Done("operator.accounts-set", "Accounts saved. They see only those accounts from their next page.") : await Redisplay(ct);
+    }
 
     public async Task<IActionResult> OnPostAddAsync(string? name, string? role, string? password, CancellationToken ct)
     {
@@ -69,7 +91,7 @@ public sealed class IndexModel(OperatorStore operators, OperatorAccounts account
 
     private async Task<IActionResult> Redisplay(CancellationToken ct)
     {
-        Operators = await operators.ListAsync(ct);
+        await LoadAsync(ct);
         return Page();
     }
 }

@@ -15,18 +15,18 @@ public sealed class IndexModel(FailedDeliveries deliveries, OutboxWorkTable work
 
     public bool CanEdit => ReadOnlyForViewers.CanChange(User);
 
-    public async Task OnGetAsync(CancellationToken ct) => Rows = await deliveries.ListAsync(ct);
+    public async Task OnGetAsync(CancellationToken ct) => Rows = await deliveries.ListAsync(HttpContext.AdminAccount().Id, ct);
 
     public async Task<IActionResult> OnPostRetryAsync(long id, CancellationToken ct)
     {
-        var problem = await deliveries.RetryAsync(User.AuditActor(), id, ct);
+        var problem = await deliveries.RetryAsync(User.AuditActor(), HttpContext.AdminAccount().Id, id, ct);
         TempData[problem is null ? "Message" : "Problem"] = problem ?? "Back in line: it is tried again now. This list shows it again if it fails.";
         return RedirectToPage();
     }
 
     public async Task<IActionResult> OnPostDismissAsync(long id, CancellationToken ct)
     {
-        var problem = await deliveries.DismissAsync(User.AuditActor(), id, ct);
+        var problem = await deliveries.DismissAsync(User.AuditActor(), HttpContext.AdminAccount().Id, id, ct);
         TempData[problem is null ? "Message" : "Problem"] = problem ?? "Marked as seen: it no longer counts on the dashboard or in /healthz.";
         return RedirectToPage();
     }

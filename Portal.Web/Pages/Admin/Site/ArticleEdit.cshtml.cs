@@ -18,10 +18,10 @@ public sealed class ArticleEditModel(SiteStore store, SiteEditor editor) : PageM
 
     public async Task<IActionResult> OnGetAsync(long? id, CancellationToken ct)
     {
-        Categories = await store.ListCategoriesAsync(ct: ct);
+        Categories = await store.ListCategoriesAsync(HttpContext.AdminAccount().Id, ct: ct);
         if (id is null)
             return Page();
-        if (await store.GetArticleAsync(id.Value, ct: ct) is not { } article)
+        if (await store.GetArticleAsync(HttpContext.AdminAccount().Id, id.Value, ct: ct) is not { } article)
             return NotFound();
         Id = article.Id;
         ReadCount = article.ReadCount;
@@ -44,7 +44,7 @@ public sealed class ArticleEditModel(SiteStore store, SiteEditor editor) : PageM
         if (!ModelState.IsValid)
         {
             Id = id;
-            Categories = await store.ListCategoriesAsync(ct: ct);
+            Categories = await store.ListCategoriesAsync(HttpContext.AdminAccount().Id, ct: ct);
             return Page();
         }
         var article = new Article
@@ -53,7 +53,7 @@ public sealed class ArticleEditModel(SiteStore store, SiteEditor editor) : PageM
             CoverImage = string.IsNullOrWhiteSpace(Draft.CoverImage) ? null : Draft.CoverImage.Trim(),
             CategoryId = Draft.CategoryId, Featured = Draft.Featured, Published = Draft.Published, Share = Share.ToFields(),
         };
-        if (await editor.SaveArticleAsync(User.AuditActor(), article, ct) is not { } saved)
+        if (await editor.SaveArticleAsync(User.AuditActor(), HttpContext.AdminAccount().Id, article, ct) is not { } saved)
             return NotFound();
         TempData.Tell(Draft.Published ? "article.published" : "article.drafted", Draft.Published ? "Article saved and published." : "Article saved as a draft: only the preview shows it.");
         return Redirect($"/admin/site/articles/edit/{saved}");
@@ -61,7 +61,7 @@ public sealed class ArticleEditModel(SiteStore store, SiteEditor editor) : PageM
 
     public async Task<IActionResult> OnPostDeleteAsync(long id, CancellationToken ct)
     {
-        await editor.DeleteArticleAsync(User.AuditActor(), id, ct);
+        await editor.DeleteArticleAsync(User.AuditActor(), HttpContext.AdminAccount().Id, id, ct);
         TempData.Tell("article.deleted", "Article deleted.");
         return Redirect("/admin/site/articles");
     }

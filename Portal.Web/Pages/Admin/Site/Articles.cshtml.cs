@@ -15,8 +15,8 @@ public sealed class ArticlesModel(SiteStore store, SiteEditor editor) : PageMode
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Articles = await store.ListArticlesAsync(ct: ct);
-        Categories = await store.ListCategoriesAsync(ct: ct);
+        Articles = await store.ListArticlesAsync(HttpContext.AdminAccount().Id, ct: ct);
+        Categories = await store.ListCategoriesAsync(HttpContext.AdminAccount().Id, ct: ct);
     }
 
     public async Task<IActionResult> OnPostAddCategoryAsync(string? name, CancellationToken ct)
@@ -24,27 +24,27 @@ public sealed class ArticlesModel(SiteStore store, SiteEditor editor) : PageMode
         if (string.IsNullOrWhiteSpace(name))
             TempData.Tell("category.name-missing", "Type the new category's name first.");
         else
-            await editor.AddCategoryAsync(User.AuditActor(), name, ct);
+            await editor.AddCategoryAsync(User.AuditActor(), HttpContext.AdminAccount().Id, name, ct);
         return RedirectToPage();
     }
 
     public async Task<IActionResult> OnPostRenameCategoryAsync(long id, string? name, CancellationToken ct)
     {
         if (!string.IsNullOrWhiteSpace(name))
-            await editor.RenameCategoryAsync(User.AuditActor(), id, name, ct);
+            await editor.RenameCategoryAsync(User.AuditActor(), HttpContext.AdminAccount().Id, id, name, ct);
         return RedirectToPage();
     }
 
     public async Task<IActionResult> OnPostDeleteCategoryAsync(long id, CancellationToken ct)
     {
-        await editor.DeleteCategoryAsync(User.AuditActor(), id, ct);
+        await editor.DeleteCategoryAsync(User.AuditActor(), HttpContext.AdminAccount().Id, id, ct);
         TempData.Tell("category.deleted", "Category deleted. Its articles are kept, with no category.");
         return RedirectToPage();
     }
 
     public async Task<IActionResult> OnPostMoveCategoryAsync(long id, bool up, CancellationToken ct)
     {
-        await editor.MoveCategoryAsync(User.AuditActor(), id, up, ct);
+        await editor.MoveCategoryAsync(User.AuditActor(), HttpContext.AdminAccount().Id, id, up, ct);
         return RedirectToPage();
     }
 }

@@ -14,8 +14,8 @@ public sealed class HomeModel(SiteStore store, SiteEditor editor) : PageModel
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Banners = await store.ListBannersAsync(ct: ct);
-        NavItems = await store.ListNavItemsAsync(ct: ct);
+        Banners = await store.ListBannersAsync(HttpContext.AdminAccount().Id, ct: ct);
+        NavItems = await store.ListNavItemsAsync(HttpContext.AdminAccount().Id, ct: ct);
     }
 
     public async Task<IActionResult> OnPostAddBannerAsync(string? title, string? imageUrl, string? link, CancellationToken ct)
@@ -27,25 +27,25 @@ public sealed class HomeModel(SiteStore store, SiteEditor editor) : PageModel
         else if (LinkAllowList.ProblemWith(link) is { } linkProblem)
             TempData.Tell("banner.link-refused", "Banner not added. Its link: " + linkProblem);
         else
-            await editor.AddBannerAsync(User.AuditActor(), new Banner { Title = title?.Trim() ?? "", ImageUrl = imageUrl.Trim(), Link = link?.Trim() ?? "" }, ct);
+            await editor.AddBannerAsync(User.AuditActor(), HttpContext.AdminAccount().Id, new Banner { Title = title?.Trim() ?? "", ImageUrl = imageUrl.Trim(), Link = link?.Trim() ?? "" }, ct);
         return RedirectToPage();
     }
 
     public async Task<IActionResult> OnPostBannerActiveAsync(long id, bool active, CancellationToken ct)
     {
-        await editor.SetBannerActiveAsync(User.AuditActor(), id, active, ct);
+        await editor.SetBannerActiveAsync(User.AuditActor(), HttpContext.AdminAccount().Id, id, active, ct);
         return RedirectToPage();
     }
 
     public async Task<IActionResult> OnPostMoveBannerAsync(long id, bool up, CancellationToken ct)
     {
-        await editor.MoveBannerAsync(User.AuditActor(), id, up, ct);
+        await editor.MoveBannerAsync(User.AuditActor(), HttpContext.AdminAccount().Id, id, up, ct);
         return RedirectToPage();
     }
 
     public async Task<IActionResult> OnPostDeleteBannerAsync(long id, CancellationToken ct)
     {
-        await editor.DeleteBannerAsync(User.AuditActor(), id, ct);
+        await editor.DeleteBannerAsync(User.AuditActor(), HttpContext.AdminAccount().Id, id, ct);
         return RedirectToPage();
     }
 
@@ -58,19 +58,19 @@ public sealed class HomeModel(SiteStore store, SiteEditor editor) : PageModel
         else if (LinkAllowList.ProblemWith(imageUrl) is { } imageProblem)
             TempData.Tell("cell.icon-refused", "Cell not added. Its icon: " + imageProblem);
         else
-            await editor.AddNavItemAsync(User.AuditActor(), new NavItem { Label = label.Trim(), ImageUrl = imageUrl?.Trim() ?? "", Link = link.Trim() }, ct);
+            await editor.AddNavItemAsync(User.AuditActor(), HttpContext.AdminAccount().Id, new NavItem { Label = label.Trim(), ImageUrl = imageUrl?.Trim() ?? "", Link = link.Trim() }, ct);
         return RedirectToPage();
     }
 
     public async Task<IActionResult> OnPostMoveNavItemAsync(long id, bool up, CancellationToken ct)
     {
-        await editor.MoveNavItemAsync(User.AuditActor(), id, up, ct);
+        await editor.MoveNavItemAsync(User.AuditActor(), HttpContext.AdminAccount().Id, id, up, ct);
         return RedirectToPage();
     }
 
     public async Task<IActionResult> OnPostDeleteNavItemAsync(long id, CancellationToken ct)
     {
-        await editor.DeleteNavItemAsync(User.AuditActor(), id, ct);
+        await editor.DeleteNavItemAsync(User.AuditActor(), HttpContext.AdminAccount().Id, id, ct);
         return RedirectToPage();
     }
 }

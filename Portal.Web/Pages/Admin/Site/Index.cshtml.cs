@@ -15,7 +15,7 @@ public sealed class IndexModel(SiteStore store, SiteEditor editor) : PageModel
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var profile = await store.GetProfileAsync(ct: ct);
+        var profile = await store.GetProfileAsync(HttpContext.AdminAccount().Id, ct: ct);
         Profile = ProfileForm.From(profile);
         Share = ShareForm.From(profile.Share);
     }
@@ -29,7 +29,7 @@ public sealed class IndexModel(SiteStore store, SiteEditor editor) : PageModel
         Share.Check(ModelState);
         if (!ModelState.IsValid)
             return Page();
-        await editor.SaveProfileAsync(User.AuditActor(), Profile.ToProfile() with { Share = Share.ToFields() }, ct);
+        await editor.SaveProfileAsync(User.AuditActor(), HttpContext.AdminAccount().Id, Profile.ToProfile() with { Share = Share.ToFields() }, ct);
         TempData.Tell("site.saved", "Site details saved. Followers see them now.");
         return RedirectToPage();
     }

@@ -13,7 +13,7 @@ public sealed class MediaModel(SiteStore store, MediaLibrary media) : PageModel
 
     public string? Error { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken ct) => Files = await store.ListMediaAsync(ct: ct);
+    public async Task OnGetAsync(CancellationToken ct) => Files = await store.ListMediaAsync(HttpContext.AdminAccount().Id, ct: ct);
 
     public async Task<IActionResult> OnPostAsync(IFormFile? file, CancellationToken ct)
     {
@@ -22,7 +22,7 @@ public sealed class MediaModel(SiteStore store, MediaLibrary media) : PageModel
         else
         {
             await using var content = file.OpenReadStream();
-            var upload = await media.SaveAsync(User.AuditActor(), content, file.FileName, ct);
+            var upload = await media.SaveAsync(User.AuditActor(), HttpContext.AdminAccount().Id, content, file.FileName, ct);
             if (upload.File is { } saved)
             {
                 TempData.Tell("media.uploaded", $"Uploaded. Its address is {saved.Url}");
@@ -31,7 +31,7 @@ public sealed class MediaModel(SiteStore store, MediaLibrary media) : PageModel
             Error = upload.Error;
         }
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-        Files = await store.ListMediaAsync(ct: ct);
+        Files = await store.ListMediaAsync(HttpContext.AdminAccount().Id, ct: ct);
         return Page();
     }
 }

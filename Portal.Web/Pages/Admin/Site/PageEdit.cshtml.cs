@@ -19,7 +19,7 @@ public sealed partial class PageEditModel(SiteStore store, SiteEditor editor) : 
     {
         if (id is null)
             return Page();
-        if (await store.GetPageAsync(id.Value, ct: ct) is not { } page)
+        if (await store.GetPageAsync(HttpContext.AdminAccount().Id, id.Value, ct: ct) is not { } page)
             return NotFound();
         (Id, Slug, PageTitle, BodyHtml, Share) = (page.Id, page.Slug, page.Title, page.BodyHtml, ShareForm.From(page.Share));
         return Page();
@@ -36,7 +36,7 @@ public sealed partial class PageEditModel(SiteStore store, SiteEditor editor) : 
         Share.Check(ModelState);
         if (!ModelState.IsValid)
             return Page();
-        var result = await editor.SavePageAsync(User.AuditActor(), new SitePage
+        var result = await editor.SavePageAsync(User.AuditActor(), HttpContext.AdminAccount().Id, new SitePage
         {
             Id = id ?? 0, Slug = slug, Title = PageTitle!.Trim(), BodyHtml = BodyHtml ?? "", Share = Share.ToFields(),
         }, ct);
@@ -51,7 +51,7 @@ public sealed partial class PageEditModel(SiteStore store, SiteEditor editor) : 
 
     public async Task<IActionResult> OnPostDeleteAsync(long id, CancellationToken ct)
     {
-        await editor.DeletePageAsync(User.AuditActor(), id, ct);
+        await editor.DeletePageAsync(User.AuditActor(), HttpContext.AdminAccount().Id, id, ct);
         TempData.Tell("page.deleted", "Page deleted.");
         return Redirect("/admin/site/pages");
     }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Core.Site;
+using Portal.Web.Operators;
 
 namespace Portal.Web.Pages.Admin.Site;
 
@@ -16,9 +17,9 @@ public sealed class PreviewModel(SiteStore store) : PageModel
     public async Task<IActionResult> OnGetAsync(string kind, long id, CancellationToken ct)
     {
         if (kind == "article")
-            Article = await store.GetArticleAsync(id, ct: ct);
+            Article = await store.GetArticleAsync(HttpContext.AdminAccount().Id, id, ct: ct);
         else if (kind == "page")
-            SitePage = await store.GetPageAsync(id, ct: ct);
+            SitePage = await store.GetPageAsync(HttpContext.AdminAccount().Id, id, ct: ct);
         if (Article is null && SitePage is null)
             return NotFound();
         ViewData["Title"] = Article?.Title ?? SitePage!.Title;

@@ -15,19 +15,19 @@ public sealed class IndexModel(FollowerStore store, TagEditor editor) : PageMode
 
     public bool CanEdit => ReadOnlyForViewers.CanChange(User);
 
-    public async Task OnGetAsync(CancellationToken ct) => Tags = await store.TagsAsync(ct);
+    public async Task OnGetAsync(CancellationToken ct) => Tags = await store.TagsAsync(HttpContext.AdminAccount().Id, ct);
 
     public async Task<IActionResult> OnPostCreateAsync(string? name, CancellationToken ct)
     {
         Name = name;
-        return await Done(await editor.CreateAsync(User.AuditActor(), name, ct), "tag.created", $"Tag “{name?.Trim()}” created.", ct);
+        return await Done(await editor.CreateAsync(User.AuditActor(), HttpContext.AdminAccount(), name, ct), "tag.created", $"Tag “{name?.Trim()}” created.", ct);
     }
 
     public async Task<IActionResult> OnPostRenameAsync(int id, string? name, CancellationToken ct) =>
-        await Done(await editor.RenameAsync(User.AuditActor(), id, name, ct), "tag.renamed", $"Tag renamed to “{name?.Trim()}”.", ct);
+        await Done(await editor.RenameAsync(User.AuditActor(), HttpContext.AdminAccount(), id, name, ct), "tag.renamed", $"Tag renamed to “{name?.Trim()}”.", ct);
 
     public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken ct) =>
-        await Done(await editor.DeleteAsync(User.AuditActor(), id, ct), "tag.deleted", "Tag deleted, and taken off every follower.", ct);
+        await Done(await editor.DeleteAsync(User.AuditActor(), HttpContext.AdminAccount(), id, ct), "tag.deleted", "Tag deleted, and taken off every follower.", ct);
 
     private async Task<IActionResult> Done(string? problem, string code, string message, CancellationToken ct)
     {
@@ -37,7 +37,7 @@ public sealed class IndexModel(FollowerStore store, TagEditor editor) : PageMode
             return RedirectToPage();
         }
         Problem = problem;
-        Tags = await store.TagsAsync(ct);
+        Tags = await store.TagsAsync(HttpContext.AdminAccount().Id, ct);
         return Page();
     }
 }

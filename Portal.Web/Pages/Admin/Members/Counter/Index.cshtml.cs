@@ -41,7 +41,7 @@ public sealed class IndexModel(MemberStore members, MemberDirectory directory, P
             Problem = $"Give the points for this purchase (from 1 to {MembershipLimits.MaxPointsChange}) and a reason.";
             return Page();
         }
-        var outcome = await admin.AdjustPointsAsync(User.AuditActor(), Member!.Id, points, reason.Trim(), key, ct);
+        var outcome = await admin.AdjustPointsAsync(User.AuditActor(), HttpContext.AdminAccount().Id, Member!.Id, points, reason.Trim(), key, ct);
         TempData.Tell(outcome.Duplicate ? "points.duplicate" : "points.added", outcome.Duplicate ? "Those points were already added." : $"Added {points} points; the balance is now {outcome.Balance}.");
         return RedirectToPage(new { code });
     }
@@ -56,7 +56,7 @@ public sealed class IndexModel(MemberStore members, MemberDirectory directory, P
             Problem = "That coupon is not one this member can use now.";
             return Page();
         }
-        var refusal = await admin.RedeemCouponAsync(User.AuditActor(), coupon!, ct);
+        var refusal = await admin.RedeemCouponAsync(User.AuditActor(), HttpContext.AdminAccount().Id, coupon!, ct);
         if (refusal != CouponRefusal.None)
         {
             Problem = refusal == CouponRefusal.AlreadyUsed ? "That coupon has just been used." : "That coupon has expired.";
@@ -71,7 +71,7 @@ public sealed class IndexModel(MemberStore members, MemberDirectory directory, P
         Code = code?.Trim();
         if (string.IsNullOrEmpty(Code))
             return false;
-        var member = await members.FindByCodeAsync(Code, ct) ?? await members.FindByPhoneAsync(Code, ct);
+        var member = await members.FindByCodeAsync(HttpContext.AdminAccount().Id, Code, ct) ?? await members.FindByPhoneAsync(HttpContext.AdminAccount().Id, Code, ct);
         if (member is null)
         {
             Problem = PhoneVerification.Normalize(Code) is null
@@ -81,11 +81,11 @@ public sealed class IndexModel(MemberStore members, MemberDirectory directory, P
         }
         // Found by phone: the forms and the address carry the member code from here on, not the number
         // (the code is made now if the member never opened it; it is theirs either way).
-        Code = member.MemberCode ?? await members.CodeAsync(member.Id, ct);
-        Member = await directory.GetAsync(member.Id, ct);
+        Code = member.MemberCode ?? await members.CodeAsync(HttpContext.AdminAccount().Id, member.Id, ct);
+        Member = await directory.GetAsync(HttpContext.AdminAccount().Id, member.Id, ct);
         var now = time.GetUtcNow();
-        Usable = (await coupons.WalletAsync(member.Id, ct)).Where(c => c.UsedAt is null && c.ExpiresAt > now).ToList();
-        _templates = (await coupons.TemplatesAsync(ct)).ToDictionary(t => t.Id);
+        Usable = (await coupons.WalletAsync(HttpContext.AdminAccount().Id, member.Id, ct)).Where(c => c.UsedAt is null && c.ExpiresAt > now).ToList();
+        _templates = (await coupons.TemplatesAsync(HttpContext.AdminAccount().Id, ct)).ToDictionary(t => t.Id);
         return true;
     }
 }

@@ -12,7 +12,7 @@ public sealed class IndexModel(Portal.Core.Members.Coupons coupons, MemberAdmini
     public IReadOnlyList<CouponTemplate> Templates { get; private set; } = [];
     public string? Problem { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken ct) => Templates = await coupons.TemplatesAsync(ct);
+    public async Task OnGetAsync(CancellationToken ct) => Templates = await coupons.TemplatesAsync(HttpContext.AdminAccount().Id, ct);
 
     public async Task<IActionResult> OnPostCreateAsync(string? name, decimal amountOff, decimal minSpend, int validDays, int? total, int perMember, CancellationToken ct)
     {
@@ -26,10 +26,10 @@ public sealed class IndexModel(Portal.Core.Members.Coupons coupons, MemberAdmini
             : null;
         if (Problem is not null)
         {
-            Templates = await coupons.TemplatesAsync(ct);
+            Templates = await coupons.TemplatesAsync(HttpContext.AdminAccount().Id, ct);
             return Page();
         }
-        var created = await admin.OfferCouponAsync(User.AuditActor(), new CouponTemplate
+        var created = await admin.OfferCouponAsync(User.AuditActor(), HttpContext.AdminAccount().Id, new CouponTemplate
         {
             Name = name!.Trim(),
             AmountOffCents = (int)Math.Round(amountOff * 100),
@@ -44,14 +44,14 @@ public sealed class IndexModel(Portal.Core.Members.Coupons coupons, MemberAdmini
 
     public async Task<IActionResult> OnPostWithdrawAsync(long id, CancellationToken ct)
     {
-        await admin.SetCouponOfferedAsync(User.AuditActor(), id, false, ct);
+        await admin.SetCouponOfferedAsync(User.AuditActor(), HttpContext.AdminAccount().Id, id, false, ct);
         TempData.Tell("coupon.withdrawn", "Withdrawn: members can no longer claim it; coupons already claimed stay valid.");
         return RedirectToPage();
     }
 
     public async Task<IActionResult> OnPostOfferAsync(long id, CancellationToken ct)
     {
-        await admin.SetCouponOfferedAsync(User.AuditActor(), id, true, ct);
+        await admin.SetCouponOfferedAsync(User.AuditActor(), HttpContext.AdminAccount().Id, id, true, ct);
         TempData.Tell("coupon.reoffered", "On offer again.");
         return RedirectToPage();
     }

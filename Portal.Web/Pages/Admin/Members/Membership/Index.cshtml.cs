@@ -37,7 +37,7 @@ public sealed class IndexModel(MembershipSettings settings, MemberAdministration
             await LoadAsync(ct);
             return Page();
         }
-        await admin.SaveCheckInRulesAsync(User.AuditActor(), new CheckInRules(basePoints, parsed), ct);
+        await admin.SaveCheckInRulesAsync(User.AuditActor(), HttpContext.AdminAccount().Id, new CheckInRules(basePoints, parsed), ct);
         TempData.Tell("membership.check-in-saved", "Check-in points saved; they apply from the next check-in.");
         return RedirectToPage();
     }
@@ -64,15 +64,15 @@ public sealed class IndexModel(MembershipSettings settings, MemberAdministration
             LevelText = levels ?? "";
             return Page();
         }
-        await admin.SaveLevelsAsync(User.AuditActor(), new MemberLevels([.. parsed.OrderBy(l => l.MinPoints)]), ct);
+        await admin.SaveLevelsAsync(User.AuditActor(), HttpContext.AdminAccount().Id, new MemberLevels([.. parsed.OrderBy(l => l.MinPoints)]), ct);
         TempData.Tell("membership.levels-saved", "Levels saved.");
         return RedirectToPage();
     }
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        Rules = await settings.CheckInRulesAsync(ct);
+        Rules = await settings.CheckInRulesAsync(HttpContext.AdminAccount().Id, ct);
         BonusText = string.Join(", ", Rules.StreakBonuses.OrderBy(b => b.Key).Select(b => $"{b.Key}:{b.Value}"));
-        LevelText = string.Join("\n", (await settings.LevelsAsync(ct)).Levels.Select(l => $"{l.Name} | {l.MinPoints} | {l.Benefits}"));
+        LevelText = string.Join("\n", (await settings.LevelsAsync(HttpContext.AdminAccount().Id, ct)).Levels.Select(l => $"{l.Name} | {l.MinPoints} | {l.Benefits}"));
     }
 }

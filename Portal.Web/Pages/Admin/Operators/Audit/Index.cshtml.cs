@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Core.Operators;
 using Portal.Web.Pages.Admin.Dashboard;
+using Portal.Web.Operators;
 
 namespace Portal.Web.Pages.Admin.Operators.Audit;
 
@@ -44,6 +45,7 @@ public sealed class IndexModel(AuditLog audit, OperatorStore operators) : PageMo
         Entries = await audit.ListAsync(new AuditQuery
         {
             OperatorId = OperatorId,
+            AccountId = HttpContext.AdminAccount().Id,
             EntityType = string.IsNullOrEmpty(EntityType) ? null : EntityType,
             From = From is { } from ? new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : null,
             // The "to" day is included: the query's upper bound is the start of the next day.
