@@ -115,17 +115,26 @@ public sealed class AccountPagesTests : IAsyncLifetime
     public async Task An_article_shared_from_an_account_s_pages_links_to_that_account_s_page()
     {
         using var editor = await AdminBrowser.SignedInAsync(_app, OperatorRole.Editor);
-        using var saved = await editor.PostFormAsync("/admin/site/articles/edit", "/admin/site/articles/edit", new Dictionary<string, string>
+        // Articles are each account's: one written for the second account (the admin's account 2), one for the default.
+        async Task<string> WriteAsync(string accountId)
         {
-            ["Draft.Title"] = "开业", ["Draft.Summary"] = "摘要", ["Draft.BodyHtml"] = "<p>欢迎</p>", ["Draft.Published"] = "true",
-        });
-        var id = saved.Headers.Location!.ToString().Split('/').Last();
+            using var saved = await editor.PostFormAsync("/admin/site/articles/edit", "/admin/site/articles/edit", new Dictionary<string, string>
+            {
+                ["Draft.Title"] = "开业", ["Draft.Summary"] = "摘要", ["Draft.BodyHtml"] = "<p>欢迎</p>", ["Draft.Published"] = "true", ["_account"] = accountId,
+            });
+            return saved.Headers.Location!.ToString().Split('/').Last();
+        }
+        var id = await WriteAsync("2");
+        var defaultId = await WriteAsync("1");
         using var http = _app.CreateClient();
 
         var shared = await http.GetStringAsync($"/a/{Second}/articles/{id}");
         Assert.Contains($"name=\"portal:share-link\" content=\"http://localhost/a/{Second}/articles/{id}\"", shared);
-        var sharedByDefault = await http.GetStringAsync($"/articles/{id}");
-        Assert.Contains($"name=\"portal:share-link\" content=\"http://localhost/articles/{id}\"", sharedByDefault);
+        var sharedByDefault = await http.GetStringAsync($"/articles/{defaultId}");
+        Assert.Contains($"name=\"portal:share-link\" content=\"http://localhost/articles/{defaultId}\"", sharedByDefault);
+        // Neither account's page shows the other's article.
+        using var elsewhere = await http.GetAsync($"/articles/{id}");
+        Assert.Equal(HttpStatusCode.NotFound, elsewhere.StatusCode);
     }
 
     [Fact]
